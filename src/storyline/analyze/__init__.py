@@ -1,0 +1,1 @@
+"""Per-document analysis: pure functions of one document and its spaCy parse."""

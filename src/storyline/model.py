@@ -1,0 +1,243 @@
+"""The records every stage shares.
+
+Offsets are character offsets into ``Document.text`` (the cleaned text), so every piece of
+evidence can be checked with ``document.text[ev.start:ev.end] == ev.text``.
+
+Dates are ISO strings at the precision known ("2023-12-20", "2023-12", "2023"); TIMEX3 values
+with unknown parts use X ("XXXX-10-07"). An uncertain publication date is a ``DateInterval``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_NAME = "storyline/1"
+
+PublishedBasis = Literal["metadata", "text", "inferred"]
+
+# PLOVER event types (the open standard of political event data).
+EventType = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+PLOVER_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+
+# How the text presents an event: it happened, it did not, it may/will happen.
+EventMode = Literal["asserted", "negated", "hypothetical", "future"]
+
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(Record):
+    """A span of one document's cleaned text."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+class DateInterval(Record):
+    """An uncertain date: the true value lies in [earliest, latest]; best is the likeliest."""
+
+    earliest: str
+    latest: str
+    best: str | None = None
+
+
+class Document(Record):
+    id: str
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    credits: list[str] = Field(default_factory=list)
+    url: str | None = None
+    published: str | DateInterval | None = None
+    published_basis: PublishedBasis | None = None
+    published_evidence: list[Evidence] = Field(default_factory=list)
+    text: str
+    # sha256 hex of the raw bytes; the raw bytes themselves live in the store.
+    raw_ref: str | None = None
+
+
+class Rejection(Record):
+    """An input that was not turned into a Document, and why."""
+
+    source: str
+    reason: str  # short machine-readable reason, e.g. "binary", "empty", "too-large"
+    detail: str = ""
+
+
+class Ingested(BaseModel):
+    """What ingest yields for one accepted input: the document and its raw form."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    document: Document
+    raw: bytes
+
+
+class Sentence(Record):
+    start: int
+    end: int
+
+
+class Mention(Record):
+    """One mention of a named actor, place or group."""
+
+    evidence: Evidence
+    label: str  # spaCy label: PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, ...
+    key: str  # normalized name used to group mentions into entities
+    entity: str  # entity id (see entity_id)
+
+
+class TimeExpression(Record):
+    id: str
+    type: TimeType
+    value: str | None  # TIMEX3 value: "2023-12-20", "2023-W51", "P10W", "PAST_REF", ...
+    anchor: str | None  # the date it was resolved against, if any
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, ...
+    evidence: Evidence
+
+
+class Figure(Record):
+    id: str
+    value: float
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    counts: str | None = None  # what is counted: "killed", "hostages", "displaced", ...
+    subject: str | None = None  # who or where: "Gaza", "Israel", ...
+    as_of: str | None = None
+    attributed_to: str | None = None
+    evidence: Evidence
+
+
+class Quote(Record):
+    id: str
+    text: str
+    speaker: str | None = None  # entity id when the speaker is a known entity, else a name
+    speaker_name: str | None = None
+    date: str | None = None
+    evidence: Evidence
+
+
+class Event(Record):
+    id: str
+    type: EventType
+    mode: EventMode = "asserted"
+    summary: str
+    date: str | None = None
+    date_evidence: Evidence | None = None
+    source_actor: str | None = None  # entity id
+    target_actor: str | None = None  # entity id
+    location: str | None = None  # entity id
+    documents: list[str] = Field(default_factory=list)
+    mentions: list[Evidence] = Field(default_factory=list)
+
+
+class Entity(Record):
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Evidence] = Field(default_factory=list)
+
+
+class Story(Record):
+    id: str
+    title: str
+    documents: list[str]
+    events: list[str]
+
+
+class Conflict(Record):
+    kind: str  # "figure", "date", ...
+    items: list[str]  # ids of the records that disagree
+    note: str
+
+
+class Analysis(Record):
+    """Everything the per-document stage found in one document."""
+
+    doc: str
+    pipeline_version: str
+    sentences: list[Sentence] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    times: list[TimeExpression] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+
+class TimelineEntry(Record):
+    """One dated line of the timeline: an event or a statement, with every citation."""
+
+    date: str
+    kind: Literal["event", "statement"]
+    summary: str
+    type: str | None = None  # PLOVER type for events
+    ref: str  # id of the Event or Quote
+    citations: list[Evidence]
+    documents: list[str]
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def document_id(text: str) -> str:
+    """A document's id: the hash of its cleaned text, so the same article is stored once."""
+    return sha256_hex(text.encode("utf-8"))[:16]
+
+
+def span_id(prefix: str, doc: str, start: int, end: int) -> str:
+    """A stable id for a record found at a span: reruns produce the same ids."""
+    return f"{prefix}:{doc}:{start}-{end}"
+
+
+def entity_id(label_group: str, key: str) -> str:
+    """The id of the entity a normalized name stands for; equal keys give equal ids."""
+    return "e:" + sha256_hex(f"{label_group}\x1f{key}".encode())[:12]
+
+
+def evidence(doc: Document, start: int, end: int) -> Evidence:
+    return Evidence(doc=doc.id, start=start, end=end, text=doc.text[start:end])
+
+
+class Bundle(Record):
+    """A whole story store's content after the cross-document stages: what every
+    presenter (export, report, timeline) reads."""
+
+    documents: list[Document] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    times: list[TimeExpression] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    rejections: list[Rejection] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
