@@ -31,6 +31,7 @@ test: $(STAMP) lint typecheck
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.throughput
+	$(BIN)/python -m bench.throughput --workers 2
 
 clean:
 	rm -rf $(VENV) story.html storyline.db .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,33 @@
+"""The per-document analysis: every extractor run over one document's spaCy parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.analyze.entities import extract_mentions
+from storyline.analyze.events import extract_events
+from storyline.analyze.figures import extract_figures
+from storyline.analyze.quotes import extract_quotes
+from storyline.analyze.sentences import extract_sentences
+from storyline.model import Analysis, Document
+
+
+def analyze_document(sdoc: Any, document: Document, pipeline_version: str) -> Analysis:
+    """Sentences, mentions, time expressions, figures, quotes and events of one document.
+    Pure and deterministic: the same document and parse give the same Analysis.
+    ``sdoc`` must be the parse of ``document.text`` (offsets are shared)."""
+    # Imported here so this module loads even where the time tagger is not installed yet.
+    from storyline.analyze.times import extract_times
+
+    mentions = extract_mentions(sdoc, document)
+    times = extract_times(sdoc, document)
+    return Analysis(
+        doc=document.id,
+        pipeline_version=pipeline_version,
+        sentences=extract_sentences(sdoc),
+        mentions=mentions,
+        times=times,
+        figures=extract_figures(sdoc, document, times, mentions),
+        quotes=extract_quotes(sdoc, document, mentions, times),
+        events=extract_events(sdoc, document, mentions, times),
+    )

@@ -1,0 +1,293 @@
+"""Events: one per clause whose verb is a trigger (event_triggers.py), with its PLOVER type,
+mode, actors, place, date and a one-line summary.
+
+source_actor is the subject's mention (the agent of a passive; "he"/"she" resolved to the
+nearest preceding PERSON), target_actor the object's or a "with/to/on/against X" mention,
+location a place in an "in/at X" phrase. The date is the DATE time expression governed by
+the trigger (or by the verb it hangs from: "burst out of Gaza on October 7, killing ..."),
+else one in the sentence governed by no other event or reporting verb. Triggers inside
+direct quotes are left out: the quote is the record of what was said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.analyze.event_mode import event_mode, is_infinitival
+from storyline.analyze.event_triggers import Trigger, find_triggers, objects_of
+from storyline.analyze.quote_marks import QuotedText
+from storyline.analyze.reporting import PERSON_PRONOUNS, reporting_verbs, subject_of
+from storyline.analyze.syntax import (
+    ACTOR_LABELS,
+    PLACE_LABELS,
+    MentionIndex,
+    Token,
+    compact_phrase,
+    governing_verb,
+    tokens_text,
+)
+from storyline.model import Document, Event, Mention, TimeExpression, evidence, span_id
+
+_TARGET_PREPS = frozenset({"with", "to", "on", "against", "toward", "towards"})
+_LOCATION_PREPS = frozenset(
+    {"in", "at", "inside", "into", "near", "across", "outside", "throughout", "within"}
+)
+_SUMMARY_PREPS = _TARGET_PREPS | _LOCATION_PREPS | {"for", "from", "over", "between", "of"}
+_VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+# "which hostages", "in which": relative words make no sense out of their sentence.
+_WH_TAGS = frozenset({"WDT", "WP", "WP$"})
+MAX_SUMMARY_WORDS = 20
+
+
+@dataclass(frozen=True)
+class _Date:
+    expression: TimeExpression
+    root: Token
+    governor: Token | None
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _preps(head: Token | None, allowed: frozenset[str]) -> list[Token]:
+    """The objects of ``head``'s prepositions in ``allowed``."""
+    if head is None:
+        return []
+    out = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in allowed:
+            obj = _pobj(child)
+            if obj is not None:
+                out.append(obj)
+    return out
+
+
+def _complements(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.pos_ == "VERB" and is_infinitival(c)]
+
+
+def _is_dated(token: Token) -> bool:
+    return any(t.ent_type_ in _TIME_ENTS for t in compact_phrase(token, with_of=False))
+
+
+class _EventFinder:
+    def __init__(
+        self,
+        sdoc: Any,
+        document: Document,
+        mentions: Sequence[Mention],
+        times: Sequence[TimeExpression],
+    ) -> None:
+        self.document = document
+        self.index = MentionIndex(sdoc, mentions)
+        self.quoted = QuotedText(document.text)
+        self.verbs = reporting_verbs()
+        self.dates: list[_Date] = []
+        for te in times:
+            if te.type != "DATE":
+                continue
+            span = sdoc.char_span(te.evidence.start, te.evidence.end, alignment_mode="expand")
+            if span is not None and len(span):
+                self.dates.append(_Date(te, span.root, governing_verb(span.root)))
+
+    # -- actors -----------------------------------------------------------------------
+
+    def actor(self, token: Token | None) -> Mention | None:
+        """The mention standing for the actor whose phrase is headed by ``token``."""
+        if token is None:
+            return None
+        if token.lower_ in PERSON_PRONOUNS:
+            return self.index.person_before(token.idx, self.quoted)
+        mention = self.index.at(token)
+        if mention is not None and mention.label in ACTOR_LABELS:
+            return mention
+        return self.index.best_in(compact_phrase(token, with_of=True))
+
+    @staticmethod
+    def source_token(verb: Token) -> Token | None:
+        """Who does it: the agent of a passive, no one for a passive without one, else the
+        subject (shared with the governing verb for complements and participles)."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return _pobj(child)
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            return None
+        return subject_of(verb)
+
+    @staticmethod
+    def target_tokens(trigger: Trigger) -> list[Token]:
+        """Candidates for the target, best first: "with/to X" on the event noun ("held talks
+        with X"), the objects, "with/to/on/against X" on the verb or its object, then the
+        objects of its complement ("threatening to expel Hamas leaders")."""
+        verb = trigger.token
+        out = _preps(trigger.noun, _TARGET_PREPS)
+        objects = [o for o in objects_of(verb) if trigger.noun is None or o.i != trigger.noun.i]
+        out += objects
+        out += _preps(verb, _TARGET_PREPS)
+        for obj in objects:
+            out += _preps(obj, _TARGET_PREPS)
+        for comp in _complements(verb):
+            out += objects_of(comp)
+        return out
+
+    def location(self, heads: list[Token | None]) -> Mention | None:
+        for head in heads:
+            for obj in _preps(head, _LOCATION_PREPS):
+                place = self.index.first_in(compact_phrase(obj, with_of=True), PLACE_LABELS)
+                if place is not None:
+                    return place
+        return None
+
+    # -- date -------------------------------------------------------------------------
+
+    def date(self, trigger: Trigger, sentence: Any, triggers: set[int]) -> _Date | None:
+        verb = trigger.token
+        here = [
+            d
+            for d in self.dates
+            if sentence.start_char <= d.expression.evidence.start < sentence.end_char
+            and not self.quoted.covers(d.expression.evidence.start)
+        ]
+        if not here:
+            return None
+
+        def nearest(cands: list[_Date]) -> _Date | None:
+            return min(cands, key=lambda d: abs(d.root.i - verb.i)) if cands else None
+
+        found = nearest([d for d in here if d.governor is not None and d.governor.i == verb.i])
+        if found is None and verb.dep_ in ("xcomp", "advcl"):
+            head = verb.head.i
+            found = nearest([d for d in here if d.governor is not None and d.governor.i == head])
+        if found is None:
+            # A date on a clause the trigger is part of, unless that clause is a report
+            # ("Israel said on Saturday its spy chief had met ...") or another event.
+            above = {
+                a.i
+                for a in verb.ancestors
+                if a.i not in triggers and a.lemma_.lower() not in self.verbs
+            }
+            found = nearest([d for d in here if d.governor is None or d.governor.i in above])
+        return found
+
+    # -- summary ----------------------------------------------------------------------
+
+    def summary(self, trigger: Trigger, source: Token | None, source_name: str | None) -> str:
+        """A headline line, "<source> <verb group> <object> <preps>", from the clause's own words:
+        source first, the rest in text order, at most MAX_SUMMARY_WORDS words."""
+        verb = trigger.token
+        verb_group = [verb, *(c for c in verb.children if c.dep_ in _VERB_GROUP_DEPS)]
+        if is_infinitival(verb) and 0 < verb.i - verb.head.i <= 3:  # "helped broker"
+            head = verb.head
+            verb_group += [head, *(c for c in head.children if c.dep_ in _VERB_GROUP_DEPS)]
+        groups: list[list[Token]] = [verb_group]
+        objects = objects_of(verb)
+        groups += [compact_phrase(obj, with_of=True) for obj in objects]
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            obj = _pobj(agent)
+            if obj is not None:
+                groups.append([agent, *compact_phrase(obj, with_of=False)])
+        for head in [*objects, verb]:
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ not in _SUMMARY_PREPS:
+                    continue
+                obj = _pobj(child)
+                if obj is None or obj.tag_ in _WH_TAGS or _is_dated(obj):
+                    continue
+                phrase = compact_phrase(obj, with_of=False)
+                # "in Cairo" belongs in a headline; "in response", "in exchange" do not.
+                if (
+                    child.lower_ in _LOCATION_PREPS
+                    and self.index.first_in(phrase, PLACE_LABELS) is None
+                ):
+                    continue
+                groups.append([child, *phrase])
+        for comp in _complements(verb):  # "urged it to protect civilians"
+            aux = [c for c in comp.children if c.dep_ == "aux"]
+            groups.append([*aux, comp])
+            groups += [compact_phrase(obj, with_of=False) for obj in objects_of(comp)]
+
+        replace: dict[int, str] = {}
+        subject: list[Token] = []
+        # The agent of a passive stays in its by-phrase ("Qatar, backed by Egypt").
+        if source is not None and source.head.dep_ != "agent":
+            subject = compact_phrase(source, with_of=True)
+            if source.lower_ in PERSON_PRONOUNS and source_name:
+                replace[source.i] = source_name
+        chosen = {t.i for t in subject}
+        rest: list[Token] = []
+        for group in groups:
+            fresh = [t for t in group if t.i not in chosen and t.tag_ not in _WH_TAGS]
+            if len(chosen) + len(fresh) > MAX_SUMMARY_WORDS:
+                continue
+            chosen.update(t.i for t in fresh)
+            rest.extend(fresh)
+        if subject and subject[0].i > min((t.i for t in rest), default=0):
+            text = tokens_text(subject, replace) + " " + tokens_text(rest, replace)
+        else:
+            text = tokens_text(subject + rest, replace)
+        text = text.strip(" ,;:-–—")
+        return text[:1].upper() + text[1:]
+
+    # -- assembly ---------------------------------------------------------------------
+
+    def events_in(self, sentence: Any) -> list[Event]:
+        tokens = [t for t in sentence if not self.quoted.covers(t.idx)]
+        triggers = find_triggers(tokens)
+        trigger_ids = {t.token.i for t in triggers}
+        sentence_text = sentence.text.rstrip()
+        sentence_ev = evidence(
+            self.document, sentence.start_char, sentence.start_char + len(sentence_text)
+        )
+        events = []
+        for trigger in triggers:
+            verb = trigger.token
+            source_tok = self.source_token(verb)
+            source = self.actor(source_tok)
+            target = next(
+                (
+                    m
+                    for tok in self.target_tokens(trigger)
+                    if (m := self.actor(tok)) is not None
+                    and (source is None or m.entity != source.entity)
+                ),
+                None,
+            )
+            heads: list[Token | None] = [verb, trigger.noun, *objects_of(verb), source_tok]
+            location = self.location(heads)
+            date = self.date(trigger, sentence, trigger_ids)
+            summary = self.summary(trigger, source_tok, source.evidence.text if source else None)
+            events.append(
+                Event(
+                    id=span_id("v", self.document.id, verb.idx, verb.idx + len(verb.text)),
+                    type=trigger.type,
+                    mode=event_mode(verb),
+                    summary=summary,
+                    date=date.expression.value if date else None,
+                    date_evidence=date.expression.evidence if date else None,
+                    source_actor=source.entity if source else None,
+                    target_actor=target.entity if target else None,
+                    location=location.entity if location else None,
+                    documents=[self.document.id],
+                    mentions=[sentence_ev],
+                )
+            )
+        return events
+
+
+def extract_events(
+    sdoc: Any,
+    document: Document,
+    mentions: list[Mention],
+    times: list[TimeExpression],
+) -> list[Event]:
+    """Every event the document reports, in text order."""
+    finder = _EventFinder(sdoc, document, mentions, times)
+    events: list[Event] = []
+    for sentence in sdoc.sents:
+        events.extend(finder.events_in(sentence))
+    return events

@@ -1,0 +1,1 @@
+"""Where the per-document analysis runs: in this process or a local process pool."""

@@ -1,0 +1,94 @@
+"""Run the per-document analysis on one machine, in this process or in a pool of workers.
+
+Each worker loads the spaCy pipeline once and runs the whole per-document analysis (parse and
+extractors), so only Documents go in and Analyses come out: no spaCy Doc crosses a process
+boundary, which would cost more than the extractors themselves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from storyline.config import Config
+from storyline.model import Analysis, Document
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def analyze_batch(documents: list[Document], config: Config) -> list[Analysis]:
+    """Parse and analyze a batch of documents in this process."""
+    from storyline.analyze.document import analyze_document
+    from storyline.analyze.nlp import load_pipeline
+
+    nlp = load_pipeline(config.spacy_model)
+    texts = (d.text for d in documents)
+    return [
+        analyze_document(sdoc, doc, config.pipeline_version)
+        for sdoc, doc in zip(nlp.pipe(texts, batch_size=config.batch_size), documents, strict=True)
+    ]
+
+
+_worker_config: Config | None = None
+
+
+def _init_worker(config_json: str) -> None:
+    global _worker_config
+    _worker_config = Config.model_validate_json(config_json)
+    from storyline.analyze.nlp import load_pipeline
+
+    load_pipeline(_worker_config.spacy_model)
+
+
+def _worker_batch(documents: list[Document]) -> list[Analysis]:
+    assert _worker_config is not None, "worker used before its initializer ran"
+    return analyze_batch(documents, _worker_config)
+
+
+class LocalEngine:
+    """Analyses documents in this process (workers <= 1) or in a pool that lives as long as
+    the engine, so that workers load the spaCy pipeline once per run, not once per chunk."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._pool: Any = None
+
+    def __enter__(self) -> LocalEngine:
+        if self.config.workers > 1:
+            # spawn, not fork: the caller may run threads (progress display) that a fork
+            # would copy in the middle of their work.
+            ctx: Any = multiprocessing.get_context("spawn")
+            self._pool = ctx.Pool(
+                self.config.workers,
+                initializer=_init_worker,
+                initargs=(self.config.model_dump_json(),),
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def analyze(self, documents: Iterable[Document]) -> Iterator[Analysis]:
+        """Analyses of ``documents``, in input order, streaming: memory stays bounded by a
+        few batches whatever the corpus size."""
+        batches = _batches(documents, self.config.batch_size)
+        if self._pool is None:
+            for batch in batches:
+                yield from analyze_batch(batch, self.config)
+            return
+        for analyses in self._pool.imap(_worker_batch, batches):
+            yield from analyses
+
+
+def analyze_documents(documents: Iterable[Document], config: Config) -> Iterator[Analysis]:
+    with LocalEngine(config) as engine:
+        yield from engine.analyze(documents)

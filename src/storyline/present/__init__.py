@@ -1,0 +1,2 @@
+"""Presenters: the storyline/1 export (JSON, JSON Lines, Parquet), the HTML report and the
+timeline tables. Each reads a Bundle and nothing else."""

@@ -1,0 +1,72 @@
+"""How records read to a person: short labels for sources, dates with their basis, and the
+timeline's order. Shared by the terminal table, the Markdown table and the HTML report so the
+three never disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from storyline.model import DateInterval, Document, Evidence, TimelineEntry
+
+SHORT_ID_LENGTH = 8
+
+_BASIS_LABELS: dict[str, str] = {
+    "metadata": "from the page's metadata",
+    "text": "from the article's text",
+    "inferred": "inferred from other reports",
+}
+
+
+def short_id(doc_id: str) -> str:
+    return doc_id[:SHORT_ID_LENGTH]
+
+
+def source_label(doc_id: str, documents: dict[str, Document]) -> str:
+    """ "outlet/short id", or the short id alone when the outlet is unknown."""
+    doc = documents.get(doc_id)
+    if doc is not None and doc.outlet:
+        return f"{doc.outlet}/{short_id(doc_id)}"
+    return short_id(doc_id)
+
+
+def entry_sources(entry: TimelineEntry, documents: dict[str, Document]) -> list[str]:
+    """One label per cited document, in the order first cited."""
+    doc_ids = [ev.doc for ev in entry.citations] + list(entry.documents)
+    return [source_label(d, documents) for d in dict.fromkeys(doc_ids)]
+
+
+def date_label(value: str | DateInterval | None) -> str:
+    if value is None:
+        return "undated"
+    if isinstance(value, str):
+        return value
+    span = f"{value.earliest} – {value.latest}"
+    return f"{value.best} ({span})" if value.best else span
+
+
+def basis_label(document: Document) -> str:
+    if document.published_basis is None:
+        return ""
+    return _BASIS_LABELS.get(document.published_basis, document.published_basis)
+
+
+def published_sort_key(document: Document) -> tuple[bool, str, str]:
+    published = document.published
+    if isinstance(published, DateInterval):
+        date = published.best or published.earliest
+    else:
+        date = published or ""
+    return (published is None, date, document.id)
+
+
+def ordered_timeline(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
+    """Entries by date. The sort is stable, so entries of one date keep the order the
+    summarizer chose; ISO strings of mixed precision sort coarse first ("2023-12" before
+    "2023-12-05")."""
+    return sorted(entries, key=lambda e: e.date)
+
+
+def evidence_matches(ev: Evidence, documents: dict[str, Document]) -> bool:
+    """Whether the cited span is really in the cited document, at the cited offsets."""
+    doc = documents.get(ev.doc)
+    return doc is not None and 0 <= ev.start <= ev.end and doc.text[ev.start : ev.end] == ev.text

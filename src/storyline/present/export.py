@@ -1,0 +1,196 @@
+"""The storyline/1 export: one JSON object, JSON Lines, or one Parquet file per table.
+
+This is the contract other tools read (DESIGN.md, "The export contract"); its JSON Schema is
+packaged beside this module. Every format carries the same records in the same deterministic
+order, so two exports of the same store are byte-identical and diff cleanly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any, TextIO
+
+from storyline.model import (
+    SCHEMA_NAME,
+    Bundle,
+    Conflict,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Figure,
+    Quote,
+    Record,
+    Rejection,
+    Story,
+    TimeExpression,
+)
+from storyline.present.columns import Column, table_columns
+
+SCHEMA_PATH: Path = Path(__file__).parent / "storyline-1.schema.json"
+
+# The tables of the contract, in contract order.
+TABLES: tuple[str, ...] = (
+    "documents",
+    "entities",
+    "events",
+    "figures",
+    "quotes",
+    "times",
+    "stories",
+    "conflicts",
+    "rejections",
+)
+
+# The pydantic record behind each table, for tools that read an export back.
+TABLE_MODELS: dict[str, type[Record]] = {
+    "documents": Document,
+    "entities": Entity,
+    "events": Event,
+    "figures": Figure,
+    "quotes": Quote,
+    "times": TimeExpression,
+    "stories": Story,
+    "conflicts": Conflict,
+    "rejections": Rejection,
+}
+
+
+@cache
+def _schema_text() -> str:
+    return SCHEMA_PATH.read_text(encoding="utf-8")
+
+
+def schema() -> dict[str, Any]:
+    """The packaged JSON Schema of storyline/1 (a fresh copy the caller may modify)."""
+    loaded: dict[str, Any] = json.loads(_schema_text())
+    return loaded
+
+
+def _evidence_key(ev: Evidence) -> tuple[str, int, int, str]:
+    return (ev.doc, ev.start, ev.end, ev.text)
+
+
+def _spanned_key(record: Figure | Quote | TimeExpression) -> tuple[str, int, int, str]:
+    # Records found at a span sort by where they were found, not by their id string,
+    # whose offsets would sort as text ("100-" before "12-").
+    ev = record.evidence
+    return (ev.doc, ev.start, ev.end, record.id)
+
+
+def _event_key(event: Event) -> tuple[bool, str, str]:
+    return (event.date is None, event.date or "", event.id)
+
+
+def _dump(record: Record) -> dict[str, Any]:
+    dumped: dict[str, Any] = record.model_dump(mode="json")
+    # Evidence lists are sets of spans; their order depends on how the producer ran
+    # (parallel workers, incremental merges), so fix it here.
+    for key in ("mentions", "published_evidence"):
+        if key in dumped:
+            dumped[key] = sorted(dumped[key], key=lambda e: (e["doc"], e["start"], e["end"]))
+    return dumped
+
+
+def _sorted_records(bundle: Bundle) -> dict[str, list[Record]]:
+    orders: dict[str, tuple[list[Any], Callable[[Any], Any]]] = {
+        "documents": (bundle.documents, lambda d: d.id),
+        "entities": (bundle.entities, lambda e: e.id),
+        "events": (bundle.events, _event_key),
+        "figures": (bundle.figures, _spanned_key),
+        "quotes": (bundle.quotes, _spanned_key),
+        "times": (bundle.times, _spanned_key),
+        "stories": (bundle.stories, lambda s: s.id),
+        "conflicts": (bundle.conflicts, lambda c: (c.kind, c.items, c.note)),
+        "rejections": (bundle.rejections, lambda r: (r.source, r.reason, r.detail)),
+    }
+    return {table: sorted(records, key=key) for table, (records, key) in orders.items()}
+
+
+def export_object(bundle: Bundle) -> dict[str, Any]:
+    """The storyline/1 object: every record of the bundle, one list per table.
+
+    The timeline is not part of the contract: it is derived from the events and quotes.
+    """
+    obj: dict[str, Any] = {"schema": SCHEMA_NAME}
+    for table, records in _sorted_records(bundle).items():
+        obj[table] = [_dump(record) for record in records]
+    return obj
+
+
+def iter_rows(bundle: Bundle) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(table, record) pairs in contract order: the JSON Lines stream."""
+    obj = export_object(bundle)
+    for table in TABLES:
+        for record in obj[table]:
+            yield table, record
+
+
+def write_json(bundle: Bundle, out: TextIO) -> None:
+    json.dump(export_object(bundle), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_jsonl(bundle: Bundle, out: TextIO) -> None:
+    """One line per record: {"schema": "storyline/1", "table": KIND, "record": {...}}."""
+    for table, record in iter_rows(bundle):
+        line = {"schema": SCHEMA_NAME, "table": table, "record": record}
+        out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")))
+        out.write("\n")
+
+
+def _arrow_type(column: Column) -> Any:
+    import pyarrow as pa
+
+    return {
+        "string": pa.string(),
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "boolean": pa.bool_(),
+    }[column.type]
+
+
+def write_parquet(bundle: Bundle, out_dir: Path) -> list[Path]:
+    """Write one <table>.parquet per table into out_dir, then _schema.json describing them.
+
+    Columns are flat and typed from the JSON Schema (see columns.py), so an empty table still
+    has every column. Returns every file written: the Parquet files in contract order, then
+    _schema.json.
+    """
+    # pyarrow is heavy to import; only Parquet export pays for it.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from storyline.present.columns import flatten
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    columns = table_columns(schema())
+    obj = export_object(bundle)
+    written: list[Path] = []
+    manifest: dict[str, Any] = {
+        "schema": SCHEMA_NAME,
+        "json_schema": SCHEMA_PATH.name,
+        "tables": {},
+    }
+    for table in TABLES:
+        cols = columns[table]
+        arrow_schema = pa.schema(
+            [pa.field(c.name, _arrow_type(c)) for c in cols],
+            metadata={"storyline.schema": SCHEMA_NAME, "storyline.table": table},
+        )
+        rows = [flatten(record, cols) for record in obj[table]]
+        path = out_dir / f"{table}.parquet"
+        pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema), path)
+        written.append(path)
+        manifest["tables"][table] = {
+            "file": path.name,
+            "rows": len(rows),
+            "columns": [{"name": c.name, "type": c.type, "json": c.json} for c in cols],
+        }
+    manifest_path = out_dir / "_schema.json"
+    manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    written.append(manifest_path)
+    return written

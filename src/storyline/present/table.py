@@ -1,0 +1,74 @@
+"""The timeline as a terminal table, a Markdown table, or a JSON list
+(`storyline timeline --format ...`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from storyline.model import Bundle, Document, TimelineEntry
+from storyline.present.display import entry_sources, ordered_timeline
+
+_HEADERS = ("Date", "Summary", "Type", "Sources")
+
+
+def _documents(bundle: Bundle) -> dict[str, Document]:
+    return {doc.id: doc for doc in bundle.documents}
+
+
+def _type_label(entry: TimelineEntry) -> str:
+    # Statements carry no PLOVER type; saying so beats an empty cell.
+    return entry.type or entry.kind
+
+
+def timeline_table(bundle: Bundle) -> Table:
+    """date | summary | type | sources, for printing with rich."""
+    documents = _documents(bundle)
+    table = Table(title="Timeline", expand=True)
+    table.add_column(_HEADERS[0], no_wrap=True, style="bold")
+    table.add_column(_HEADERS[1], overflow="fold", ratio=3)
+    table.add_column(_HEADERS[2], no_wrap=True, style="cyan")
+    table.add_column(_HEADERS[3], overflow="fold", style="dim", ratio=1)
+    for entry in ordered_timeline(bundle.timeline):
+        # Text() rather than str so brackets in article text are not read as rich markup.
+        table.add_row(
+            Text(entry.date),
+            Text(entry.summary),
+            Text(_type_label(entry)),
+            Text(", ".join(entry_sources(entry, documents))),
+        )
+    return table
+
+
+def _md_cell(value: str) -> str:
+    return " ".join(value.split()).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def timeline_markdown(bundle: Bundle) -> str:
+    documents = _documents(bundle)
+    lines = [
+        "| " + " | ".join(_HEADERS) + " |",
+        "|" + "|".join("---" for _ in _HEADERS) + "|",
+    ]
+    for entry in ordered_timeline(bundle.timeline):
+        cells = (
+            entry.date,
+            entry.summary,
+            _type_label(entry),
+            ", ".join(entry_sources(entry, documents)),
+        )
+        lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def timeline_json(bundle: Bundle) -> list[dict[str, Any]]:
+    """The timeline entries as JSON-ready dicts, each with its readable `sources` labels."""
+    documents = _documents(bundle)
+    rows: list[dict[str, Any]] = []
+    for entry in ordered_timeline(bundle.timeline):
+        row: dict[str, Any] = entry.model_dump(mode="json")
+        row["sources"] = entry_sources(entry, documents)
+        rows.append(row)
+    return rows

@@ -1,0 +1,1 @@
+"""Cross-document stages: they read every document's Analysis and build the story."""

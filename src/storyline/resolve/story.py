@@ -1,0 +1,81 @@
+"""All cross-document stages in order: from stored documents and analyses to a Bundle."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.model import (
+    Analysis,
+    Bundle,
+    Document,
+    Event,
+    Figure,
+    Quote,
+    Rejection,
+    TimeExpression,
+)
+from storyline.resolve.entities import resolve_entities
+from storyline.resolve.figures import figure_conflicts
+from storyline.resolve.stories import group_stories
+from storyline.summarize.timeline import build_timeline, calendar_date, is_calendar_date
+
+
+def _published_day(doc: Document) -> str | None:
+    """The publication date when it is known as a calendar date (not an interval)."""
+    if isinstance(doc.published, str) and is_calendar_date(doc.published):
+        return doc.published
+    return None
+
+
+def resolve_bundle(
+    documents: Sequence[Document],
+    analyses: Sequence[Analysis],
+    rejections: Sequence[Rejection] = (),
+) -> Bundle:
+    by_id = {d.id: d for d in documents}
+    analyses = [a for a in analyses if a.doc in by_id]
+    entities, remap = resolve_entities(analyses)
+
+    events: list[Event] = []
+    quotes: list[Quote] = []
+    figures: list[Figure] = []
+    times: list[TimeExpression] = []
+    for a in analyses:
+        for ev in a.events:
+            events.append(
+                ev.model_copy(
+                    update={
+                        "source_actor": remap.get(ev.source_actor or "", ev.source_actor),
+                        "target_actor": remap.get(ev.target_actor or "", ev.target_actor),
+                        "location": remap.get(ev.location or "", ev.location),
+                        # The contract's event dates are calendar dates; a value with unknown
+                        # parts stays in `times` (with the date evidence) until it is resolved.
+                        "date": calendar_date(ev.date),
+                    }
+                )
+            )
+        published = _published_day(by_id[a.doc])
+        for q in a.quotes:
+            # A statement with no date of its own was made by the time its article appeared;
+            # the article's date is the best first estimate.
+            speaker = remap.get(q.speaker or "", q.speaker)
+            date = calendar_date(q.date) or published
+            quotes.append(q.model_copy(update={"speaker": speaker, "date": date}))
+        figures.extend(f.model_copy(update={"as_of": calendar_date(f.as_of)}) for f in a.figures)
+        times.extend(a.times)
+
+    conflicts = figure_conflicts(figures)
+    stories = group_stories(analyses, remap, entities, events)
+    timeline = build_timeline(events, quotes)
+    return Bundle(
+        documents=sorted(documents, key=lambda d: d.id),
+        entities=entities,
+        events=sorted(events, key=lambda e: e.id),
+        figures=sorted(figures, key=lambda f: f.id),
+        quotes=sorted(quotes, key=lambda q: q.id),
+        times=sorted(times, key=lambda t: t.id),
+        stories=stories,
+        conflicts=conflicts,
+        rejections=sorted(rejections, key=lambda r: r.source),
+        timeline=timeline,
+    )

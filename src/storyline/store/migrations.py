@@ -1,0 +1,90 @@
+"""Schema versions and the steps that bring an older store forward.
+
+Each migration runs in its own transaction together with the version bump, so a store is always
+at exactly one version. Version 1 creates the tables as schema.py defines them today: when a
+later migration changes a table, freeze version 1's definitions here before editing schema.py,
+or a fresh store would be created in the new shape and then migrated again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine, inspect, select, text
+
+from storyline.errors import SchemaMismatch, StoreError
+from storyline.store import schema
+from storyline.store.upsert import upsert
+
+VERSION_KEY = "schema_version"
+
+Migration = Callable[[Connection], None]
+
+
+def _create_version_1(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.VERSION_1_TABLES))
+
+
+# Version reached -> how to get there from the version before it.
+MIGRATIONS: dict[int, Migration] = {
+    1: _create_version_1,
+}
+CURRENT_VERSION = max(MIGRATIONS)
+
+
+def stored_version(conn: Connection) -> int:
+    """The schema version recorded in the store; 0 for a store with no schema yet."""
+    value = conn.scalar(select(schema.meta.c.value).where(schema.meta.c.key == VERSION_KEY))
+    if value is None:
+        return 0
+    try:
+        return int(value)
+    except ValueError:
+        raise StoreError(f"the store's schema version is not a number: {value!r}") from None
+
+
+def _check(version: int) -> None:
+    if version > CURRENT_VERSION:
+        raise SchemaMismatch(
+            f"the store has schema version {version}, this storyline knows up to {CURRENT_VERSION}"
+        )
+
+
+# Arbitrary, fixed: the PostgreSQL advisory lock that serializes migrations.
+_PG_MIGRATION_LOCK = 0x5707_1E
+
+
+def _lock_schema(conn: Connection) -> None:
+    """Keep two processes from migrating at once.
+
+    SQLite needs nothing here: the writer's BEGIN IMMEDIATE already holds the database's write
+    lock. PostgreSQL lets concurrent transactions run DDL, so take a lock held until commit.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+
+
+def migrate(reader: Engine, writer: Engine) -> int:
+    """Create or bring forward the schema; returns the version the store is now at.
+
+    ``writer`` must open transactions that take the write lock at once (see engine.py), so that
+    two processes opening a fresh store together do not both run a step. Raises SchemaMismatch
+    when the store is newer than this code.
+    """
+    # The common case, an up-to-date store, needs no write lock: a reader may open the store
+    # while a build is writing to it.
+    with reader.connect() as conn:
+        version = stored_version(conn) if inspect(conn).has_table(schema.meta.name) else 0
+    _check(version)
+    while version < CURRENT_VERSION:
+        with writer.begin() as conn:
+            _lock_schema(conn)
+            schema.meta.create(conn, checkfirst=True)
+            # Read again under the write lock: another process may have migrated meanwhile.
+            version = stored_version(conn)
+            _check(version)
+            if version < CURRENT_VERSION:
+                MIGRATIONS[version + 1](conn)
+                version += 1
+                upsert(conn, schema.meta, {"key": VERSION_KEY, "value": str(version)}, ["key"])
+    return version

@@ -1,0 +1,94 @@
+"""Full-text search over documents' title and text.
+
+SQLite with FTS5 gets a real index (an external-content table, so the text is stored once, in
+``documents``); every other case falls back to a case-insensitive substring match, which is
+slower and also matches inside words, but portable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Connection, and_, or_, select, text
+from sqlalchemy.exc import OperationalError
+
+from storyline.store.schema import documents
+
+FTS_TABLE = "documents_fts"
+
+_WORD = re.compile(r"\w+")
+
+
+def query_terms(query: str) -> list[str]:
+    """The words of a search query; punctuation is dropped so that FTS5 syntax cannot break."""
+    return _WORD.findall(query)
+
+
+def fts_ready(conn: Connection) -> bool:
+    """True when the FTS index exists and this SQLite can read it."""
+    if conn.dialect.name != "sqlite":
+        return False
+    exists = conn.scalar(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
+        {"name": FTS_TABLE},
+    )
+    if not exists:
+        return False
+    try:
+        conn.execute(text(f"SELECT rowid FROM {FTS_TABLE} LIMIT 0"))
+    except OperationalError:  # the table was made by an SQLite built with FTS5, this one is not
+        return False
+    return True
+
+
+def create_fts(conn: Connection) -> None:
+    """Create the FTS index and fill it from the documents already stored.
+
+    Raises OperationalError when this SQLite has no FTS5.
+    """
+    conn.execute(
+        text(
+            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+            "title, text, content='documents', content_rowid='seq', "
+            "tokenize='unicode61 remove_diacritics 2')"
+        )
+    )
+    conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"))
+
+
+def fts_index(conn: Connection, seq: int, title: str | None, body: str) -> None:
+    """Index one new document (documents are never rewritten, so there is no update)."""
+    conn.execute(
+        text(f"INSERT INTO {FTS_TABLE}(rowid, title, text) VALUES (:seq, :title, :body)"),
+        {"seq": seq, "title": title, "body": body},
+    )
+
+
+def fts_search(conn: Connection, terms: list[str], limit: int) -> list[str]:
+    """Ids of the documents holding every term, best match first."""
+    if not terms:
+        return []
+    match = " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    rows = conn.execute(
+        text(
+            f"SELECT d.id FROM {FTS_TABLE} JOIN documents AS d ON d.seq = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH :match ORDER BY {FTS_TABLE}.rank, d.id LIMIT :limit"
+        ),
+        {"match": match, "limit": limit},
+    )
+    return [row[0] for row in rows]
+
+
+def like_search(conn: Connection, terms: list[str], limit: int) -> list[str]:
+    """Ids of the documents whose title or text contains every term, in id order."""
+    if not terms:
+        return []
+    conditions = [
+        or_(
+            documents.c.title.icontains(term, autoescape=True),
+            documents.c.text.icontains(term, autoescape=True),
+        )
+        for term in terms
+    ]
+    stmt = select(documents.c.id).where(and_(*conditions)).order_by(documents.c.id).limit(limit)
+    return list(conn.scalars(stmt))

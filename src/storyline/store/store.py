@@ -1,0 +1,328 @@
+"""The store: documents, their raw bytes and sources, analyses, rejections, settings.
+
+One SQL layer (SQLAlchemy Core) for SQLite and PostgreSQL. Every write method is one
+transaction, and writing the same thing twice changes nothing, so a killed run leaves a
+consistent store and the next run finishes the work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+
+from storyline.errors import StoreError
+from storyline.model import (
+    Analysis,
+    DateInterval,
+    Document,
+    Evidence,
+    Ingested,
+    Rejection,
+    sha256_hex,
+)
+from storyline.store import search as fts
+from storyline.store.engine import DEFAULT_DB, open_engine, writer
+from storyline.store.migrations import VERSION_KEY, migrate
+from storyline.store.records import document_from_row, document_row, published_columns
+from storyline.store.schema import analyses, doc_sources, documents, meta, raw, rejections
+from storyline.store.upsert import insert_new, insert_new_returning, upsert
+
+# Rows fetched per round trip by the iterators; documents can be large, so keep it modest.
+PAGE_SIZE = 100
+
+
+@contextmanager
+def _database_errors() -> Iterator[None]:
+    """Database failures surface as StoreError, which the CLI prints as one line."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        # The driver's message, without the statement and its parameters (whole documents).
+        cause = exc.orig if isinstance(exc, DBAPIError) else exc
+        raise StoreError(f"database error: {cause}") from exc
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        """Use Store.open: it also creates or migrates the schema."""
+        self._engine = engine
+        self._writer = writer(engine)
+        self._fts = False
+
+    @classmethod
+    def open(cls, db: str = DEFAULT_DB) -> Store:
+        """Open the store at a filesystem path or an SQLAlchemy URL, creating it if needed.
+
+        Raises StoreError when it cannot be opened, SchemaMismatch when a newer storyline
+        wrote it.
+        """
+        engine = open_engine(db)
+        store = cls(engine)
+        try:
+            with _database_errors():
+                migrate(store._engine, store._writer)
+                store._fts = store._setup_fts()
+        except BaseException:
+            engine.dispose()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def dialect(self) -> str:
+        return self._engine.dialect.name
+
+    @property
+    def full_text_index(self) -> bool:
+        """True when search uses an FTS index rather than substring matching."""
+        return self._fts
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with _database_errors(), self._writer.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with _database_errors(), self._engine.connect() as conn:
+            yield conn
+
+    def _setup_fts(self) -> bool:
+        if self.dialect != "sqlite":
+            return False
+        with self._engine.connect() as conn:
+            if fts.fts_ready(conn):
+                return True
+        try:
+            with self._writer.begin() as conn:
+                # Checked again under the write lock: another process may have made it.
+                if not fts.fts_ready(conn):
+                    fts.create_fts(conn)
+        except OperationalError:  # this SQLite has no FTS5: search falls back to LIKE
+            return False
+        return True
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        with self._read() as conn:
+            found = conn.scalar(select(documents.c.seq).where(documents.c.id == doc_id))
+        return found is not None
+
+    def add_document(self, item: Ingested, analysis: Analysis | None = None) -> bool:
+        """Store an ingested document with its raw bytes and source; True if it was new.
+
+        The first write of a document wins; later ones only add their source (and raw bytes).
+        Any earlier rejection of the source is cleared.
+        """
+        doc = item.document
+        ref = sha256_hex(item.raw)
+        if doc.raw_ref is None:
+            doc = doc.model_copy(update={"raw_ref": ref})
+        elif doc.raw_ref != ref:
+            raise ValueError(f"document {doc.id}: raw_ref {doc.raw_ref} is not the raw bytes' hash")
+        if analysis is not None and analysis.doc != doc.id:
+            raise ValueError(f"analysis of {analysis.doc} given with document {doc.id}")
+        with self._write() as conn:
+            insert_new(conn, raw, {"ref": ref, "data": item.raw}, ["ref"])
+            seq = insert_new_returning(conn, documents, document_row(doc), ["id"], "seq")
+            if seq is not None and self._fts:
+                fts.fts_index(conn, seq, doc.title, doc.text)
+            upsert(
+                conn,
+                doc_sources,
+                {"doc": doc.id, "source": doc.source, "raw_ref": ref},
+                ["doc", "source"],
+            )
+            if analysis is not None:
+                _put_analysis(conn, analysis)
+            conn.execute(delete(rejections).where(rejections.c.source == doc.source))
+        return seq is not None
+
+    def get_document(self, doc_id: str) -> Document | None:
+        with self._read() as conn:
+            row = conn.execute(
+                select(documents.c.record, documents.c.text).where(documents.c.id == doc_id)
+            ).first()
+        return None if row is None else document_from_row(row.record, row.text)
+
+    def documents(self) -> Iterator[Document]:
+        """Every document, ordered by id.
+
+        Read a page at a time, each in its own short transaction, so the caller may write to
+        the store while iterating.
+        """
+        after = ""
+        while True:
+            with self._read() as conn:
+                rows = conn.execute(
+                    select(documents.c.id, documents.c.record, documents.c.text)
+                    .where(documents.c.id > after)
+                    .order_by(documents.c.id)
+                    .limit(PAGE_SIZE)
+                ).all()
+            for row in rows:
+                yield document_from_row(row.record, row.text)
+            if len(rows) < PAGE_SIZE:
+                return
+            after = rows[-1].id
+
+    def count_documents(self) -> int:
+        with self._read() as conn:
+            return conn.scalar(select(func.count()).select_from(documents)) or 0
+
+    def raw(self, raw_ref: str) -> bytes | None:
+        with self._read() as conn:
+            data: bytes | None = conn.scalar(select(raw.c.data).where(raw.c.ref == raw_ref))
+        return data
+
+    def sources(self, doc_id: str) -> list[str]:
+        """Every source the document arrived from, in order."""
+        with self._read() as conn:
+            return list(
+                conn.scalars(
+                    select(doc_sources.c.source)
+                    .where(doc_sources.c.doc == doc_id)
+                    .order_by(doc_sources.c.source)
+                )
+            )
+
+    def update_published(
+        self,
+        doc_id: str,
+        published: str | DateInterval | None,
+        basis: str | None,
+        evidence: list[Evidence],
+    ) -> None:
+        """Set a document's publication date, the basis for it and the evidence."""
+        with self._write() as conn:
+            row = conn.execute(
+                select(documents.c.record, documents.c.text).where(documents.c.id == doc_id)
+            ).first()
+            if row is None:
+                raise StoreError(f"no document {doc_id} in the store")
+            fields: dict[str, Any] = document_from_row(row.record, row.text).model_dump()
+            fields.update(published=published, published_basis=basis, published_evidence=evidence)
+            # Validated again so that a bad basis is refused rather than stored.
+            doc = Document.model_validate(fields)
+            conn.execute(
+                update(documents)
+                .where(documents.c.id == doc_id)
+                .values(
+                    **published_columns(doc.published),
+                    published_basis=doc.published_basis,
+                    record=document_row(doc)["record"],
+                )
+            )
+
+    def search(self, query: str, limit: int = 20) -> list[str]:
+        """Ids of the documents whose title or text holds every word of the query."""
+        terms = fts.query_terms(query)
+        with self._read() as conn:
+            if self._fts:
+                return fts.fts_search(conn, terms, limit)
+            return fts.like_search(conn, terms, limit)
+
+    # -- analyses -----------------------------------------------------------------------------
+
+    def put_analysis(self, analysis: Analysis) -> None:
+        """Store an analysis, replacing any of the same document and pipeline version."""
+        with self._write() as conn:
+            _put_analysis(conn, analysis)
+
+    def get_analysis(self, doc_id: str, pipeline_version: str) -> Analysis | None:
+        with self._read() as conn:
+            record = conn.scalar(
+                select(analyses.c.record).where(
+                    analyses.c.doc == doc_id, analyses.c.pipeline_version == pipeline_version
+                )
+            )
+        return None if record is None else Analysis.model_validate_json(record)
+
+    def analyses(self, pipeline_version: str) -> Iterator[Analysis]:
+        """Every analysis made by one pipeline version, ordered by document id."""
+        after = ""
+        while True:
+            with self._read() as conn:
+                rows = conn.execute(
+                    select(analyses.c.doc, analyses.c.record)
+                    .where(analyses.c.pipeline_version == pipeline_version, analyses.c.doc > after)
+                    .order_by(analyses.c.doc)
+                    .limit(PAGE_SIZE)
+                ).all()
+            for row in rows:
+                yield Analysis.model_validate_json(row.record)
+            if len(rows) < PAGE_SIZE:
+                return
+            after = rows[-1].doc
+
+    def docs_missing_analysis(self, pipeline_version: str) -> list[str]:
+        """Ids of the documents with no analysis by this pipeline version, in id order."""
+        done = (
+            select(analyses.c.doc)
+            .where(
+                analyses.c.doc == documents.c.id,
+                analyses.c.pipeline_version == pipeline_version,
+            )
+            .exists()
+        )
+        with self._read() as conn:
+            return list(conn.scalars(select(documents.c.id).where(~done).order_by(documents.c.id)))
+
+    # -- rejections ---------------------------------------------------------------------------
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        """Record why a source was not ingested, replacing an earlier reason for it."""
+        with self._write() as conn:
+            upsert(conn, rejections, rejection.model_dump(), ["source"])
+
+    def rejections(self) -> list[Rejection]:
+        with self._read() as conn:
+            rows = conn.execute(select(rejections).order_by(rejections.c.source)).all()
+        return [Rejection(source=r.source, reason=r.reason, detail=r.detail) for r in rows]
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        with self._read() as conn:
+            value: str | None = conn.scalar(select(meta.c.value).where(meta.c.key == key))
+        return value
+
+    def set_meta(self, key: str, value: str) -> None:
+        if key == VERSION_KEY:
+            raise ValueError(f"{VERSION_KEY} is managed by the store's migrations")
+        with self._write() as conn:
+            upsert(conn, meta, {"key": key, "value": value}, ["key"])
+
+
+def _put_analysis(conn: Connection, analysis: Analysis) -> None:
+    upsert(
+        conn,
+        analyses,
+        {
+            "doc": analysis.doc,
+            "pipeline_version": analysis.pipeline_version,
+            "record": analysis.model_dump_json(),
+        },
+        ["doc", "pipeline_version"],
+    )

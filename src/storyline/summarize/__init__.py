@@ -1,0 +1,1 @@
+"""Summaries of a resolved story: the timeline."""

@@ -1,0 +1,82 @@
+"""The timeline: dated events and statements in order, each with every citation.
+
+Events that several documents report (same date, type and actors) become one line with the
+citations of all of them. Only calendar dates are placed on the timeline ("2023-12-20",
+"2023-12", "2023"); values with unknown parts ("XXXX-10-07") wait for the dating stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from storyline.model import Event, Quote, TimelineEntry
+
+CALENDAR_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+LEADING_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
+
+
+def is_calendar_date(value: str | None) -> bool:
+    return value is not None and CALENDAR_DATE.match(value) is not None
+
+
+def calendar_date(value: str | None) -> str | None:
+    """The calendar date a TIMEX3 value names, if it names one: "2023-12-20TMO" is the day
+    2023-12-20; "XXXX-10-07", "2023-W51" or "P5M" name none (yet)."""
+    if value is None:
+        return None
+    if CALENDAR_DATE.match(value):
+        return value
+    m = LEADING_DAY.match(value)
+    return m.group(1) if m else None
+
+
+def _event_key(e: Event) -> tuple[str, str, str, str]:
+    return (e.date or "", e.type, e.source_actor or "", e.target_actor or "")
+
+
+def build_timeline(events: Iterable[Event], quotes: Iterable[Quote]) -> list[TimelineEntry]:
+    entries: dict[tuple[str, ...], TimelineEntry] = {}
+    for e in sorted(events, key=lambda e: e.id):
+        if not is_calendar_date(e.date) or e.mode == "negated":
+            continue
+        key = _event_key(e)
+        entry = entries.get(key)
+        citations = list(e.mentions)
+        if e.date_evidence is not None:
+            citations.append(e.date_evidence)
+        if entry is None:
+            entries[key] = TimelineEntry(
+                date=e.date or "",
+                kind="event",
+                summary=e.summary,
+                type=e.type,
+                ref=e.id,
+                citations=citations,
+                documents=sorted(set(e.documents)),
+            )
+        else:
+            entry.citations.extend(c for c in citations if c not in entry.citations)
+            entry.documents = sorted(set(entry.documents) | set(e.documents))
+    for q in sorted(quotes, key=lambda q: q.id):
+        if not is_calendar_date(q.date):
+            continue
+        who = q.speaker_name or "Unattributed"
+        entries[("quote", q.id)] = TimelineEntry(
+            date=q.date or "",
+            kind="statement",
+            summary=f"{who}: “{_shorten(q.text)}”",
+            ref=q.id,
+            citations=[q.evidence],
+            documents=[q.evidence.doc],
+        )
+    return sorted(entries.values(), key=lambda t: (t.date, t.kind, t.summary, t.ref))
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"

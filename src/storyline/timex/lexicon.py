@@ -1,0 +1,242 @@
+"""The word lists the time grammar is built from, read once from the TOML files in data/.
+
+Every key is lower-case: the normalizer lower-cases text before it looks anything up.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, cast
+
+from storyline.timex.value import Tense
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Holiday:
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # ISO weekday, with nth: the nth such weekday of the month
+    nth: int | None = None  # -1 = the last one
+    easter: int | None = None  # days after Easter Sunday
+    days_after: int = 0  # added to the nth weekday: Election Day is the Monday + 1
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str  # "day", "week", "decade", ...
+    letter: str  # TIMEX3 duration designator
+    clock: bool  # goes after the "T" in a duration
+    factor: int
+    granularity: str
+    searched: bool  # this spelling is looked for in running text, not only normalized
+
+
+@dataclass(frozen=True)
+class Placement:
+    """How a period named without its year is placed (data/placement.toml)."""
+
+    tense: Tense | None = None  # overrides the clause's tense
+    past_lookahead_days: int = 0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]  # name -> month number
+    month_abbreviations: frozenset[str]
+    weekdays: dict[str, int]  # name -> ISO weekday
+    weekday_abbreviations: frozenset[str]
+    cardinals: dict[str, int]  # single number words: "one", "twenty", "hundred"
+    ones: frozenset[str]
+    tens: frozenset[str]
+    scales: frozenset[str]
+    counts: dict[str, int]  # "a", "an", "a couple of", "a dozen"
+    vague_counts: tuple[str, ...]
+    ordinals: dict[str, int]  # "first" ... "thirty-first" (space-separated compounds)
+    units: dict[str, Unit]  # every spelling -> its unit
+    point_mods: dict[str, str]
+    quantity_mods: dict[str, str]
+    suffix_mods: dict[str, str]
+    ignored: tuple[str, ...]
+    references: dict[str, str]  # word -> PRESENT_REF / PAST_REF / FUTURE_REF
+    searched_references: tuple[str, ...]
+    relative_days: dict[str, int]  # "yesterday" -> -1
+    relative_day_parts: dict[str, str]  # "tonight" -> "NI"
+    relative_phrases: dict[str, int]  # "last night" -> -1
+    parts_of_day: dict[str, str]  # "morning" -> "MO", "nights" -> "NI"
+    recurring_parts: frozenset[str]  # "mornings", "nights": every such part of a day
+    clock_words: dict[str, str]  # "noon" -> "12:00"
+    timezones: tuple[str, ...]
+    seasons: dict[str, str]  # "summer" -> "SU"
+    season_start: dict[str, int]  # "SU" -> 6
+    shifts: dict[str, int]  # "last" -> -1
+    directions: dict[str, int]  # "ago" -> -1
+    approximate_directions: frozenset[str]
+    set_words: dict[str, str]  # "daily" -> "P1D"
+    searched_set_words: tuple[str, ...]
+    decade_words: dict[str, int]  # "nineties" -> 9
+    holidays: dict[str, Holiday]
+    placement: dict[str, Placement]  # "day", "month", "quarter", ...
+
+
+def _read(name: str) -> dict[str, Any]:
+    with (DATA / name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _names(entries: list[dict[str, Any]]) -> tuple[dict[str, int], frozenset[str]]:
+    names: dict[str, int] = {}
+    abbreviations: set[str] = set()
+    for entry in entries:
+        for name in entry["names"]:
+            names[name] = int(entry["number"])
+        for abbreviation in entry.get("abbreviations", []):
+            names[abbreviation] = int(entry["number"])
+            abbreviations.add(abbreviation)
+    return names, frozenset(abbreviations)
+
+
+def _ordinals(numbers: dict[str, Any]) -> dict[str, int]:
+    ordinals = {k: int(v) for k, v in numbers["ordinal_ones"].items()}
+    ordinals.update({k: int(v) for k, v in numbers["ordinal_teens"].items()})
+    ordinals.update({k: int(v) for k, v in numbers["ordinal_tens"].items()})
+    # "twenty-first" .. "thirty-first": the normalizer has already turned hyphens into spaces.
+    for tens, tens_value in numbers["tens"].items():
+        for one, one_value in numbers["ordinal_ones"].items():
+            ordinals[f"{tens} {one}"] = int(tens_value) + int(one_value)
+    return ordinals
+
+
+def _units(data: dict[str, Any]) -> dict[str, Unit]:
+    units: dict[str, Unit] = {}
+    for key, spec in data["unit"].items():
+        searched = set(spec.get("search_names", spec["names"]))
+        for name in spec["names"]:
+            units[name] = Unit(
+                key=key,
+                letter=str(spec["letter"]),
+                clock=bool(spec.get("clock", False)),
+                factor=int(spec.get("factor", 1)),
+                granularity=str(spec["granularity"]),
+                searched=name in searched,
+            )
+    return units
+
+
+def _placement(data: dict[str, Any]) -> dict[str, Placement]:
+    placement: dict[str, Placement] = {}
+    for key, spec in data.items():
+        tense = spec.get("tense")
+        if tense not in (None, "past", "present", "future"):
+            raise ValueError(f"placement.toml [{key}]: unknown tense {tense!r}")
+        placement[key] = Placement(
+            tense=cast("Tense | None", tense),
+            past_lookahead_days=int(spec.get("past_lookahead_days", 0)),
+        )
+    return placement
+
+
+def _holidays(data: dict[str, Any]) -> dict[str, Holiday]:
+    holidays: dict[str, Holiday] = {}
+    for spec in data["holiday"]:
+        holiday = Holiday(
+            month=spec.get("month"),
+            day=spec.get("day"),
+            weekday=spec.get("weekday"),
+            nth=spec.get("nth"),
+            easter=spec.get("easter"),
+            days_after=int(spec.get("days_after", 0)),
+        )
+        for name in spec["names"]:
+            holidays[name] = holiday
+    return holidays
+
+
+@cache
+def lexicon() -> Lexicon:
+    months, month_abbreviations = _names(_read("months.toml")["month"])
+    weekdays, weekday_abbreviations = _names(_read("weekdays.toml")["weekday"])
+    numbers = _read("numbers.toml")
+    modifiers = _read("modifiers.toml")
+    refs = _read("references.toml")
+    relative = _read("relative_days.toml")
+    parts = _read("parts_of_day.toml")
+    seasons = _read("seasons.toml")
+    shifts = _read("shifts.toml")
+    cardinals: dict[str, int] = {}
+    for section in ("ones", "teens", "tens", "scales"):
+        cardinals.update({k: int(v) for k, v in numbers[section].items()})
+    counts = {k: int(v) for k, v in numbers["singular"].items()}
+    counts.update({k: int(v) for k, v in numbers["counts"].items()})
+    sets = _read("sets.toml")
+    references = {
+        word: kind for kind in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") for word in refs[kind]
+    }
+    return Lexicon(
+        months=months,
+        month_abbreviations=month_abbreviations,
+        weekdays=weekdays,
+        weekday_abbreviations=weekday_abbreviations,
+        cardinals=cardinals,
+        ones=frozenset(numbers["ones"]),
+        tens=frozenset(numbers["tens"]),
+        scales=frozenset(numbers["scales"]),
+        counts=counts,
+        vague_counts=tuple(numbers["vague"]["words"]),
+        ordinals=_ordinals(numbers),
+        units=_units(_read("units.toml")),
+        point_mods=dict(modifiers["point"]),
+        quantity_mods=dict(modifiers["quantity"]),
+        suffix_mods=dict(modifiers["suffix"]),
+        ignored=tuple(modifiers["ignored"]["words"]),
+        references=references,
+        searched_references=tuple(refs["search"]["words"]),
+        relative_days={k: int(v) for k, v in relative["days"].items()},
+        relative_day_parts=dict(relative["part_of_day"]),
+        relative_phrases={k: int(v) for k, v in relative["phrases"].items()},
+        parts_of_day={**parts["part"], **parts["recurring"]},
+        recurring_parts=frozenset(parts["recurring"]),
+        clock_words=dict(parts["clock"]),
+        timezones=tuple(parts["timezones"]["words"]),
+        seasons=dict(seasons["season"]),
+        season_start={k: int(v) for k, v in seasons["start_month"].items()},
+        shifts={k: int(v) for k, v in shifts["shift"].items()},
+        directions={k: int(v) for k, v in shifts["direction"].items()},
+        approximate_directions=frozenset(shifts["approximate"]["words"]),
+        set_words={**sets["adverb"], **sets["adjective"]},
+        searched_set_words=tuple(sets["adverb"]),
+        decade_words={k: int(v) for k, v in _read("decades.toml")["decade_words"].items()},
+        holidays=_holidays(_read("holidays.toml")),
+        placement=_placement(_read("placement.toml")),
+    )
+
+
+@dataclass(frozen=True)
+class TenseCues:
+    future_auxiliaries: frozenset[str]
+    open_modals: frozenset[str]
+    future_governors: frozenset[str]
+    forward_verbs: frozenset[str]
+
+
+@cache
+def tense_cues() -> TenseCues:
+    """Words that make a clause future (for analyze/times.py, which reads the parse)."""
+    data = _read("tense_cues.toml")
+    return TenseCues(
+        future_auxiliaries=frozenset(data["future_auxiliaries"]),
+        open_modals=frozenset(data["open_modals"]),
+        future_governors=frozenset(data["future_governors"]),
+        forward_verbs=frozenset(data["forward_verbs"]),
+    )
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Lemmas of nouns for people: "45-year-old man" is an age, not a time expression."""
+    lines = (DATA / "person_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

@@ -1,0 +1,157 @@
+"""clean.py: residue, credits, bylines, headlines and date lines (rules in ingest/rules/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.ingest.clean import clean_text, is_residue
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "top of page",
+        "Bottom of page",
+        "Subscribe to our newsletter",
+        "Newsletter signup",
+        "Please wait...",
+        "Thank you for sign up!",
+        "Share this article",
+        "Advertisement",
+        "Read more: Dam talks stall again",
+        "We use cookies to improve your experience. Accept",
+        "© 2024 Valley Herald. All rights reserved.",
+        "Copyright 2024 Valley Herald",
+        "(c) 2024 Valley Herald",
+        "This site uses cookies. By continuing you agree to our cookie policy.",
+    ],
+)
+def test_residue_lines(line: str) -> None:
+    assert is_residue(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Readers of the newsletter said the council had ignored them for years.",
+        "The ministry said it would share the findings with the committee on Friday.",
+        "Advertisement revenue fell by a third last year, the company said.",
+        "Copyright lawyers said the ruling would be appealed",
+        "2023 was the driest year on record for the valley",
+        "(c) a review of the tariff within six months",
+        "The EU's cookie consent rules were tightened in 2022, the commission said.",
+    ],
+)
+def test_sentences_are_not_residue(line: str) -> None:
+    assert not is_residue(line)
+
+
+def test_credit_line_becomes_credit() -> None:
+    cleaned = clean_text(
+        "Talks on the dam resumed on Monday.\n\nBoth sides called them useful.\n\nWith AFP"
+    )
+    assert cleaned.credits == ("AFP",)
+    assert cleaned.text == "Talks on the dam resumed on Monday.\n\nBoth sides called them useful."
+
+
+@pytest.mark.parametrize(
+    "line,credits",
+    [
+        ("With Reuters", ("Reuters",)),
+        ("(AFP)", ("AFP",)),
+        ("With AFP and Reuters", ("AFP", "Reuters")),
+        ("AP contributed to this report.", ("AP",)),
+    ],
+)
+def test_credit_forms(line: str, credits: tuple[str, ...]) -> None:
+    cleaned = clean_text(f"The port reopened on Monday after the storm.\n\n{line}")
+    assert cleaned.credits == credits
+    assert line not in cleaned.text
+
+
+def test_sentence_starting_with_with_is_not_a_credit() -> None:
+    text = "The port reopened on Monday.\n\nWith ships queued for days, traders were relieved."
+    cleaned = clean_text(text)
+    assert cleaned.credits == ()
+    assert cleaned.text == text
+
+
+def test_wire_dateline_credit_is_recorded_and_kept() -> None:
+    text = "GENEVA (Reuters) - Delegates agreed on a new timetable on Thursday."
+    cleaned = clean_text(text)
+    assert cleaned.credits == ("Reuters",)
+    assert cleaned.text == text
+
+
+def test_headline_and_outlet_byline() -> None:
+    cleaned = clean_text(
+        "top of page\n\nBridge Talks Resume as Floods Recede\n\nValley Herald Staff Writer\n\n\n\n"
+        "Engineers met on Monday to plan the repairs.\n\nbottom of page"
+    )
+    assert cleaned.title == "Bridge Talks Resume as Floods Recede"
+    assert cleaned.author == "Valley Herald Staff Writer"
+    assert cleaned.outlet == "Valley Herald"
+    assert cleaned.text == "Engineers met on Monday to plan the repairs."
+
+
+def test_by_byline() -> None:
+    cleaned = clean_text("Harvest Starts Early\nBy Jane Doe\n\nFarmers began cutting on Monday.")
+    assert cleaned.title == "Harvest Starts Early"
+    assert cleaned.author == "Jane Doe"
+    assert cleaned.outlet is None
+    assert cleaned.text == "Farmers began cutting on Monday."
+
+
+def test_sentence_starting_with_by_is_kept() -> None:
+    text = "By Tuesday, the water had fallen by a metre.\n\nThe roads reopened."
+    cleaned = clean_text(text)
+    assert cleaned.author is None
+    assert cleaned.text == text
+
+
+def test_first_line_ending_with_period_is_not_a_headline() -> None:
+    text = "The council met on Monday.\n\nIt voted to close the bridge."
+    assert clean_text(text).title is None
+    assert clean_text(text).text == text
+
+
+def test_short_first_line_glued_to_body_is_not_a_headline() -> None:
+    text = "Water levels\nrose again overnight, officials said."
+    assert clean_text(text).title is None
+
+
+def test_known_title_is_removed_from_the_top() -> None:
+    cleaned = clean_text(
+        "Bridge Talks Resume\n\nEngineers met on Monday.", known_title="Bridge talks resume"
+    )
+    assert cleaned.text == "Engineers met on Monday."
+    assert cleaned.title is None  # the caller keeps its own title
+
+
+def test_glued_date_line_is_split_and_points_at_the_date() -> None:
+    cleaned = clean_text(" date 2021-03-09 Ministers met in Oslo on Tuesday.\n\nNo deal was made.")
+    assert (
+        cleaned.text == "date 2021-03-09\n\nMinisters met in Oslo on Tuesday.\n\nNo deal was made."
+    )
+    assert cleaned.published == "2021-03-09"
+    assert cleaned.published_span is not None
+    start, end = cleaned.published_span
+    assert cleaned.text[start:end] == "2021-03-09"
+
+
+def test_date_line_on_its_own_line_with_a_written_date() -> None:
+    cleaned = clean_text("Published: 9 March 2021\n\nMinisters met in Oslo on Tuesday.")
+    assert cleaned.published == "2021-03-09"
+    assert cleaned.published_span is not None
+    start, end = cleaned.published_span
+    assert cleaned.text[start:end] == "9 March 2021"
+
+
+def test_impossible_date_is_not_a_date_line() -> None:
+    cleaned = clean_text("date 2021-13-45 is what the form said.")
+    assert cleaned.published is None
+
+
+def test_blank_line_runs_collapse() -> None:
+    cleaned = clean_text("One.\n\n\n\n\nTwo.\n   \n\t\nThree.")
+    assert cleaned.text == "One.\n\nTwo.\n\nThree."

@@ -1,0 +1,32 @@
+"""Record builders for the store tests: short texts written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from storyline.model import Document, Ingested, document_id, sha256_hex
+from storyline.store import Store
+
+MakeItem = Callable[..., Ingested]
+
+
+def build_item(text: str, source: str, raw: bytes | None = None, **fields: object) -> Ingested:
+    data = raw if raw is not None else text.encode("utf-8")
+    doc = Document(
+        id=document_id(text), source=source, text=text, raw_ref=sha256_hex(data), **fields
+    )
+    return Ingested(document=doc, raw=data)
+
+
+@pytest.fixture
+def make_item() -> MakeItem:
+    return build_item
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(str(tmp_path / "story.db")) as opened:
+        yield opened

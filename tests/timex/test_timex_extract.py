@@ -1,0 +1,93 @@
+"""extract_times() on parsed text: candidates, tense, anchors, evidence offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.analyze.times import extract_times
+from storyline.model import Document, TimeExpression, document_id, span_id
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = (
+    "The envoy left on Thursday after two days of talks. "
+    "The two delegations met yesterday (Friday) in Cairo. "
+    "The talks will resume on Monday, officials said. "
+    "The council is set to vote on Wednesday. "
+    "The fighting began last October, and the five-month-old war has not stopped. "
+    "A 45-year-old man was wounded late on Tuesday."
+)
+
+
+def _times(nlp: Any, text: str, published: str | None) -> list[TimeExpression]:
+    document = Document(id=document_id(text), source="test", text=text, published=published)
+    return extract_times(nlp(text), document)
+
+
+def _by_text(times: list[TimeExpression]) -> dict[str, TimeExpression]:
+    return {t.evidence.text: t for t in times}
+
+
+def test_article_anchored_on_a_saturday(nlp: Any) -> None:
+    times = _by_text(_times(nlp, ARTICLE, "2024-03-09"))
+    values = {text: t.value for text, t in times.items()}
+    assert values["Thursday"] == "2024-03-07"  # past tense: the Thursday before
+    assert values["two days"] == "P2D"
+    assert values["yesterday (Friday)"] == "2024-03-08"
+    assert values["Monday"] == "2024-03-11"  # "will resume": the next Monday
+    assert values["Wednesday"] == "2024-03-13"  # "is set to vote": ahead
+    assert values["last October"] == "2023-10"
+    assert values["five-month-old"] == "P5M"
+    assert times["late on Tuesday"].value == "2024-03-05"
+    assert times["late on Tuesday"].mod == "END"
+    assert not any("year-old" in text for text in times)  # an age, not a time
+    assert times["Thursday"].anchor == "2024-03-09"
+    assert times["five-month-old"].anchor is None  # a duration does not depend on it
+
+
+def test_evidence_points_into_the_text(nlp: Any) -> None:
+    document = Document(id=document_id(ARTICLE), source="t", text=ARTICLE, published="2024-03-09")
+    times = extract_times(nlp(ARTICLE), document)
+    assert times
+    for t in times:
+        ev = t.evidence
+        assert ARTICLE[ev.start : ev.end] == ev.text
+        assert ev.doc == document.id
+        assert t.id == span_id("t", document.id, ev.start, ev.end)
+    starts = [t.evidence.start for t in times]
+    assert starts == sorted(starts)
+
+
+def test_without_a_date_relative_expressions_stay_open(nlp: Any) -> None:
+    times = _by_text(_times(nlp, ARTICLE, None))
+    assert times["Thursday"].value == "XXXX-WXX-4"
+    assert times["yesterday (Friday)"].value == "XXXX-XX-XX"
+    assert times["Thursday"].anchor is None
+    assert times["five-month-old"].value == "P5M"
+
+
+def test_modal_leaves_the_weekday_nearest(nlp: Any) -> None:
+    text = "The holiday could begin as early as Sunday, depending on the moon."
+    values = {t.evidence.text: t.value for t in _times(nlp, text, "2024-03-09")}
+    assert "2024-03-10" in values.values()
+
+
+def test_ranges_are_separate_expressions(nlp: Any) -> None:
+    text = "Output doubled between 1994 and 1997, the company said."
+    values = [t.value for t in _times(nlp, text, "2000-01-01")]
+    assert values == ["1994", "1997"]
+
+
+def test_seed_003(seeds_dir: Path, nlp: Any) -> None:
+    path = next(seeds_dir.glob("003_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    times = _times(nlp, text, "2024-12-02")
+    values = {(t.evidence.text, t.value) for t in times}
+    assert ("Sunday", "2024-12-01") in values
+    assert ("October 7, 2023", "2023-10-07") in values
+    assert ("the coming days", "FUTURE_REF") in values
+    for t in times:
+        assert text[t.evidence.start : t.evidence.end] == t.evidence.text
