@@ -14,6 +14,7 @@ import multiprocessing
 import platform
 import resource
 import time
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -81,9 +82,11 @@ def _run(mode: str, texts: list[str], model: str, workers: int) -> dict[str, Any
 
 
 def _in_process(mode: str, texts: list[str], model: str, workers: int) -> dict[str, Any]:
+    # A process of its own (not a daemonic Pool worker, which may not start the workers
+    # that the --workers runs need).
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(1) as pool:
-        result: dict[str, Any] = pool.apply(_run, (mode, texts, model, workers))
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+        result: dict[str, Any] = pool.submit(_run, mode, texts, model, workers).result()
     return result
 
 

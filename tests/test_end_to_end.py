@@ -172,3 +172,37 @@ def test_seeds(tmp_path: Path, seeds_dir: Path) -> None:
     assert docs["003"]["published_basis"] == "text"
     timeline = run("timeline", "--db", "seeds.db", cwd=tmp_path)
     assert timeline.returncode == 0 and "2024-12-01" in timeline.stdout
+
+
+def test_stdin_two_workers_and_every_output_format(tmp_path: Path) -> None:
+    article = (
+        "Mediators from Qatar met Hamas negotiators in Doha on Thursday, officials said.\n\n"
+        "The talks will resume on Monday, according to a diplomat.\n"
+    )
+    built = run(
+        "build", "-", "--db", "s.db", "--workers", "2", cwd=tmp_path, stdin=article.encode()
+    )
+    assert built.returncode == 0, built.stderr
+    obj = json.loads(run("export", "--db", "s.db", cwd=tmp_path).stdout)
+    [doc] = obj["documents"]
+    assert doc["source"] == "<stdin>" and doc["text"].startswith("Mediators from Qatar")
+
+    lines = run("export", "--db", "s.db", "--format", "jsonl", cwd=tmp_path).stdout.splitlines()
+    tables = {json.loads(line)["table"] for line in lines}
+    assert {"documents", "entities"} <= tables
+
+    parquet = run("export", "--db", "s.db", "--format", "parquet", "-o", "pq", cwd=tmp_path)
+    assert parquet.returncode == 0, parquet.stderr
+    assert (tmp_path / "pq" / "documents.parquet").is_file()
+
+    md = run("timeline", "--db", "s.db", "--format", "md", cwd=tmp_path)
+    assert md.returncode == 0 and md.stdout.startswith("|")
+
+
+def test_workers_give_the_same_story_as_one_process(tmp_path: Path) -> None:
+    one = run("build", str(CORPUS), "--db", "one.db", cwd=tmp_path)
+    two = run("build", str(CORPUS), "--db", "two.db", "--workers", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 0, (one.stderr, two.stderr)
+    a = json.loads(run("export", "--db", "one.db", cwd=tmp_path).stdout)
+    b = json.loads(run("export", "--db", "two.db", cwd=tmp_path).stdout)
+    assert a == b

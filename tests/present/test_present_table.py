@@ -51,8 +51,11 @@ def test_markdown_cites_outlet_and_short_id(bundle: Bundle) -> None:
 
 
 def test_source_label_without_outlet() -> None:
-    doc = Document(id="0123456789abcdef", source="x", text="t")
-    assert source_label(doc.id, {doc.id: doc}) == "01234567"
+    doc = Document(id="0123456789abcdef", source="news/003_talks.txt", text="t")
+    stdin = Document(id="1123456789abcdef", source="<stdin>", text="t")
+    docs = {doc.id: doc, stdin.id: stdin}
+    assert source_label(doc.id, docs) == "003_talks.txt"
+    assert source_label(stdin.id, docs) == "11234567"
     assert source_label("fedcba9876543210", {}) == "fedcba98"
 
 

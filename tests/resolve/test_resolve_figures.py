@@ -39,3 +39,25 @@ def test_different_subjects_do_not_conflict() -> None:
     a = _fig("d1", 1140, counts="people killed", subject="Israel")
     b = _fig("d2", 1200, counts="people killed", subject="Lebanon")
     assert figure_conflicts([a, b]) == []
+
+
+def test_small_counts_conflict_only_when_dated_alike() -> None:
+    a = _fig("d1", 17, counts="people killed")
+    b = _fig("d2", 20, counts="people killed")
+    assert figure_conflicts([a, b]) == []
+    c = _fig("d3", 17, counts="people killed", as_of="2024-12-01")
+    d = _fig("d4", 20, counts="people killed", as_of="2024-12-01")
+    assert len(figure_conflicts([c, d])) == 1
+
+
+def test_differently_dated_figures_do_not_conflict() -> None:
+    a = _fig("d1", 30960, counts="people killed", as_of="2024-03-07")
+    b = _fig("d2", 31045, counts="people killed", as_of="2024-03-08")
+    assert figure_conflicts([a, b]) == []
+
+
+def test_a_repeated_pair_is_reported_once() -> None:
+    a = _fig("d1", 1140, counts="people killed")
+    b = _fig("d2", 1200, counts="people killed")
+    b2 = b.model_copy(update={"id": "f:d2:again"})
+    assert len(figure_conflicts([a, b, b2])) == 1

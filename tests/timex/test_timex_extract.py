@@ -91,3 +91,18 @@ def test_seed_003(seeds_dir: Path, nlp: Any) -> None:
     assert ("the coming days", "FUTURE_REF") in values
     for t in times:
         assert text[t.evidence.start : t.evidence.end] == t.evidence.text
+
+
+def test_grammar_alone_works_without_parser_or_ner() -> None:
+    import spacy
+
+    text = "They met on Friday, five days ago."
+    document = Document(id=document_id(text), source="t", text=text, published="2024-03-09")
+    values = [(t.evidence.text, t.value) for t in extract_times(spacy.blank("en")(text), document)]
+    assert values == [("Friday", "2024-03-08"), ("five days ago", "2024-03-04")]
+
+
+def test_the_parse_must_be_of_the_document_text(nlp: Any) -> None:
+    document = Document(id="d", source="t", text="On Friday.", published="2024-03-09")
+    with pytest.raises(ValueError, match="parse"):
+        extract_times(nlp("Something else."), document)

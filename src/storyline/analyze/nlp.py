@@ -5,7 +5,32 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from storyline.errors import ModelNotFound
+
+# Characters that end a sentence when a line break follows them.
+_FINAL = frozenset(".!?…”\"’'")
+
+
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, and after a line break that follows
+    sentence-final punctuation. The statistical parser otherwise runs a date line, a headline
+    or a residue line into the next paragraph's first sentence, and an event there would take
+    the wrong date. Single line breaks elsewhere are left to the parser: hard-wrapped text
+    breaks lines in mid-sentence."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if prev.is_space:
+            if "\n\n" in prev.text or (
+                "\n" in prev.text and i > 1 and doc[i - 2].text[-1:] in _FINAL
+            ):
+                doc[i].is_sent_start = True
+        elif "\n" in prev.whitespace_ and prev.text[-1:] in _FINAL:
+            doc[i].is_sent_start = True
+    return doc
 
 
 @cache
@@ -15,6 +40,9 @@ def load_pipeline(name: str) -> Any:
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(f"spaCy pipeline {name!r} could not be loaded: {exc}") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_sentences", before="parser")
+    return nlp

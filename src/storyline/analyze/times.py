@@ -13,12 +13,13 @@ days later may mean another Wednesday (a later pass can re-resolve with the quot
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from storyline.model import Document, TimeExpression, evidence, span_id
 from storyline.timex import Tense, Timex, anchor_date, find_candidates, normalize
 from storyline.timex.candidates import longest_disjoint
-from storyline.timex.lexicon import person_nouns, tense_cues
+from storyline.timex.lexicon import lexicon, person_nouns, tense_cues
 
 TIME_LABELS = ("DATE", "TIME")
 _AGE = re.compile(r"\bold\b", re.IGNORECASE)
@@ -31,8 +32,11 @@ def extract_times(sdoc: Any, document: Document) -> list[TimeExpression]:
     """Every time expression in the document, normalized; value None when the words are a
     time expression but cannot be read ("Ramadan", "the Muslim fasting month")."""
     text = document.text
+    if sdoc.text != text:
+        raise ValueError("extract_times needs the parse of document.text itself")
     anchor = anchor_date(document)
     quarterly = _is_quarterly_report(sdoc)
+    has_sentences = sdoc.has_annotation("SENT_START")
     found: list[TimeExpression] = []
     for start, end in candidate_spans(sdoc, text):
         span = sdoc.char_span(start, end, alignment_mode="expand")
@@ -42,7 +46,9 @@ def extract_times(sdoc: Any, document: Document) -> list[TimeExpression]:
             text[start:end],
             anchor,
             clause_tense(span),
-            granularity="quarter" if quarterly or _mentions_quarter(span.sent) else None,
+            granularity="quarter"
+            if quarterly or (has_sentences and _mentions_quarter(span.sent))
+            else None,
         )
         if timex is None and not _worth_keeping(span):
             continue
@@ -101,6 +107,8 @@ def candidate_spans(sdoc: Any, text: str) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Without the punctuation, possessive and leading preposition ("as early as Sunday") an
+    NER span may carry: TimeML leaves those out of the expression."""
     piece = text[start:end]
     tail = _TRAILING.search(piece)
     if tail is not None:
@@ -108,7 +116,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     head = _LEADING.match(text, start, end)
     if head is not None:
         start = head.end()
+    signal = _signal_prefix().match(text, start, end)
+    if signal is not None and signal.end() < end:
+        start = signal.end()
     return (start, end) if start < end else None
+
+
+@cache
+def _signal_prefix() -> re.Pattern[str]:
+    words = sorted(lexicon().signals, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")\s+", re.IGNORECASE)
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

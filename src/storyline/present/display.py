@@ -22,10 +22,15 @@ def short_id(doc_id: str) -> str:
 
 
 def source_label(doc_id: str, documents: dict[str, Document]) -> str:
-    """ "outlet/short id", or the short id alone when the outlet is unknown."""
+    """ "outlet/short id"; when the outlet is unknown, the input's file name (or JSON Lines
+    id), which says more to a reader than a hash; the short id alone as a last resort."""
     doc = documents.get(doc_id)
     if doc is not None and doc.outlet:
         return f"{doc.outlet}/{short_id(doc_id)}"
+    if doc is not None and doc.source:
+        name = doc.source.replace("\\", "/").rsplit("/", 1)[-1]
+        if name and not name.startswith("<"):
+            return name
     return short_id(doc_id)
 
 

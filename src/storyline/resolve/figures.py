@@ -15,6 +15,9 @@ from collections.abc import Iterable
 from storyline.model import Conflict, Figure
 
 SERIES_RATIO = 1.25
+# Below this, different counts are usually different incidents (17 killed in one strike,
+# 20 across the territory that day); such figures conflict only when both are dated alike.
+SMALL_COUNT = 100
 
 
 def _range(f: Figure) -> tuple[float, float]:
@@ -31,6 +34,10 @@ def _disagree(a: Figure, b: Figure) -> bool:
         return False
     if a.subject and b.subject and a.subject.lower() != b.subject.lower():
         return False
+    if a.as_of and b.as_of and a.as_of != b.as_of:
+        return False
+    if max(a.value, b.value) < SMALL_COUNT and not (a.as_of and a.as_of == b.as_of):
+        return False
     lo_a, hi_a = _range(a)
     lo_b, hi_b = _range(b)
     if lo_a <= hi_b and lo_b <= hi_a:
@@ -45,6 +52,7 @@ def figure_conflicts(figures: Iterable[Figure]) -> list[Conflict]:
         if f.counts:
             by_counts[f.counts.lower()].append(f)
     conflicts = []
+    seen: set[tuple[str, str, float, float]] = set()
     for counts, group in sorted(by_counts.items()):
         # Sorted by value, each figure is compared only with the ones within SERIES_RATIO above
         # it: the cost follows the number of near values, not the square of the group.
@@ -53,7 +61,10 @@ def figure_conflicts(figures: Iterable[Figure]) -> list[Conflict]:
             for b in group[i + 1 :]:
                 if a.value > 0 and b.value / a.value >= SERIES_RATIO:
                     break
-                if _disagree(a, b):
+                # One conflict per pair of documents and values, however often they repeat them.
+                key = (a.evidence.doc, b.evidence.doc, a.value, b.value)
+                if key not in seen and _disagree(a, b):
+                    seen.add(key)
                     note = f"{counts}: {_show(a)} vs {_show(b)}"
                     conflicts.append(Conflict(kind="figure", items=[a.id, b.id], note=note))
     return conflicts

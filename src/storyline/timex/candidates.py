@@ -8,6 +8,7 @@ are usually not months), and a span is kept only if normalize() reads it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from storyline.timex.grammar import alternation, rules
@@ -17,23 +18,29 @@ from storyline.timex.text import fold
 
 # Groups whose words are names, written with a capital in running text.
 _NAME_GROUPS = ("month", "weekday", "weekdays", "holiday")
-_COUNT_START = re.compile(r"[0-9]|(?:a|an|half|one|two|three|four|five|six|seven|eight|nine|ten)\b")
+
+
+@dataclass(frozen=True)
+class _Extenders:
+    """Regexes for the words right before or after a found expression that belong to it."""
+
+    point: re.Pattern[str]  # "late on Tuesday", "early 2024", "the end of this week"
+    quantity: re.Pattern[str]  # "nearly a month", "more than four hours"
+    count_start: re.Pattern[str]  # a span a quantity modifier may join starts with a count
+    article: re.Pattern[str]  # "the" where the rule keeps it ("the 1990s")
+    suffix: re.Pattern[str]  # "two years or so"
 
 
 @cache
-def _extenders() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Regexes for the words right before or after a found expression that belong to it:
-    point modifiers ("late on Tuesday", "early 2024"), quantity modifiers before a count
-    ("nearly a month"), "the" where the rule keeps it, and suffixes ("two years or so")."""
+def _extenders() -> _Extenders:
     lex = lexicon()
-    point = alternation(lex.point_mods)
-    quantity = alternation(lex.quantity_mods)
-    suffix = alternation(lex.suffix_mods)
-    return (
-        re.compile(rf"(?<![\w'])(?:{point})\s+(?:(?:on|in|of)\s+)?$"),
-        re.compile(rf"(?<![\w'])(?:{quantity})\s+$"),
-        re.compile(r"(?<![\w'])the\s+$"),
-        re.compile(rf"^\s+(?:{suffix})(?![\w])"),
+    counts = alternation([*lex.cardinals, *lex.counts, "half"])
+    return _Extenders(
+        point=re.compile(rf"(?<![\w'])(?:{alternation(lex.point_mods)})\s+(?:(?:on|in|of)\s+)?$"),
+        quantity=re.compile(rf"(?<![\w'])(?:{alternation(lex.quantity_mods)})\s+$"),
+        count_start=re.compile(rf"(?:[0-9]|{counts}(?![\w]))"),
+        article=re.compile(r"(?<![\w'])the\s+$"),
+        suffix=re.compile(rf"^\s+(?:{alternation(lex.suffix_mods)})(?![\w])"),
     )
 
 
@@ -46,18 +53,19 @@ def _names_capitalised(match: re.Match[str], text: str) -> bool:
 
 
 def _extend(folded: str, start: int, end: int, article: bool) -> tuple[int, int]:
-    point, quantity, the, suffix = _extenders()
+    """Widen a found span over the modifiers before it and a suffix after it."""
+    extenders = _extenders()
     while True:
         before = folded[max(0, start - 40) : start]
-        found = point.search(before)
-        if found is None and _COUNT_START.match(folded, start):
-            found = quantity.search(before)
+        found = extenders.point.search(before)
+        if found is None and extenders.count_start.match(folded, start):
+            found = extenders.quantity.search(before)
         if found is None and article:
-            found = the.search(before)
+            found = extenders.article.search(before)
         if found is None:
             break
         start -= len(before) - found.start()
-    after = suffix.match(folded, end)
+    after = extenders.suffix.match(folded, end)
     if after is not None:
         end = after.end()
     return start, end

@@ -62,6 +62,7 @@ class Lexicon:
     quantity_mods: dict[str, str]
     suffix_mods: dict[str, str]
     ignored: tuple[str, ...]
+    signals: tuple[str, ...]
     references: dict[str, str]  # word -> PRESENT_REF / PAST_REF / FUTURE_REF
     searched_references: tuple[str, ...]
     relative_days: dict[str, int]  # "yesterday" -> -1
@@ -193,6 +194,7 @@ def lexicon() -> Lexicon:
         quantity_mods=dict(modifiers["quantity"]),
         suffix_mods=dict(modifiers["suffix"]),
         ignored=tuple(modifiers["ignored"]["words"]),
+        signals=tuple(modifiers["signal"]["words"]),
         references=references,
         searched_references=tuple(refs["search"]["words"]),
         relative_days={k: int(v) for k, v in relative["days"].items()},

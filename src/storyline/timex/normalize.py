@@ -47,7 +47,7 @@ def normalize(
 def _peelers() -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, str], ...]]:
     """(prefixes with the mod they give, suffixes with theirs), longest first."""
     lex = lexicon()
-    prefixes: dict[str, str | None] = {word: None for word in lex.ignored}
+    prefixes: dict[str, str | None] = {word: None for word in lex.ignored + lex.signals}
     prefixes.update(lex.quantity_mods)
     prefixes.update(lex.point_mods)
     by_length = sorted(prefixes.items(), key=lambda item: -len(item[0]))
