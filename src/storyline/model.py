@@ -43,6 +43,7 @@ PLOVER_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 EventMode = Literal["asserted", "negated", "hypothetical", "future"]
 
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+Tense = Literal["past", "present", "future"]
 
 
 class Record(BaseModel):
@@ -119,6 +120,9 @@ class TimeExpression(Record):
     value: str | None  # TIMEX3 value: "2023-12-20", "2023-W51", "P10W", "PAST_REF", ...
     anchor: str | None  # the date it was resolved against, if any
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, ...
+    # Tense of the clause it sits in: what a relative expression ("on Wednesday") is resolved
+    # with, kept so that it can be re-resolved when the document's date becomes known.
+    tense: Tense | None = None
     evidence: Evidence
 
 

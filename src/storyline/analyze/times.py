@@ -42,10 +42,11 @@ def extract_times(sdoc: Any, document: Document) -> list[TimeExpression]:
         span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is None or _is_age(span):
             continue
+        tense = clause_tense(span)
         timex = normalize(
             text[start:end],
             anchor,
-            clause_tense(span),
+            tense,
             granularity="quarter"
             if quarterly or (has_sentences and _mentions_quarter(span.sent))
             else None,
@@ -54,12 +55,12 @@ def extract_times(sdoc: Any, document: Document) -> list[TimeExpression]:
             continue
         if timex is not None and timex.type == "SET" and _describes_a_thing(span):
             continue
-        found.append(_record(document, start, end, timex, span))
+        found.append(_record(document, start, end, timex, span, tense))
     return found
 
 
 def _record(
-    document: Document, start: int, end: int, timex: Timex | None, span: Any
+    document: Document, start: int, end: int, timex: Timex | None, span: Any, tense: Tense | None
 ) -> TimeExpression:
     if timex is None:
         kind = "TIME" if any(ent.label_ == "TIME" for ent in span.ents) else "DATE"
@@ -68,6 +69,7 @@ def _record(
             type=kind,
             value=None,
             anchor=None,
+            tense=tense,
             evidence=evidence(document, start, end),
         )
     anchor = anchor_date(document) if timex.anchored else None
@@ -77,6 +79,7 @@ def _record(
         value=timex.value,
         anchor=anchor.isoformat() if anchor else None,
         mod=timex.mod,
+        tense=tense,
         evidence=evidence(document, start, end),
     )
 
