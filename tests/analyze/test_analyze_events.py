@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from storyline.analyze.entities import extract_mentions
 from storyline.analyze.events import extract_events
@@ -135,3 +136,14 @@ def test_pronoun_source(parse: Callable, check_evidence: Callable) -> None:
     assert event.type == "CONSULT"
     assert names[event.source_actor] == "Amara Diallo"
     assert event.summary.startswith("Amara Diallo met")
+
+
+def test_relative_clause_event_takes_the_described_noun_as_subject(nlp: Any) -> None:
+    from storyline.analyze.document import analyze_document
+    from storyline.model import Document, document_id
+
+    text = "The 1918 flu pandemic, which killed more than 50 million people, was the worst."
+    doc = Document(id=document_id(text), source="t", text=text)
+    [event] = analyze_document(nlp(text), doc, "t").events
+    assert event.type == "ASSAULT"
+    assert event.summary.startswith("The 1918 flu pandemic killed")

@@ -117,7 +117,11 @@ class _EventFinder:
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
             return None
-        return subject_of(verb)
+        subject = subject_of(verb)
+        if subject is not None and subject.tag_ in _WH_TAGS and verb.dep_ == "relcl":
+            # "the 1918 pandemic, which killed ...": the actor is the noun the clause describes.
+            return verb.head
+        return subject
 
     @staticmethod
     def target_tokens(trigger: Trigger) -> list[Token]:
