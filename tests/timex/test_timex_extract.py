@@ -106,3 +106,45 @@ def test_the_parse_must_be_of_the_document_text(nlp: Any) -> None:
     document = Document(id="d", source="t", text="On Friday.", published="2024-03-09")
     with pytest.raises(ValueError, match="parse"):
         extract_times(nlp("Something else."), document)
+
+
+def test_extents_follow_timeml(nlp: Any) -> None:
+    text = (
+        "The Aug. 7, 1998, bombings killed many. Rescuers worked for about five hours and "
+        "only 14 days remain. A major factor in the third-quarter loss was the yen."
+    )
+    times = _by_text(_times(nlp, text, "1998-10-01"))
+    assert "Aug. 7, 1998" in times  # "The" belongs to "bombings"
+    assert times["five hours"].value == "PT5H"
+    assert times["five hours"].mod == "APPROX"  # "about" stays out of the extent, its mod not
+    assert "14 days" in times
+    assert "third-quarter" in times
+
+
+def test_a_year_ended_on_a_date_is_a_stretch_of_time(nlp: Any) -> None:
+    text = "Net income for the year ended March 31 rose. For the year, sales were flat."
+    found = [(t.evidence.text, t.value) for t in _times(nlp, text, "1989-10-30")]
+    assert ("the year", "P1Y") in found
+    assert ("the year", "1989") in found
+    assert ("March 31", "1989-03-31") in found
+
+
+def test_anaphoric_expressions_count_from_the_story(nlp: Any) -> None:
+    text = (
+        "Farkas was made a general in 1995, and the following year he was sent to Washington. "
+        "He had left Budapest on Oct. 23, 1994. Earlier that day, he met the minister."
+    )
+    times = _by_text(_times(nlp, text, "1998-04-18"))
+    assert times["the following year"].value == "1996"
+    assert times["the following year"].anchor == "1995-01-01"
+    assert times["Earlier that day"].value == "1994-10-23"
+
+
+def test_ages_of_people_described_past_compounds(nlp: Any) -> None:
+    text = (
+        "Slepian, a 52-year-old obstetrician-gynecologist, was shot. The 50-year-old alliance "
+        "grew. The great-uncle of 6-year-old shipwreck survivor Elian Gonzalez spoke."
+    )
+    found = {t.evidence.text for t in _times(nlp, text, "1999-01-22")}
+    assert "50-year-old" in found  # the alliance's age dates its start
+    assert not any(text.startswith(("52", "6-")) for text in found)

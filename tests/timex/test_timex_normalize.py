@@ -285,3 +285,24 @@ def test_every_value_above_is_a_timex3_value() -> None:
         assert TIMEX3_VALUE.fullmatch(sample), sample
     for bad in ["2024-13", "P", "yesterday", "2024-03-09T"]:
         assert not TIMEX3_VALUE.fullmatch(bad), bad
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("June last year", "2023-06"),
+        ("July of next year", "2025-07"),
+        ("early October this year", "2024-10"),
+        ("last Oct. 23", "2023-10-23"),
+        ("next March 1", "2025-03-01"),
+        ("this year's third quarter", "2024-Q3"),
+        ("last year's fourth quarter", "2023-Q4"),
+        ("the year", "2024"),  # "for the year", "earlier in the year"
+        ("the end of the year", "2024"),
+        ("later in the day", "2024-03-09"),
+        ("that day", "2024-03-09"),  # the story's day: extract_times passes it when it knows
+        ("the quarter a year ago", "2022-Q4"),
+    ],
+)
+def test_periods_named_with_a_shift(text: str, expected: str) -> None:
+    assert value(text, "past") == expected

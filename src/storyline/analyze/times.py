@@ -6,13 +6,20 @@ candidates give way to the longest one that normalizes. Each is normalized again
 document's date, in the tense of the clause it sits in, so that "on Wednesday" in "met on
 Wednesday" is the last Wednesday and in "will meet on Wednesday" the next one.
 
+Anaphoric expressions ("the following year", "that day", "the previous Friday") count from
+the latest date the text has named instead (timex/story_time.py). Extents follow TimeML: no
+"about"/"only" in front (their mod is still read), no article borrowed from the noun the
+expression describes ("the [third-quarter] loss").
+
 Expressions inside quotations are resolved against the document's date too; a quote reported
 days later may mean another Wednesday (a later pass can re-resolve with the quote's date).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -20,47 +27,136 @@ from storyline.model import Document, TimeExpression, evidence, span_id
 from storyline.timex import Tense, Timex, anchor_date, find_candidates, normalize
 from storyline.timex.candidates import longest_disjoint
 from storyline.timex.lexicon import lexicon, person_nouns, tense_cues
+from storyline.timex.story_time import StoryTime
 
 TIME_LABELS = ("DATE", "TIME")
 _AGE = re.compile(r"\bold\b", re.IGNORECASE)
+_QUARTER = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
 # Edges the NER sometimes leaves on an entity that no time expression has.
 _TRAILING = re.compile(r"(?:'s|’s|[\s,;:.!?\"”’)])+$")
 _LEADING = re.compile(r"^[\s\"“‘(]+")
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def extract_times(sdoc: Any, document: Document) -> list[TimeExpression]:
     """Every time expression in the document, normalized; value None when the words are a
     time expression but cannot be read ("Ramadan", "the Muslim fasting month")."""
     text = document.text
-    if sdoc.text != text:
+    if not _parses(sdoc, text):
         raise ValueError("extract_times needs the parse of document.text itself")
-    anchor = anchor_date(document)
-    quarterly = _is_quarterly_report(sdoc)
-    has_sentences = sdoc.has_annotation("SENT_START")
+    context = _Context.of(sdoc, text, anchor_date(document))
+    story = StoryTime()
     found: list[TimeExpression] = []
     for start, end in candidate_spans(sdoc, text):
         span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is None or _is_age(span):
             continue
+        read_from = _qualifier_start(text, start)  # the article too: "a years-old slump"
+        span = _without_borrowed_article(span)
+        start = max(start, span.start_char)
         tense = clause_tense(span)
-        timex = normalize(
-            text[start:end],
-            anchor,
-            tense,
-            granularity="quarter"
-            if quarterly or (has_sentences and _mentions_quarter(span.sent))
-            else None,
-        )
+        granularity = context.granularity(span)
+        timex = normalize(text[read_from:end], context.anchor, tense, granularity=granularity)
+        resolved_on = context.anchor
+        if timex is not None and timex.type == "DATE" and _ends_a_period(span):
+            # "the year ended March 31": a year-long stretch, read without its article.
+            stretch = normalize(_ARTICLE.sub("", text[start:end], count=1), context.anchor, tense)
+            timex = stretch if stretch is not None and stretch.type == "DURATION" else timex
+        in_story = story.resolve(text[read_from:end], tense, granularity)
+        if in_story is not None:  # "the following year": after the year the text just named
+            timex, resolved_on = in_story, story.date
         if timex is None and not _worth_keeping(span):
             continue
         if timex is not None and timex.type == "SET" and _describes_a_thing(span):
             continue
-        found.append(_record(document, start, end, timex, span, tense))
+        story.note(timex.value if timex is not None else None)
+        found.append(_record(document, start, end, timex, span, tense, resolved_on))
     return found
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What a document tells about all its expressions."""
+
+    anchor: dt.date | None
+    quarters: tuple[int, ...]  # where the text says "quarter"
+    quarterly: bool  # a text that counts in quarters: an earnings report
+    has_sentences: bool
+
+    @classmethod
+    def of(cls, sdoc: Any, text: str, anchor: dt.date | None) -> _Context:
+        quarters = tuple(m.start() for m in _QUARTER.finditer(text))
+        return cls(
+            anchor=anchor,
+            quarters=quarters,
+            quarterly=len(quarters) >= 2,
+            has_sentences=bool(quarters) and sdoc.has_annotation("SENT_START"),
+        )
+
+    def granularity(self, span: Any) -> str | None:
+        """ "quarter" where the text counts in quarters: there "a year earlier" is the same
+        quarter a year before, not the year."""
+        if self.quarterly or (self.has_sentences and _mentions_quarter(span.sent, self.quarters)):
+            return "quarter"
+        return None
+
+
+def _without_borrowed_article(span: Any) -> Any:
+    """The span without its leading article when the article belongs to the noun the
+    expression describes: "the [third-quarter] loss", "a [year-earlier] profit", "The [Aug. 7,
+    1998], bombings". "the past 20 years", "the 1990s" keep theirs."""
+    first = span[0]
+    if len(span) < 2 or first.pos_ != "DET" or first.lower_ not in ("the", "a", "an"):
+        return span
+    root = span.root
+    borrowed = first.head.i >= span.end or (
+        root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end
+    )
+    return span[1:] if borrowed else span
+
+
+def _ends_a_period(span: Any) -> bool:
+    """ "the year ended March 31", "the six months ending June 30"."""
+    doc = span.doc
+    if span.end >= len(doc) or span[0].lower_ != "the":
+        return False
+    return bool(doc[span.end].lemma_.lower() in tense_cues().period_end_verbs)
+
+
+def _qualifier_start(text: str, start: int) -> int:
+    """Where a qualifier TimeML leaves out of the extent ("about [five hours]") starts, or
+    start when there is none: the normalizer reads its mod."""
+    found = _outside_before().search(text, max(0, start - 20), start)
+    return found.start() if found is not None else start
+
+
+@cache
+def _outside_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon().outside)
+    return re.compile(rf"(?<![\w'])(?:{words})\s+$", re.IGNORECASE)
+
+
+def _parses(sdoc: Any, text: str) -> bool:
+    """Whether sdoc is the parse of text, checked at its ends: sdoc.text rebuilds the whole
+    text from its tokens, which costs as much as the rest of extract_times."""
+    if len(sdoc) == 0:
+        return not text
+    first, last = sdoc[0], sdoc[-1]
+    return bool(
+        text.startswith(first.text)
+        and last.idx + len(last.text_with_ws) == len(text)
+        and text.endswith(last.text_with_ws)
+    )
+
+
 def _record(
-    document: Document, start: int, end: int, timex: Timex | None, span: Any, tense: Tense | None
+    document: Document,
+    start: int,
+    end: int,
+    timex: Timex | None,
+    span: Any,
+    tense: Tense | None,
+    resolved_on: dt.date | None,
 ) -> TimeExpression:
     if timex is None:
         kind = "TIME" if any(ent.label_ == "TIME" for ent in span.ents) else "DATE"
@@ -72,7 +168,7 @@ def _record(
             tense=tense,
             evidence=evidence(document, start, end),
         )
-    anchor = anchor_date(document) if timex.anchored else None
+    anchor = resolved_on if timex.anchored else None
     return TimeExpression(
         id=span_id("t", document.id, start, end),
         type=timex.type,
@@ -102,6 +198,9 @@ def candidate_spans(sdoc: Any, text: str) -> list[tuple[int, int]]:
         start, end = trimmed
         inside = find_candidates(text[start:end], every_rule=True)
         if len(inside) >= 2:  # "Thursday and Friday", "between 1994 and 1997": one each
+            first = inside[0][0]
+            if _ARTICLE.match(text[start : start + first]) and first:  # "the year" ended March 31
+                inside[0] = (0, inside[0][1])
             spans.extend((start + a, start + b) for a, b in inside)
         else:
             spans.append(trimmed)
@@ -119,15 +218,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     head = _LEADING.match(text, start, end)
     if head is not None:
         start = head.end()
-    signal = _signal_prefix().match(text, start, end)
-    if signal is not None and signal.end() < end:
+    while True:  # "for only six months"; not "at" of "at least the first two quarters"
+        signal = _signal_prefix().match(text, start, end)
+        if signal is None or signal.end() >= end or _quantity_prefix().match(text, start, end):
+            break
         start = signal.end()
     return (start, end) if start < end else None
 
 
 @cache
+def _quantity_prefix() -> re.Pattern[str]:
+    """A quantity modifier that starts like a preposition: "at least", "at most"."""
+    signals = set(lexicon().signals)
+    words = [m for m in lexicon().quantity_mods if " " in m and m.split()[0] in signals]
+    words.sort(key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")\s+", re.IGNORECASE)
+
+
+@cache
 def _signal_prefix() -> re.Pattern[str]:
-    words = sorted(lexicon().signals, key=len, reverse=True)
+    """A preposition or a qualifier TimeML leaves out of the extent ("about", "only")."""
+    lex = lexicon()
+    words = sorted((*lex.signals, *lex.outside), key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")\s+", re.IGNORECASE)
 
 
@@ -151,14 +263,9 @@ def _worth_keeping(span: Any) -> bool:
     return not (len(span) == 1 and span[0].pos_ not in ("NOUN", "PROPN"))
 
 
-def _mentions_quarter(tokens: Any) -> bool:
-    return any(t.lower_ in ("quarter", "quarterly") for t in tokens)
-
-
-def _is_quarterly_report(sdoc: Any) -> bool:
-    """A text that counts in quarters (an earnings report): its "a year earlier" is the same
-    quarter a year before, not the year."""
-    return sum(1 for t in sdoc if t.lower_ in ("quarter", "quarterly")) >= 2
+def _mentions_quarter(sentence: Any, quarters: tuple[int, ...]) -> bool:
+    """Whether the sentence says "quarter" (`quarters`: where the text says it)."""
+    return any(sentence.start_char <= q < sentence.end_char for q in quarters)
 
 
 def _describes_a_thing(span: Any) -> bool:
@@ -178,6 +285,16 @@ def _is_age(span: Any) -> bool:
         return True
     if following.ent_type_ in ("PERSON", "NORP") or following.pos_ == "PROPN":
         return True  # "6-year-old Elian"
+    old = next((t for t in span if t.lower_ == "old"), None)
+    if old is not None and old.dep_ == "amod" and old.head.i >= span.end:
+        # The noun it describes, past compounds: "a 52-year-old obstetrician-gynecologist",
+        # "6-year-old shipwreck survivor rafter Elian".
+        described = old.head
+        return bool(
+            described.lemma_.lower() in person_nouns()
+            or any(t.lemma_.lower() in person_nouns() for t in doc[span.end : described.i])
+            or described.ent_type_ in ("PERSON", "NORP")
+        )
     # The noun the age describes may come after adjectives: "a 45-year-old Palestinian man".
     for token in doc[span.end : min(len(doc), span.end + 4)]:
         if token.pos_ in ("NOUN", "PROPN"):
@@ -194,7 +311,7 @@ def clause_tense(span: Any) -> Tense | None:
     token = span.root
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") and not _inside(token, span):
-            return verb_tense(token)
+            return verb_tense(token, expression=span[0])
         if token.head is token:
             break
         token = token.head
@@ -205,13 +322,16 @@ def _inside(token: Any, span: Any) -> bool:
     return bool(span.start <= token.i < span.end)
 
 
-def verb_tense(verb: Any, depth: int = 0) -> Tense | None:
+def verb_tense(verb: Any, depth: int = 0, expression: Any = None) -> Tense | None:
     """past for "met", "was killed", "has met"; future for "will meet", "could begin", "is set
     to vote"; present for "meets", "is meeting"."""
     cues = tense_cues()
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
-    if words & cues.future_auxiliaries or verb.lemma_.lower() in cues.forward_verbs:
+    if words & cues.future_auxiliaries:
+        return "future"
+    if verb.lemma_.lower() in cues.forward_verbs and (expression is None or expression.i > verb.i):
+        # "planned a rally on Saturday": the rally's day; "On Friday, it planned": the plan's
         return "future"
     if words & cues.open_modals:
         return None

@@ -8,12 +8,15 @@ are usually not months), and a span is kept only if normalize() reads it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from storyline.timex.grammar import alternation, rules
+from storyline.timex.leading_words import leading_key
 from storyline.timex.lexicon import lexicon
 from storyline.timex.normalize import normalize
+from storyline.timex.rule_index import RuleIndex, index_rules
 from storyline.timex.text import fold
 
 # Groups whose words are names, written with a capital in running text.
@@ -37,11 +40,17 @@ def _extenders() -> _Extenders:
     counts = alternation([*lex.cardinals, *lex.counts, "half"])
     return _Extenders(
         point=re.compile(rf"(?<![\w'])(?:{alternation(lex.point_mods)})\s+(?:(?:on|in|of)\s+)?$"),
-        quantity=re.compile(rf"(?<![\w'])(?:{alternation(lex.quantity_mods)})\s+$"),
+        quantity=re.compile(rf"(?<![\w'])(?:{alternation(_inside(lex.quantity_mods))})\s+$"),
         count_start=re.compile(rf"(?:[0-9]|{counts}(?![\w]))"),
         article=re.compile(r"(?<![\w'])the\s+$"),
         suffix=re.compile(rf"^\s+(?:{alternation(lex.suffix_mods)})(?![\w])"),
     )
+
+
+def _inside(modifiers: Iterable[str]) -> list[str]:
+    """The modifiers that belong to the extent: not "about", nor "just over" (only "over")."""
+    outside = set(lexicon().outside)
+    return [m for m in modifiers if m.split()[0] not in outside]
 
 
 def _names_capitalised(match: re.Match[str], text: str) -> bool:
@@ -79,16 +88,40 @@ def find_candidates(text: str, *, every_rule: bool = False) -> list[tuple[int, i
     there is one (a bare "1997"): for splitting a span the NER found ("between 1994 and 1997").
     """
     folded = fold(text)
-    found: list[tuple[int, int]] = []
-    for rule in rules():
-        if not (rule.find or every_rule):
-            continue
-        for match in rule.search.finditer(folded):
-            if not _names_capitalised(match, text):
+    index = _search_index(every_rule)
+    starts = _ANY_START if index.starts_with_space else _WORD_START
+    # Where each rule may match next: as with finditer per rule, its matches do not overlap.
+    free_from: dict[str, int] = {}
+    found: set[tuple[int, int]] = set()
+    for start in starts.finditer(folded):
+        position = start.start()
+        first = start.group()
+        if first:
+            found_rules = index.rules_at(folded, first, start.end())
+        else:  # a digit, a quote, a bracket...
+            found_rules = index.rules_for(leading_key(folded, position))
+        for rule in found_rules:
+            if free_from.get(rule.name, 0) > position:
                 continue
-            found.append(_extend(folded, match.start(), match.end(), rule.article))
-    readable = [span for span in set(found) if normalize(text[span[0] : span[1]], None)]
+            match = rule.search.match(folded, position)
+            if match is None:
+                continue
+            free_from[rule.name] = match.end()
+            if _names_capitalised(match, text):
+                found.add(_extend(folded, match.start(), match.end(), rule.article))
+    readable = [span for span in found if normalize(text[span[0] : span[1]], None)]
     return longest_disjoint(readable)
+
+
+# Where a rule's search may start: not inside a word (the rules' own look-behind), and, unless
+# some rule starts with a space, not at a space. The letters after it are the leading word.
+_WORD_START = re.compile(r"(?<![\w'])(?=\S)[a-z]*")
+_ANY_START = re.compile(r"(?<![\w'])[a-z]*")
+
+
+@cache
+def _search_index(every_rule: bool) -> RuleIndex:
+    return index_rules((r for r in rules() if r.find or every_rule), lambda r: r.search)
 
 
 def longest_disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

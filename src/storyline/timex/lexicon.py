@@ -62,6 +62,7 @@ class Lexicon:
     quantity_mods: dict[str, str]
     suffix_mods: dict[str, str]
     ignored: tuple[str, ...]
+    outside: tuple[str, ...]  # qualifiers TimeML leaves out of the extent: "about", "only"
     signals: tuple[str, ...]
     references: dict[str, str]  # word -> PRESENT_REF / PAST_REF / FUTURE_REF
     searched_references: tuple[str, ...]
@@ -77,6 +78,7 @@ class Lexicon:
     shifts: dict[str, int]  # "last" -> -1
     directions: dict[str, int]  # "ago" -> -1
     approximate_directions: frozenset[str]
+    anaphoric: tuple[str, ...]  # "that", "the following": counting from the story's time
     set_words: dict[str, str]  # "daily" -> "P1D"
     searched_set_words: tuple[str, ...]
     decade_words: dict[str, int]  # "nineties" -> 9
@@ -194,6 +196,7 @@ def lexicon() -> Lexicon:
         quantity_mods=dict(modifiers["quantity"]),
         suffix_mods=dict(modifiers["suffix"]),
         ignored=tuple(modifiers["ignored"]["words"]),
+        outside=tuple(modifiers["outside"]["words"]),
         signals=tuple(modifiers["signal"]["words"]),
         references=references,
         searched_references=tuple(refs["search"]["words"]),
@@ -209,6 +212,7 @@ def lexicon() -> Lexicon:
         shifts={k: int(v) for k, v in shifts["shift"].items()},
         directions={k: int(v) for k, v in shifts["direction"].items()},
         approximate_directions=frozenset(shifts["approximate"]["words"]),
+        anaphoric=tuple(shifts["anaphoric"]["words"]),
         set_words={**sets["adverb"], **sets["adjective"]},
         searched_set_words=tuple(sets["adverb"]),
         decade_words={k: int(v) for k, v in _read("decades.toml")["decade_words"].items()},
@@ -223,6 +227,7 @@ class TenseCues:
     open_modals: frozenset[str]
     future_governors: frozenset[str]
     forward_verbs: frozenset[str]
+    period_end_verbs: frozenset[str]
 
 
 @cache
@@ -234,6 +239,7 @@ def tense_cues() -> TenseCues:
         open_modals=frozenset(data["open_modals"]),
         future_governors=frozenset(data["future_governors"]),
         forward_verbs=frozenset(data["forward_verbs"]),
+        period_end_verbs=frozenset(data["period_end_verbs"]),
     )
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 
 from storyline.timex.grammar import rules
 from storyline.timex.handlers import HANDLERS, Context
+from storyline.timex.leading_words import leading_key
 from storyline.timex.lexicon import lexicon
+from storyline.timex.rule_index import RuleIndex, index_rules
 from storyline.timex.text import clean
 from storyline.timex.value import Tense, Timex
 
@@ -38,16 +40,31 @@ def normalize(
     cleaned = clean(text)
     if not cleaned:
         return None
-    return _parse(
-        cleaned, Context(anchor=anchor, tense=tense, lex=lexicon(), granularity=granularity), 0
-    )
+    return _normalize_cleaned(cleaned, anchor, tense, granularity)
+
+
+# A document names the same few times again and again ("Tuesday", "last year"), and the
+# candidate search asks about each span before extract_times does: parse each once.
+@lru_cache(maxsize=8192)
+def _normalize_cleaned(
+    cleaned: str, anchor: dt.date | None, tense: Tense | None, granularity: str | None
+) -> Timex | None:
+    ctx = Context(anchor=anchor, tense=tense, lex=lexicon(), granularity=granularity)
+    return _parse(cleaned, ctx, 0)
+
+
+@cache
+def _exact_index() -> RuleIndex:
+    return index_rules(rules(), lambda r: r.exact)
 
 
 @cache
 def _peelers() -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, str], ...]]:
     """(prefixes with the mod they give, suffixes with theirs), longest first."""
     lex = lexicon()
-    prefixes: dict[str, str | None] = {word: None for word in lex.ignored + lex.signals}
+    prefixes: dict[str, str | None] = {
+        word: None for word in lex.ignored + lex.signals + lex.outside
+    }
     prefixes.update(lex.quantity_mods)
     prefixes.update(lex.point_mods)
     by_length = sorted(prefixes.items(), key=lambda item: -len(item[0]))
@@ -56,7 +73,7 @@ def _peelers() -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, str
 
 
 def _parse(text: str, ctx: Context, peeled: int) -> Timex | None:
-    for rule in rules():
+    for rule in _exact_index().rules_for(leading_key(text, 0)):
         match = rule.exact.fullmatch(text)
         if match is None:
             continue

@@ -128,6 +128,15 @@ def shift_of(match: re.Match[str], lex: Lexicon) -> int | None:
     return lex.shifts[text] if text is not None else None
 
 
+def shifted_year(match: re.Match[str], ctx: Context) -> int | None:
+    """The year named as "last year", "this year", "next year" (the rule's `year_shift`
+    group), or None when the rule has none or there is no anchor to count from."""
+    text = group(match, "year_shift")
+    if text is None or ctx.anchor is None:
+        return None
+    return ctx.anchor.year + ctx.lex.shifts[text]
+
+
 def unit_of(match: re.Match[str], lex: Lexicon) -> Unit | None:
     text = group(match, "unit")
     return lex.units[text] if text is not None else None

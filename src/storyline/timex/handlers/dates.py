@@ -16,6 +16,7 @@ from storyline.timex.handlers.base import (
     parse_ordinal,
     parse_year,
     shift_of,
+    shifted_year,
     weekday_of,
 )
 from storyline.timex.value import Timex, date_value, month_value, week_value
@@ -45,6 +46,11 @@ def handle_date(match: re.Match[str], ctx: Context, args: Mapping[str, int]) -> 
         return Timex("DATE", f"XXXX-{month:02d}-{day:02d}")
     weekday = weekday_of(match, ctx.lex)
     year = _year_with_weekday(ctx.anchor, month, day, weekday) if weekday else None
+    shift = shift_of(match, ctx.lex)
+    if year is None and shift:  # "last Oct. 23": the latest one before the anchor
+        year = cal.pick_year(
+            ctx.anchor, cal.day_period(month, day), "past" if shift < 0 else "future"
+        )
     if year is None:
         year = ctx.pick_year("day", cal.day_period(month, day))
     if year is None:
@@ -78,6 +84,9 @@ def handle_month(match: re.Match[str], ctx: Context, args: Mapping[str, int]) ->
         return Timex("DATE", month_value(parse_year(year_text, ctx.anchor), month))
     if ctx.anchor is None:
         return Timex("DATE", f"XXXX-{month:02d}")
+    year_named = shifted_year(match, ctx)  # "June last year"
+    if year_named is not None:
+        return Timex("DATE", month_value(year_named, month), anchored=True)
     anchor = ctx.anchor
     shift = shift_of(match, ctx.lex)
     if shift is None:
@@ -137,6 +146,9 @@ def _period_year(
         return parse_year(year_text, ctx.anchor), False
     if ctx.anchor is None:
         return None, False
+    year_named = shifted_year(match, ctx)  # "this year's third quarter"
+    if year_named is not None:
+        return year_named, True
     shift = shift_of(match, ctx.lex)
     anchor = ctx.anchor
     if shift is None:

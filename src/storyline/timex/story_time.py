@@ -1,0 +1,80 @@
+"""StoryTime: the latest date a text has named, which anaphoric expressions count from.
+
+"The following year", "that day", "the previous Friday", "earlier that day" refer to a time the
+story has just talked about, not to the document's date: "Farkas became a general in 1995, and
+the following year..." is 1996 whatever day the article appeared. The text is read in order;
+each calendar value found (a year, a month, a day) becomes the story's time, and an anaphoric
+expression is resolved against it when that date is precise enough for it (a day needs a day,
+"the following month" a month at least). Otherwise it counts from the anchor, as before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from storyline.timex.lexicon import lexicon
+from storyline.timex.normalize import normalize
+from storyline.timex.text import clean
+from storyline.timex.value import Tense, Timex
+
+# How precise a date is: 1 year, 2 month, 3 day.
+_CALENDAR = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?(?:T.*)?")
+# How precise the story's time must be for a value of this form.
+_NEEDS = (
+    (re.compile(r"[0-9]{4}(?:T.*)?"), 1),
+    (re.compile(r"[0-9]{4}-(?:[0-9]{2}|Q[1-4]|H[12]|SP|SU|FA|WI)"), 2),
+)
+
+
+@cache
+def _anaphoric() -> re.Pattern[str]:
+    words = sorted(lexicon().anaphoric, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'])")
+
+
+def is_anaphoric(text: str) -> bool:
+    """Whether the expression counts from the story's time ("the following year")."""
+    return _anaphoric().search(clean(text)) is not None
+
+
+def _precision_needed(value: str) -> int:
+    for pattern, precision in _NEEDS:
+        if pattern.fullmatch(value):
+            return precision
+    return 3  # days, weeks, times of day
+
+
+class StoryTime:
+    """The latest calendar date named so far in a text, and how precise it is."""
+
+    def __init__(self) -> None:
+        self.date: dt.date | None = None
+        self.precision = 0
+
+    def note(self, value: str | None) -> None:
+        """Take a value found in the text as the story's time, if it is a calendar date."""
+        match = _CALENDAR.fullmatch(value or "")
+        if match is None:
+            return
+        year, month, day = match.groups()
+        try:
+            self.date = dt.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            return
+        self.precision = 3 if day else 2 if month else 1
+
+    def resolve(
+        self, text: str, tense: Tense | None, granularity: str | None = None
+    ) -> Timex | None:
+        """The expression read against the story's time, or None when it is not anaphoric, no
+        date has been named yet, or the one named is too vague for it."""
+        if self.date is None or not is_anaphoric(text):
+            return None
+        timex = normalize(text, self.date, tense, granularity=granularity)
+        if timex is None or not timex.anchored or "X" in timex.value:
+            return None
+        if _precision_needed(timex.value) > self.precision:
+            return None
+        return timex

@@ -1,0 +1,50 @@
+"""StoryTime: anaphoric expressions ("the following year", "that day") count from the latest
+date the text named, not from the document's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storyline.timex.story_time import StoryTime, is_anaphoric
+
+
+def test_which_expressions_count_from_the_story() -> None:
+    assert is_anaphoric("the following year")
+    assert is_anaphoric("Earlier that day")
+    assert is_anaphoric("the previous Friday")
+    assert not is_anaphoric("next year")  # deictic: from the document's date
+    assert not is_anaphoric("last week")
+    assert not is_anaphoric("two days ago")
+
+
+def test_the_following_year_after_a_named_year() -> None:
+    story = StoryTime()
+    assert story.resolve("the following year", "past") is None  # nothing named yet
+    story.note("1995-06-02")
+    found = story.resolve("the following year", "past")
+    assert found is not None and found.value == "1996"
+    assert story.resolve("next year", "past") is None  # not anaphoric
+
+
+def test_a_vague_story_time_does_not_date_a_day() -> None:
+    story = StoryTime()
+    story.note("1998")
+    assert story.resolve("that day", "past") is None  # a year cannot say which day
+    year = story.resolve("that year", "past")
+    assert year is not None and year.value == "1998"
+    story.note("1998-10")
+    month = story.resolve("the following month", "past")
+    assert month is not None and month.value == "1998-11"
+
+
+def test_only_calendar_values_become_the_story_time() -> None:
+    story = StoryTime()
+    story.note("1998-10-23T22:00")
+    assert story.date == dt.date(1998, 10, 23) and story.precision == 3
+    for value in ("P3D", "PAST_REF", "1998-W43", None, "1998-02-30"):
+        story.note(value)
+    assert story.date == dt.date(1998, 10, 23)
+    day = story.resolve("that day", "past")
+    assert day is not None and day.value == "1998-10-23"
+    before = story.resolve("the previous Friday", "past")
+    assert before is not None and before.value == "1998-10-16"
