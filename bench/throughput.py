@@ -78,6 +78,9 @@ def _run(mode: str, texts: list[str], model: str, workers: int) -> dict[str, Any
         "docs_per_s": n / seconds,
         "words_per_s": words / seconds,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # With --workers, the largest worker process's peak (workers run side by side, so
+        # the machine holds about workers x this on top of the parent).
+        "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
 
 
@@ -122,10 +125,13 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     out = OUT / f"throughput-w{args.workers}.json"
     out.write_text(json.dumps(report, indent=2))
-    print(f"{'':10} {'docs/s':>8} {'words/s':>9} {'peak MB':>8}")
+    print(f"{'':10} {'docs/s':>8} {'words/s':>9} {'peak MB':>8} {'worker MB':>9}")
     for mode in ("bare", "analysis"):
         r = best[mode]
-        print(f"{mode:10} {r['docs_per_s']:8.1f} {r['words_per_s']:9.0f} {r['peak_rss_mb']:8.0f}")
+        print(
+            f"{mode:10} {r['docs_per_s']:8.1f} {r['words_per_s']:9.0f} "
+            f"{r['peak_rss_mb']:8.0f} {r['worker_peak_rss_mb']:9.0f}"
+        )
     print(f"ratio analysis/bare = {ratio:.2f} (goal >= 0.8); {len(texts)} docs; written {out}")
 
 
