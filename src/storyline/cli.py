@@ -57,6 +57,36 @@ def _analysis_options(f: F) -> F:
     return f
 
 
+def _anchor_options(f: F) -> F:
+    f = click.option(
+        "--anchors",
+        "anchors_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help='A TOML file of dates you know: one "event words" = YYYY-MM-DD per line.',
+    )(f)
+    f = click.option(
+        "--anchor",
+        "anchor_texts",
+        multiple=True,
+        metavar='"EVENT=DATE"',
+        help='A date you know, e.g. "Yahya Sinwar killed=2024-10-16": undated articles '
+        "reporting it are dated from it. Repeatable; kept in the store.",
+    )(f)
+    return f
+
+
+def _anchors(texts: tuple[str, ...], path: Path | None) -> list[Any]:
+    from storyline.resolve.dating_anchors import load_anchors, parse_anchor
+
+    try:
+        found = load_anchors(path) if path is not None else []
+        found.extend(parse_anchor(text) for text in texts)
+    except ValueError as exc:
+        _fail(StorylineError(str(exc), hint='write anchors as "event words=YYYY-MM-DD"'))
+        return []
+    return found
+
+
 def _config(model: str, workers: int, max_bytes: int) -> Config:
     return Config(spacy_model=model, workers=workers, max_bytes=max_bytes)
 
@@ -87,9 +117,17 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @_db_option
 @_analysis_options
+@_anchor_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 def build(
-    paths: tuple[str, ...], db: str, model: str, workers: int, max_bytes: int, quiet: bool
+    paths: tuple[str, ...],
+    db: str,
+    model: str,
+    workers: int,
+    max_bytes: int,
+    anchor_texts: tuple[str, ...],
+    anchors_file: Path | None,
+    quiet: bool,
 ) -> None:
     """Ingest articles (files, directories, globs, or - for stdin), analyze them and resolve
     the story into the store.
@@ -99,8 +137,9 @@ def build(
     nothing; a killed run is finished by the next one.
     """
     config = _config(model, workers, max_bytes)
+    anchors = _anchors(anchor_texts, anchors_file)
     try:
-        result = _run_build(list(paths), db, config, quiet)
+        result = _run_build(list(paths), db, config, quiet, anchors)
     except StorylineError as exc:
         _fail(exc)
         return
@@ -116,14 +155,23 @@ def build(
     sys.exit(EXIT_REJECTED if result.rejections else EXIT_OK)
 
 
-def _run_build(paths: list[str], db: str, config: Config, quiet: bool) -> Any:
+def _run_build(
+    paths: list[str], db: str, config: Config, quiet: bool, anchors: list[Any] | None = None
+) -> Any:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from storyline.pipeline import build as build_story
 
     stdin = sys.stdin.buffer if "-" in paths else None
     if quiet or not stderr.is_terminal:
-        return build_story(paths, db=db, config=config, stdin=stdin, progress=_plain_progress)
+        return build_story(
+            paths,
+            db=db,
+            config=config,
+            stdin=stdin,
+            progress=_plain_progress,
+            anchors=anchors or (),
+        )
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -144,7 +192,9 @@ def _run_build(paths: list[str], db: str, config: Config, quiet: bool) -> Any:
             else:
                 bar.advance(task)
 
-        return build_story(paths, db=db, config=config, stdin=stdin, progress=progress)
+        return build_story(
+            paths, db=db, config=config, stdin=stdin, progress=progress, anchors=anchors or ()
+        )
 
 
 def _plain_progress(kind: str, item: Document | Rejection) -> None:
@@ -192,17 +242,28 @@ def timeline(db: str, fmt: str) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @_analysis_options
+@_anchor_options
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "jsonl"]), default="jsonl", show_default=True
 )
-def analyze(paths: tuple[str, ...], model: str, workers: int, max_bytes: int, fmt: str) -> None:
+def analyze(
+    paths: tuple[str, ...],
+    model: str,
+    workers: int,
+    max_bytes: int,
+    anchor_texts: tuple[str, ...],
+    anchors_file: Path | None,
+    fmt: str,
+) -> None:
     """Analyze each document on its own (no store, no cross-document work) and write one
-    storyline/1 object per document: a JSON array, or one object per line with jsonl."""
+    storyline/1 object per document: a JSON array, or one object per line with jsonl.
+    An undated document is dated from its own text (and the anchors given)."""
     from storyline.pipeline import analyze as analyze_docs
     from storyline.present.export import export_object
     from storyline.resolve.story import resolve_bundle
 
     config = _config(model, workers, max_bytes)
+    anchors = _anchors(anchor_texts, anchors_file)
     rejected = False
     objects: list[dict[str, Any]] = []
     try:
@@ -214,7 +275,7 @@ def analyze(paths: tuple[str, ...], model: str, workers: int, max_bytes: int, fm
                 obj = export_object(Bundle(rejections=[item]))
             else:
                 doc, analysis = item
-                obj = export_object(resolve_bundle([doc], [analysis]))
+                obj = export_object(resolve_bundle([doc], [analysis], anchors=anchors))
             if fmt == "jsonl":
                 click.echo(json.dumps(obj, ensure_ascii=False))
             else:
@@ -259,6 +320,61 @@ def export(db: str, fmt: str, output: Path | None) -> None:
         return
     with output.open("w", encoding="utf-8") as out:
         writer(bundle, out)
+
+
+@main.command()
+@_db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+)
+def dates(db: str, fmt: str) -> None:
+    """List the documents with their publication date: the day, or the interval it lies in,
+    where it comes from (metadata, the text, or inferred) and the evidence for it."""
+    from storyline.pipeline import open_dates
+    from storyline.resolve.dating_listing import date_rows
+
+    if "://" not in db and not Path(db).exists():
+        _fail(StorylineError(f"no story store at {db}", hint="run 'storyline build PATH...' first"))
+    try:
+        dated = open_dates(db)
+    except StorylineError as exc:
+        _fail(exc)
+        return
+    rows = date_rows(dated)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        Console(highlight=False).print(_dates_table(rows))
+
+
+def _dates_table(rows: list[dict[str, Any]]) -> Any:
+    from rich.table import Table
+    from rich.text import Text
+
+    from storyline.resolve.dating_listing import evidence_label, interval_label
+
+    table = Table(title="Publication dates", expand=True)
+    table.add_column("Document", overflow="fold", ratio=1, min_width=14)
+    table.add_column("Date", no_wrap=True, style="bold")
+    table.add_column("Interval", no_wrap=True)
+    table.add_column("Basis", no_wrap=True, style="cyan")
+    table.add_column("Evidence", overflow="fold", ratio=2, style="dim")
+    for row in rows:
+        name = row["source"].replace("\\", "/").rsplit("/", 1)[-1] or row["id"][:8]
+        date = row["date"] or ("undated" if row["basis"] is None else "")
+        # Text() rather than str so brackets in article text are not read as rich markup.
+        table.add_row(
+            Text(name),
+            Text(date),
+            Text(interval_label(row)),
+            Text(row["basis"] or ""),
+            Text(evidence_label(row)),
+        )
+    return table
 
 
 @main.command()

@@ -5,6 +5,7 @@ The CLI is a thin layer over these functions.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -14,11 +15,17 @@ from storyline.config import Config
 from storyline.engines.local import LocalEngine
 from storyline.errors import EmptyStore, NoInput
 from storyline.ingest import ingest
-from storyline.model import Analysis, Bundle, Document, Ingested, Rejection
+from storyline.model import Analysis, Bundle, Document, Ingested, Rejection, sha256_hex
+from storyline.resolve.dating_anchors import Anchor, make_anchor
+from storyline.resolve.dating_apply import Dated, apply_dating
 from storyline.resolve.story import resolve_bundle
 from storyline.store import Store
 
 DEFAULT_DB = "storyline.db"
+# Where a store keeps the dates the user gave (--anchor), so every later command uses them.
+ANCHORS_KEY = "dating.anchors"
+# The fingerprint of what the stored inferred dates were computed from.
+DATES_KEY = "dating.fingerprint"
 # Documents held in memory between ingest and store; bounds memory on huge inputs.
 CHUNK = 512
 
@@ -52,11 +59,14 @@ def build(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
     resolve: bool = True,
+    anchors: Sequence[Anchor] = (),
 ) -> BuildResult:
     """Ingest ``paths`` into the store at ``db``, analyze what is new, and resolve the story.
 
     Each document is stored together with its analysis in one transaction, so a run killed at
     any point leaves whole documents behind, and the next run analyzes only what is missing.
+    ``anchors`` (dates the user knows) are kept in the store for every later command; the
+    publication dates inferred for undated documents are written back to the store.
     """
     if not paths:
         raise NoInput("no input given")
@@ -65,6 +75,8 @@ def build(
     result = BuildResult()
     notify: Progress = progress or (lambda kind, item: None)
     with Store.open(db) as store, LocalEngine(config) as engine:
+        if anchors:
+            save_anchors(store, anchors)
         for chunk in _chunks(ingest(paths, config, stdin=stdin), CHUNK):
             todo: dict[str, Ingested] = {}
             for item in chunk:
@@ -93,8 +105,57 @@ def build(
                 notify("document", item.document)
         result.analyzed += _analyze_missing(store, engine, version, notify)
         if resolve:
-            result.story = load_story(store, config)
+            result.story = load_story(store, config, infer_dates=True)
+            store_inferred_dates(store, result.story.documents)
+            store.set_meta(DATES_KEY, dating_fingerprint(store, config))
     return result
+
+
+def dating_fingerprint(store: Store, config: Config) -> str:
+    """What inferred dates depend on: the documents, the anchors and the pipeline version.
+    While it is unchanged, the dates stored by the last build are current."""
+    ids = sorted(d.id for d in store.documents())
+    anchors = sorted((a.words, a.date) for a in stored_anchors(store))
+    payload = json.dumps([config.pipeline_version, ids, anchors])
+    return sha256_hex(payload.encode("utf-8"))
+
+
+def save_anchors(store: Store, anchors: Sequence[Anchor]) -> list[Anchor]:
+    """Add anchors to the store's (an anchor with the same words replaces the older one)."""
+    merged = {a.words.lower(): a for a in stored_anchors(store)}
+    merged.update({a.words.lower(): a for a in anchors})
+    kept = list(merged.values())
+    store.set_meta(ANCHORS_KEY, json.dumps([{"event": a.words, "date": a.date} for a in kept]))
+    return kept
+
+
+def stored_anchors(store: Store) -> list[Anchor]:
+    raw = store.get_meta(ANCHORS_KEY)
+    if not raw:
+        return []
+    return [make_anchor(item["event"], item["date"]) for item in json.loads(raw)]
+
+
+def store_inferred_dates(store: Store, documents: Iterable[Document]) -> int:
+    """Write inferred publication dates to the store (and withdraw ones no longer supported),
+    so that every reader of the store sees them. Dates from metadata or the text are never
+    touched. Returns how many documents changed."""
+    changed = 0
+    for doc in documents:
+        stored = store.get_document(doc.id)
+        if stored is None or stored.published_basis in ("metadata", "text"):
+            continue
+        if (stored.published, stored.published_basis, stored.published_evidence) == (
+            doc.published,
+            doc.published_basis,
+            doc.published_evidence,
+        ):
+            continue
+        store.update_published(
+            doc.id, doc.published, doc.published_basis, list(doc.published_evidence)
+        )
+        changed += 1
+    return changed
 
 
 def _analyze_missing(store: Store, engine: LocalEngine, version: str, notify: Progress) -> int:
@@ -108,12 +169,24 @@ def _analyze_missing(store: Store, engine: LocalEngine, version: str, notify: Pr
     return len(docs)
 
 
-def load_story(store: Store, config: Config | None = None) -> Bundle:
-    """The resolved story of everything in the store."""
+def load_story(
+    store: Store, config: Config | None = None, *, infer_dates: bool | None = None
+) -> Bundle:
+    """The resolved story of everything in the store (with the store's anchors). Publication
+    dates are inferred again unless the ones the last build stored are current
+    (``infer_dates`` None: decided by the store's dating fingerprint)."""
     config = config or Config()
+    if infer_dates is None:
+        infer_dates = store.get_meta(DATES_KEY) != dating_fingerprint(store, config)
     documents = list(store.documents())
     analyses = list(store.analyses(config.pipeline_version))
-    return resolve_bundle(documents, analyses, store.rejections())
+    return resolve_bundle(
+        documents,
+        analyses,
+        store.rejections(),
+        anchors=stored_anchors(store),
+        infer_dates=infer_dates,
+    )
 
 
 def open_story(db: str = DEFAULT_DB, config: Config | None = None) -> Bundle:
@@ -122,6 +195,18 @@ def open_story(db: str = DEFAULT_DB, config: Config | None = None) -> Bundle:
         if store.count_documents() == 0 and not store.rejections():
             raise EmptyStore(f"no documents in {db}")
         return load_story(store, config)
+
+
+def open_dates(db: str = DEFAULT_DB, config: Config | None = None) -> Dated:
+    """Every document of a store with its publication date, and for inferred dates the
+    reasons for them; raises EmptyStore when there is nothing in the store."""
+    config = config or Config()
+    with Store.open(db) as store:
+        if store.count_documents() == 0:
+            raise EmptyStore(f"no documents in {db}")
+        documents = list(store.documents())
+        analyses = list(store.analyses(config.pipeline_version))
+        return apply_dating(documents, analyses, stored_anchors(store))
 
 
 def analyze(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from storyline.model import (
     Analysis,
     Bundle,
+    DateInterval,
     Document,
     Event,
     Figure,
@@ -14,6 +16,8 @@ from storyline.model import (
     Rejection,
     TimeExpression,
 )
+from storyline.resolve.dating_anchors import Anchor
+from storyline.resolve.dating_apply import apply_dating
 from storyline.resolve.entities import resolve_entities
 from storyline.resolve.figures import figure_conflicts
 from storyline.resolve.stories import group_stories
@@ -21,9 +25,13 @@ from storyline.summarize.timeline import build_timeline, calendar_date, is_calen
 
 
 def _published_day(doc: Document) -> str | None:
-    """The publication date when it is known as a calendar date (not an interval)."""
-    if isinstance(doc.published, str) and is_calendar_date(doc.published):
-        return doc.published
+    """The publication date when it is known as a calendar date, or the best day of an
+    inferred interval when the evidence singles one out."""
+    published = doc.published
+    if isinstance(published, DateInterval):
+        published = published.best
+    if isinstance(published, str) and is_calendar_date(published):
+        return published
     return None
 
 
@@ -31,7 +39,18 @@ def resolve_bundle(
     documents: Sequence[Document],
     analyses: Sequence[Analysis],
     rejections: Sequence[Rejection] = (),
+    *,
+    anchors: Sequence[Anchor] = (),
+    today: dt.date | None = None,
+    infer_dates: bool = True,
 ) -> Bundle:
+    """Every cross-document stage. Dating comes first: undated documents get a publication
+    date (or interval) and their relative time expressions are resolved against it, so that
+    their events and statements are dated too. ``anchors`` are dates the user knows;
+    ``today`` bounds publication dates (default: the current day). ``infer_dates=False``
+    keeps the documents' inferred dates as they are (a store whose dates are up to date)."""
+    dated = apply_dating(documents, analyses, anchors, today=today, infer=infer_dates)
+    documents, analyses = dated.documents, dated.analyses
     by_id = {d.id: d for d in documents}
     analyses = [a for a in analyses if a.doc in by_id]
     entities, remap = resolve_entities(analyses)

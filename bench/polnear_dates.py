@@ -1,0 +1,138 @@
+"""Publication dates inferred from PolNeAR articles (US political news, 2015-11 to 2016-10).
+
+PolNeAR's metadata gives every article's publication day; its filenames embed it, so texts are
+read under neutral names (bench/polnear_corpus.py). Two settings:
+
+(a) text only: each article is dated from its own words;
+(b) leave-one-out: each article is dated with all the others given as documents of the same
+    corpus whose publication days are known (cross-document dating).
+
+Scores (bench/polnear_score.py): exact day, within 1 and 3 days, interval coverage, median
+interval width. Results go to bench/out/polnear_dates.json.
+
+    .venv/bin/python -m bench.polnear_dates [--limit N] [--setting a|b|both] [--errors K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench import polnear_corpus
+from bench.polnear_score import Prediction, score
+
+OUT = Path(__file__).resolve().parent / "out"
+# The day the benchmark pretends to run on: dating never places an article after "today",
+# and a fixed day keeps the scores reproducible.
+TODAY = dt.date(2026, 1, 1)
+
+
+def text_only(articles: Sequence[polnear_corpus.Article]) -> list[Prediction]:
+    from storyline.resolve.dating import Dater
+
+    predictions = []
+    for a in articles:
+        dater = Dater([a.document], [a.analysis], today=TODAY, corpus=False)
+        predictions.append(_predict(a, dater))
+    return predictions
+
+
+def leave_one_out(articles: Sequence[polnear_corpus.Article]) -> list[Prediction]:
+    from storyline.resolve.dating import Dater
+
+    known = [
+        a.document.model_copy(
+            update={"published": a.gold.isoformat(), "published_basis": "metadata"}
+        )
+        for a in articles
+    ]
+    dater = Dater(known, [a.analysis for a in articles], today=TODAY)
+    return [_predict(a, dater) for a in articles]
+
+
+def _predict(article: polnear_corpus.Article, dater: Any) -> Prediction:
+    from storyline.resolve.dating import known_day
+
+    day = known_day(article.document)
+    if day is not None:  # a date line in the text itself, read by ingest
+        return Prediction(article.gold, day, day, day.isoformat())
+    verdict = dater.verdict(article.document.id)
+    if verdict is None:
+        return Prediction(article.gold)
+    return Prediction(article.gold, verdict.earliest, verdict.latest, verdict.best)
+
+
+def errors(
+    articles: Sequence[polnear_corpus.Article], predictions: Sequence[Prediction], k: int
+) -> list[str]:
+    """The k worst misses: intervals that leave the gold day out first, then far best days."""
+    rows = []
+    for a, p in zip(articles, predictions, strict=True):
+        if not p.covered:
+            rows.append((10**6, f"NOT COVERED {a.key}: gold {a.gold} got {p.earliest}..{p.latest}"))
+        elif p.error is not None and p.error > 3:
+            rows.append((p.error, f"off by {p.error} {a.key}: gold {a.gold} best {p.best}"))
+    rows.sort(key=lambda r: -r[0])
+    return [line for _, line in rows[:k]]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--limit", type=int, default=None, help="first N articles in time order")
+    parser.add_argument("--setting", choices=("a", "b", "both"), default="both")
+    parser.add_argument("--split", choices=("all", "train", "dev"), default="all")
+    parser.add_argument("--workers", type=int, default=1, help="processes for parsing")
+    parser.add_argument("--refresh", action="store_true", help="parse again, ignoring the cache")
+    parser.add_argument("--errors", type=int, default=0, help="print the K worst misses")
+    args = parser.parse_args(argv)
+    if not polnear_corpus.available():
+        print(f"skipped: {polnear_corpus.DATA} is absent (PolNeAR lives in ../shared/eval-data)")
+        return 0
+    started = time.perf_counter()
+    articles = polnear_corpus.load(args.limit, refresh=args.refresh, workers=args.workers)
+    loaded = time.perf_counter() - started
+    results: dict[str, Any] = {}
+    settings = ("a", "b") if args.setting == "both" else (args.setting,)
+    for setting in settings:
+        started = time.perf_counter()
+        predictions = text_only(articles) if setting == "a" else leave_one_out(articles)
+        seconds = time.perf_counter() - started
+        chosen = [
+            (a, p)
+            for a, p in zip(articles, predictions, strict=True)
+            if args.split == "all" or a.split == args.split
+        ]
+        metrics = score((p for _, p in chosen), today=TODAY)
+        metrics["seconds"] = round(seconds, 1)
+        name = "text_only" if setting == "a" else "leave_one_out"
+        results[name] = metrics
+        print(f"({setting}) {name}: " + ", ".join(f"{k} {v}" for k, v in metrics.items()))
+        if args.errors:
+            for line in errors([a for a, _ in chosen], [p for _, p in chosen], args.errors):
+                print("   ", line)
+    OUT.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "benchmark": "polnear-publication-dates",
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": platform.platform(),
+        "documents": len(articles),
+        "limit": args.limit,
+        "split": args.split,
+        "load_seconds": round(loaded, 1),
+        **results,
+    }
+    suffix = "" if args.limit is None and args.split == "all" else f"-{args.split}-{args.limit}"
+    path = OUT / f"polnear_dates{suffix}.json"
+    path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""One row per document for `storyline dates`: its date, interval, basis and evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.model import DateInterval, Document
+from storyline.resolve.dating_apply import Dated
+
+
+def date_rows(dated: Dated) -> list[dict[str, Any]]:
+    """Rows in publication order (undated last): id, source, title, date (the day, or the
+    best value of an interval), earliest/latest, basis, evidence spans and, for inferred
+    dates, the reasons."""
+    rows = []
+    for doc in sorted(dated.documents, key=_order):
+        published = doc.published
+        interval = published if isinstance(published, DateInterval) else None
+        date = interval.best if interval is not None else published
+        found = dated.dates.get(doc.id) if doc.published_basis == "inferred" else None
+        rows.append(
+            {
+                "id": doc.id,
+                "source": doc.source,
+                "title": doc.title,
+                "date": date,
+                "earliest": interval.earliest if interval else published,
+                "latest": interval.latest if interval else published,
+                "basis": doc.published_basis,
+                "evidence": [ev.model_dump() for ev in doc.published_evidence],
+                "reasons": list(found.reasons) if found is not None else [],
+            }
+        )
+    return rows
+
+
+def _order(doc: Document) -> tuple[bool, str, str]:
+    published = doc.published
+    if isinstance(published, DateInterval):
+        key = published.best or published.earliest
+    else:
+        key = published or ""
+    return (published is None, key, doc.id)
+
+
+def interval_label(row: dict[str, Any]) -> str:
+    earliest, latest = row["earliest"], row["latest"]
+    if earliest is None:
+        return ""
+    return earliest if earliest == latest else f"{earliest} – {latest}"
+
+
+def evidence_label(row: dict[str, Any], limit: int = 5) -> str:
+    """The evidence texts, quoted; spans from another document are marked with its short id."""
+    parts = []
+    for ev in row["evidence"][:limit]:
+        text = " ".join(ev["text"].split())
+        own = ev["doc"] == row["id"]
+        parts.append(f"“{text}”" if own else f"“{text}” ({ev['doc'][:8]})")
+    more = len(row["evidence"]) - limit
+    return "; ".join(parts) + (f"; +{more}" if more > 0 else "")

@@ -1,0 +1,127 @@
+"""What a document's own words say about its date (dating_text, dating_holidays, anchors)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from storyline.model import (
+    Analysis,
+    Document,
+    Sentence,
+    Tense,
+    TimeExpression,
+    document_id,
+    evidence,
+    span_id,
+)
+from storyline.resolve.dating import Dater
+from storyline.resolve.dating_anchors import load_anchors, parse_anchor
+from storyline.timex import normalize
+
+D = dt.date
+TODAY = D(2026, 1, 1)
+
+
+def make(text: str, times: list[tuple[str, Tense | None]]) -> tuple[Document, Analysis]:
+    """A document and an analysis holding the given time expressions (first occurrences, in
+    order) in the tense given, with one sentence per full stop."""
+    doc = Document(id=document_id(text), source="test.txt", text=text)
+    sentences = [Sentence(start=m.start(), end=m.end()) for m in re.finditer(r"[^.]+\.?", text)]
+    found, at = [], 0
+    for words, tense in times:
+        start = text.index(words, at)
+        end = start + len(words)
+        at = end
+        tx = normalize(words, None, tense)
+        found.append(
+            TimeExpression(
+                id=span_id("t", doc.id, start, end),
+                type=tx.type if tx else "DATE",
+                value=tx.value if tx else None,
+                anchor=None,
+                tense=tense,
+                evidence=evidence(doc, start, end),
+            )
+        )
+    analysis = Analysis(doc=doc.id, pipeline_version="test", sentences=sentences, times=found)
+    return doc, analysis
+
+
+def date_alone(text: str, times: list[tuple[str, Tense | None]], anchors: str = "") -> object:
+    doc, analysis = make(text, times)
+    given = [parse_anchor(anchors)] if anchors else []
+    return Dater([doc], [analysis], given, today=TODAY, corpus=False).verdict(doc.id)
+
+
+def test_a_past_date_is_a_lower_bound_and_a_coming_one_an_upper_bound() -> None:
+    text = "The council met on March 3, 2021. It will vote again on April 20, 2021."
+    verdict = date_alone(text, [("March 3, 2021", "past"), ("April 20, 2021", "future")])
+    assert verdict is not None
+    # One day of slack below a reported day: time zones.
+    assert (verdict.earliest, verdict.latest) == (D(2021, 3, 2), D(2021, 4, 20))  # type: ignore[attr-defined]
+
+
+def test_years_that_name_things_or_deadlines_bound_nothing() -> None:
+    text = "He talked about the 2030 race. Emissions fell by 2040 as planned. Rain fell in 2015."
+    verdict = date_alone(text, [("2030", "past"), ("2040", "past"), ("2015", "past")])
+    assert verdict is not None
+    assert verdict.earliest == D(2015, 1, 1)  # type: ignore[attr-defined]
+
+
+def test_yesterday_with_its_weekday_fixes_the_weekday_of_publication() -> None:
+    text = "The envoy arrived in March 2022. The minister spoke yesterday (Friday) in the city."
+    verdict = date_alone(text, [("March 2022", "past"), ("yesterday (Friday)", "past")])
+    assert verdict is not None
+    assert verdict.earliest.isoweekday() == 6  # type: ignore[attr-defined]
+    assert verdict.earliest == D(2022, 3, 5)  # type: ignore[attr-defined]
+
+
+def test_ramadan_beginning_on_a_weekday_dates_the_week_before_it() -> None:
+    text = (
+        "Envoys hurried before Ramadan, which could begin as early as Sunday. "
+        "The market had reopened in 2023. A vote is due in December 2024."
+    )
+    times: list[tuple[str, Tense | None]] = [
+        ("Sunday", None),
+        ("2023", "past"),
+        ("December 2024", "future"),
+    ]
+    verdict = date_alone(text, times)
+    assert verdict is not None
+    # Ramadan 2024 began on Monday 2024-03-11 (Umm al-Qura): the Sunday is 2024-03-10, said
+    # within the week before; 2023 has no Sunday near its first day of Ramadan.
+    assert verdict.earliest == D(2024, 3, 4)  # type: ignore[attr-defined]
+    assert verdict.latest == D(2024, 3, 10)  # type: ignore[attr-defined]
+
+
+def test_an_anchor_reported_in_the_text_is_a_lower_bound() -> None:
+    text = "After the killing of rebel chief Amir Tal, the town was calm. Trade resumed in 2019."
+    times: list[tuple[str, Tense | None]] = [("2019", "past")]
+    verdict = date_alone(text, times, "Amir Tal killed=2024-05-02")
+    assert verdict is not None
+    assert verdict.earliest == D(2024, 5, 2)  # type: ignore[attr-defined]
+    assert any("Amir Tal" in c.reason for c in verdict.clues)  # type: ignore[attr-defined]
+    # Without all of the anchor's words in one sentence, nothing is matched.
+    assert date_alone(text, times, "Amir Tal arrested=2024-05-02").earliest == D(2019, 1, 1)  # type: ignore[attr-defined]
+
+
+def test_anchors_are_parsed_and_bad_ones_refused(tmp_path: Path) -> None:
+    anchor = parse_anchor("Yahya Sinwar killed=2024-10-16")
+    assert (anchor.words, anchor.date) == ("Yahya Sinwar killed", "2024-10-16")
+    for bad in ("Sinwar killed", "Sinwar killed=2024-13-01", "=2024-10-16", "the=2024"):
+        with pytest.raises(ValueError):
+            parse_anchor(bad)
+    path = tmp_path / "anchors.toml"
+    path.write_text(
+        '"Gaza war began" = 2023-10-07\n\n[[anchor]]\nevent = "truce ended"\ndate = "2023-12"\n',
+        encoding="utf-8",
+    )
+    loaded = {(a.words, a.date) for a in load_anchors(path)}
+    assert loaded == {("Gaza war began", "2023-10-07"), ("truce ended", "2023-12")}
+    path.write_text("not toml = [", encoding="utf-8")
+    with pytest.raises(ValueError, match="anchors"):
+        load_anchors(path)
