@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.model import DateInterval, Document
+from storyline.model import DateInterval
+from storyline.present.display import published_sort_key
 from storyline.resolve.dating_apply import Dated
 
 
@@ -13,7 +14,7 @@ def date_rows(dated: Dated) -> list[dict[str, Any]]:
     best value of an interval), earliest/latest, basis, evidence spans and, for inferred
     dates, the reasons."""
     rows = []
-    for doc in sorted(dated.documents, key=_order):
+    for doc in sorted(dated.documents, key=published_sort_key):
         published = doc.published
         interval = published if isinstance(published, DateInterval) else None
         date = interval.best if interval is not None else published
@@ -32,15 +33,6 @@ def date_rows(dated: Dated) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def _order(doc: Document) -> tuple[bool, str, str]:
-    published = doc.published
-    if isinstance(published, DateInterval):
-        key = published.best or published.earliest
-    else:
-        key = published or ""
-    return (published is None, key, doc.id)
 
 
 def interval_label(row: dict[str, Any]) -> str:
