@@ -12,7 +12,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 from rich.console import Console
@@ -83,7 +83,6 @@ def _anchors(texts: tuple[str, ...], path: Path | None) -> list[Any]:
         found.extend(parse_anchor(text) for text in texts)
     except ValueError as exc:
         _fail(StorylineError(str(exc), hint='write anchors as "event words=YYYY-MM-DD"'))
-        return []
     return found
 
 
@@ -91,15 +90,25 @@ def _config(model: str, workers: int, max_bytes: int) -> Config:
     return Config(spacy_model=model, workers=workers, max_bytes=max_bytes)
 
 
-def _say_rejection(r: Rejection) -> None:
+def _rejection_line(r: Rejection) -> str:
     detail = f": {r.detail}" if r.detail else ""
+    return f"rejected {r.source}: {r.reason}{detail}"
+
+
+def _say_rejection(r: Rejection) -> None:
     # Plain print, not rich markup: sources and details are user data.
-    print(f"rejected {r.source}: {r.reason}{detail}", file=sys.stderr)
+    print(_rejection_line(r), file=sys.stderr)
 
 
-def _fail(exc: StorylineError) -> None:
+def _fail(exc: StorylineError) -> NoReturn:
     print(f"Error: {exc}", file=sys.stderr)
     sys.exit(EXIT_FAILED)
+
+
+def _require_store(db: str) -> None:
+    """Fail with one line when a local store does not exist (opening would create it)."""
+    if "://" not in db and not Path(db).exists():
+        _fail(StorylineError(f"no story store at {db}", hint="run 'storyline build PATH...' first"))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -142,7 +151,6 @@ def build(
         result = _run_build(list(paths), db, config, quiet, anchors)
     except StorylineError as exc:
         _fail(exc)
-        return
     story = result.story
     n_docs = len(story.documents) if story else 0
     n_events = len(story.timeline) if story else 0
@@ -184,11 +192,7 @@ def _run_build(
 
         def progress(kind: str, item: Document | Rejection) -> None:
             if isinstance(item, Rejection):
-                bar.console.print(
-                    f"rejected {item.source}: {item.reason}"
-                    + (f": {item.detail}" if item.detail else ""),
-                    markup=False,
-                )
+                bar.console.print(_rejection_line(item), markup=False)
             else:
                 bar.advance(task)
 
@@ -205,13 +209,11 @@ def _plain_progress(kind: str, item: Document | Rejection) -> None:
 def _open(db: str) -> Bundle:
     from storyline.pipeline import open_story
 
-    if "://" not in db and not Path(db).exists():
-        _fail(StorylineError(f"no story store at {db}", hint="run 'storyline build PATH...' first"))
+    _require_store(db)
     try:
         return open_story(db)
     except StorylineError as exc:
         _fail(exc)
-        raise  # unreachable: _fail exits
 
 
 @main.command()
@@ -310,7 +312,6 @@ def export(db: str, fmt: str, output: Path | None) -> None:
     if fmt == "parquet":
         if output is None:
             _fail(StorylineError("parquet needs a directory", hint="pass -o DIR"))
-            return
         for path in write_parquet(bundle, output):
             print(path, file=sys.stderr)
         return
@@ -337,13 +338,11 @@ def dates(db: str, fmt: str) -> None:
     from storyline.pipeline import open_dates
     from storyline.resolve.dating_listing import date_rows
 
-    if "://" not in db and not Path(db).exists():
-        _fail(StorylineError(f"no story store at {db}", hint="run 'storyline build PATH...' first"))
+    _require_store(db)
     try:
         dated = open_dates(db)
     except StorylineError as exc:
         _fail(exc)
-        return
     rows = date_rows(dated)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -423,7 +422,6 @@ def demo(output: Path, corpus: Path | None, db: str | None) -> None:
     corpus = corpus or _demo_corpus()
     if corpus is None:
         _fail(StorylineError("the example corpus was not found", hint="pass --corpus DIR"))
-        return
     with tempfile.TemporaryDirectory() as tmp:
         store = db or str(Path(tmp) / "demo.db")
         print(f"building the story of {corpus} ...", file=sys.stderr)
@@ -431,7 +429,6 @@ def demo(output: Path, corpus: Path | None, db: str | None) -> None:
             result = _run_build([str(corpus)], store, Config(), quiet=False)
         except StorylineError as exc:
             _fail(exc)
-            return
     story: Bundle = result.story
     Console(highlight=False).print(timeline_table(story))
     output.write_text(render_report(story, title="storyline demo"), encoding="utf-8")
