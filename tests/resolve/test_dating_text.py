@@ -125,3 +125,59 @@ def test_anchors_are_parsed_and_bad_ones_refused(tmp_path: Path) -> None:
     path.write_text("not toml = [", encoding="utf-8")
     with pytest.raises(ValueError, match="anchors"):
         load_anchors(path)
+
+
+def test_a_wire_dateline_names_the_day_the_story_was_filed() -> None:
+    text = (
+        "Storm reaches the coast.\n\nMIAMI, Sept. 14 (Wire) — The storm formed in August 2024 "
+        "and the county will vote on repairs in November 2024, officials said."
+    )
+    times: list[tuple[str, Tense | None]] = [
+        ("Sept. 14", None),
+        ("August 2024", "past"),
+        ("November 2024", "future"),
+    ]
+    verdict = date_alone(text, times)
+    assert verdict is not None
+    assert (verdict.earliest, verdict.latest) == (D(2024, 8, 1), D(2024, 11, 30))
+    assert verdict.best_day == D(2024, 9, 14)
+    assert any("dateline" in lean.reason for lean in verdict.leans)
+
+
+def test_a_day_named_inside_a_sentence_is_no_dateline() -> None:
+    text = (
+        "Storm reaches the coast.\n\nThe storm formed in August 2024, and in MIAMI, Sept. 14 "
+        "(Wire) — was the day the county will vote on repairs in November 2024."
+    )
+    times: list[tuple[str, Tense | None]] = [
+        ("August 2024", "past"),
+        ("Sept. 14", None),
+        ("November 2024", "future"),
+    ]
+    verdict = date_alone(text, times)
+    assert verdict is not None
+    assert not any("dateline" in lean.reason for lean in verdict.leans)
+
+
+def test_a_weekday_inside_a_quote_said_on_another_day_says_nothing_of_publication() -> None:
+    from storyline.model import Quote
+    from storyline.resolve.dating_text import text_findings
+
+    text = '"We sign on Wednesday," the minister said on Monday.'
+    doc, analysis = make(text, [("Wednesday", "future"), ("Monday", "past")])
+    start = text.index("We")
+    quote = Quote(
+        id="q1",
+        text="We sign on Wednesday,",
+        speaker_name="the minister",
+        date="XXXX-WXX-1",
+        evidence=evidence(doc, start, text.index(",") + 1),
+    )
+    limits = (D(2020, 1, 1), TODAY)
+    analysis = analysis.model_copy(update={"quotes": [quote]})
+    reasons = [lean.reason for lean in text_findings(doc, analysis, limits).leans]
+    assert any("Monday" in r for r in reasons)
+    assert not any("Wednesday" in r for r in reasons)
+    undated = analysis.model_copy(update={"quotes": [quote.model_copy(update={"date": None})]})
+    reasons = [lean.reason for lean in text_findings(doc, undated, limits).leans]
+    assert any("Wednesday" in r for r in reasons)

@@ -7,6 +7,7 @@ from typing import Any
 from storyline.analyze.entities import extract_mentions
 from storyline.analyze.events import extract_events
 from storyline.analyze.figures import extract_figures
+from storyline.analyze.quote_times import resolve_quote_times
 from storyline.analyze.quotes import extract_quotes
 from storyline.analyze.sentences import extract_sentences
 from storyline.model import Analysis, Document
@@ -21,6 +22,11 @@ def analyze_document(sdoc: Any, document: Document, pipeline_version: str) -> An
 
     mentions = extract_mentions(sdoc, document)
     times = extract_times(sdoc, document)
+    # Quotes come first: what a speaker's "on Wednesday" means depends on the day they spoke
+    # (their reporting clause, outside the quote, so the quotes themselves do not change), and
+    # figures and events take their dates from the expressions so re-resolved.
+    quotes = extract_quotes(sdoc, document, mentions, times)
+    times = resolve_quote_times(document, times, quotes)
     return Analysis(
         doc=document.id,
         pipeline_version=pipeline_version,
@@ -28,6 +34,6 @@ def analyze_document(sdoc: Any, document: Document, pipeline_version: str) -> An
         mentions=mentions,
         times=times,
         figures=extract_figures(sdoc, document, times, mentions),
-        quotes=extract_quotes(sdoc, document, mentions, times),
+        quotes=quotes,
         events=extract_events(sdoc, document, mentions, times),
     )

@@ -3,7 +3,9 @@
 For each document without a publication day (no metadata, no date line), dating gathers clues
 (days the article can have appeared on) and leans (days it more likely appeared on):
 
-- its own time expressions (dating_text.py) and lunar holidays (dating_holidays.py);
+- its own time expressions (dating_text.py; those inside a quote said on a day of its own
+  count from that day, not from publication), a wire dateline without a year
+  (dating_dateline.py) and lunar holidays (dating_holidays.py);
 - dates the user gave as anchors (dating_anchors.py);
 - other documents reporting the same events (dating_links.py): their dated expressions, and
   the relative ones of documents whose day is known; ages of things whose start is known;
@@ -28,6 +30,7 @@ from storyline.resolve.dating_anchors import Anchor, anchor_findings, anchor_mar
 from storyline.resolve.dating_calendar import FIRST_DAY, Span, value_span
 from storyline.resolve.dating_clues import Clue, Findings, Lean
 from storyline.resolve.dating_context import context_words, document_marks
+from storyline.resolve.dating_dateline import dateline_findings
 from storyline.resolve.dating_facts import FactIndex
 from storyline.resolve.dating_holidays import holiday_findings
 from storyline.resolve.dating_links import link_findings
@@ -109,6 +112,7 @@ class Dater:
             doc, analysis, marks = self.documents[doc_id], self.analyses[doc_id], self.marks[doc_id]
             found = text_findings(doc, analysis, self.limits)
             found.extend(holiday_findings(doc, analysis, marks, self.limits))
+            found.extend(dateline_findings(doc, analysis))
             found.extend(anchor_findings(doc, analysis, marks, self.anchors, self.limits))
             self._own[doc_id] = found
         return self._own[doc_id]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -88,6 +89,8 @@ class Cues:
     beyond_words: tuple[str, ...]
     holiday_start_words: tuple[str, ...]
     canonical: dict[str, str]  # word -> the first word of its group
+    dateline: re.Pattern[str]  # a wire dateline naming a day without its year
+    dateline_lines: int
 
 
 @cache
@@ -106,6 +109,8 @@ def cues() -> Cues:
         beyond_words=tuple(raw["beyond_words"]),
         holiday_start_words=tuple(raw["holiday_start_words"]),
         canonical=canonical,
+        dateline=re.compile(raw["dateline_pattern"], re.MULTILINE),
+        dateline_lines=int(raw["dateline_lines"]),
     )
 
 

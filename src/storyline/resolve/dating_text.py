@@ -19,6 +19,7 @@ import math
 import re
 from functools import cache
 
+from storyline.analyze.quote_times import quoted_parts
 from storyline.model import Analysis, Document, TimeExpression
 from storyline.resolve.dating_calendar import Span, precision
 from storyline.resolve.dating_clues import Clue, Findings, Lean, after, before
@@ -33,8 +34,13 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def text_findings(document: Document, analysis: Analysis, limits: Span) -> Findings:
     found = Findings()
+    spoken_earlier = _dated_quote_parts(analysis)
     for te in analysis.times:
         rel = relative(te.evidence.text, te.tense)
+        if rel.kind != "fixed" and _inside(te, spoken_earlier):
+            # "'We meet on Wednesday,' he said on Monday": that Wednesday counts from the
+            # Monday, whose distance from publication is unknown here.
+            continue
         if rel.kind == "fixed":
             clue = _reported_date(document, te, rel, limits)
             if clue is not None:
@@ -53,6 +59,15 @@ def text_findings(document: Document, analysis: Analysis, limits: Span) -> Findi
             if lean is not None:
                 found.leans.append(lean)
     return found
+
+
+def _dated_quote_parts(analysis: Analysis) -> list[tuple[int, int]]:
+    """The words of quotes whose reporting clause names when they were said."""
+    return [part for q in analysis.quotes if q.date is not None for part in quoted_parts(q)]
+
+
+def _inside(te: TimeExpression, parts: list[tuple[int, int]]) -> bool:
+    return any(a <= te.evidence.start and te.evidence.end <= b for a, b in parts)
 
 
 # --- dates with a year ----------------------------------------------------------------------

@@ -16,9 +16,12 @@ def anchor_date(document: Document) -> dt.date | None:
     published = document.published
     if isinstance(published, DateInterval):
         published = published.best
-    if not published:
-        return None
-    match = _DAY.match(published)
+    return day_of(published)
+
+
+def day_of(value: str | None) -> dt.date | None:
+    """The calendar day an ISO value names ("2024-03-11", "2024-03-11T09:00"), else None."""
+    match = _DAY.match(value or "")
     if match is None:
         return None
     try:
