@@ -181,3 +181,41 @@ def test_a_weekday_inside_a_quote_said_on_another_day_says_nothing_of_publicatio
     undated = analysis.model_copy(update={"quotes": [quote.model_copy(update={"date": None})]})
     reasons = [lean.reason for lean in text_findings(doc, undated, limits).leans]
     assert any("Wednesday" in r for r in reasons)
+
+
+def test_hanukkah_beginning_on_a_weekday_dates_the_week_before_it() -> None:
+    text = (
+        "Shops stocked candles as Hanukkah begins on Sunday evening. "
+        "The square was rebuilt in 2023. A vote is due in March 2026."
+    )
+    times: list[tuple[str, Tense | None]] = [
+        ("Sunday evening", "future"),
+        ("2023", "past"),
+        ("March 2026", "future"),
+    ]
+    verdict = date_alone(text, times)
+    assert verdict is not None
+    # Hanukkah 2025's first day is Monday 2025-12-15, lit on the Sunday evening before; 2023
+    # (Friday Dec 8) and 2024 (Thursday Dec 26) have no Sunday within a day of theirs.
+    assert verdict.earliest == D(2025, 12, 8)  # type: ignore[attr-defined]
+    assert verdict.latest == D(2025, 12, 14)  # type: ignore[attr-defined]
+    assert any("Hanukkah" in c.reason for c in verdict.clues)  # type: ignore[attr-defined]
+
+
+def test_passover_beginning_on_a_weekday_dates_the_week_before_it() -> None:
+    text = (
+        "Families travelled home before Passover, which begins on Monday. "
+        "The line reopened in 2023. A vote is due in December 2024."
+    )
+    times: list[tuple[str, Tense | None]] = [
+        ("Monday", "future"),
+        ("2023", "past"),
+        ("December 2024", "future"),
+    ]
+    verdict = date_alone(text, times)
+    assert verdict is not None
+    # Passover 2024's first day is Tuesday 2024-04-23; its eve, Monday the 22nd, is the
+    # "Monday" it begins on (at sundown): the article appeared in the week before.
+    assert verdict.earliest == D(2024, 4, 16)  # type: ignore[attr-defined]
+    assert verdict.latest == D(2024, 4, 22)  # type: ignore[attr-defined]
+    assert any("Passover" in c.reason for c in verdict.clues)  # type: ignore[attr-defined]

@@ -116,33 +116,36 @@ def cues() -> Cues:
 
 @dataclass(frozen=True)
 class LunarHoliday:
+    """A holiday whose Gregorian day moves from year to year."""
+
     key: str
     names: tuple[str, ...]
     days: tuple[dt.date, ...]  # its first day in each year of the table
-    ends: tuple[dt.date, ...]  # its last day in each year (Ramadan: the eve of Eid al-Fitr)
+    tolerance: int  # days either side: where the start depends on sighting the new moon
 
 
 @dataclass(frozen=True)
 class LunarCalendar:
     holidays: tuple[LunarHoliday, ...]
-    tolerance_days: int
 
 
 @cache
 def lunar_calendar() -> LunarCalendar:
+    """Islamic holidays (lunar_holidays.toml, a year per row) and Hebrew and Chinese ones
+    (calendar_holidays.toml, a holiday per table)."""
     raw = _load("lunar_holidays.toml")
     years = raw["year"]
     names = raw["names"]
-    holidays = []
-    for key in ("ramadan", "eid_al_fitr", "eid_al_adha"):
-        days = tuple(y[key] for y in years)
-        if key == "ramadan":
-            ends = tuple(y["eid_al_fitr"] - dt.timedelta(days=1) for y in years)
-        else:
-            # Eid al-Fitr is kept three days, Eid al-Adha four.
-            ends = tuple(d + dt.timedelta(days=2 if key == "eid_al_fitr" else 3) for d in days)
-        holidays.append(LunarHoliday(key, tuple(names[key]), days, ends))
-    return LunarCalendar(tuple(holidays), int(raw["tolerance_days"]))
+    sighted = int(raw["tolerance_days"])
+    holidays = [
+        LunarHoliday(key, tuple(names[key]), tuple(y[key] for y in years), sighted)
+        for key in ("ramadan", "eid_al_fitr", "eid_al_adha")
+    ]
+    computed = _load("calendar_holidays.toml")
+    tolerance = int(computed.pop("tolerance_days"))
+    for key, table in computed.items():
+        holidays.append(LunarHoliday(key, tuple(table["names"]), tuple(table["days"]), tolerance))
+    return LunarCalendar(tuple(holidays))
 
 
 @cache

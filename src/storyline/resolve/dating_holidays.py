@@ -1,10 +1,11 @@
 """Lunar holidays: "before Ramadan, which could begin as early as Sunday".
 
 The time tagger leaves holidays that move each year unresolved; dating knows their days from
-a table (data/lunar_holidays.toml). A weekday said to be when such a holiday begins pins the
-publication to the week before one of the table's start days (give or take the moon sighting);
-a holiday still ahead ("before Ramadan", or in a future-tense clause) puts publication within
-weeks before one.
+tables (data/lunar_holidays.toml: Ramadan and the Eids; data/calendar_holidays.toml: Hanukkah,
+Passover, the Jewish New Year, Yom Kippur, Purim, Sukkot, the Lunar New Year). A weekday said
+to be when such a holiday begins pins the publication to the week before one of the table's
+start days (give or take the moon sighting, or the eve); a holiday still ahead ("before
+Ramadan", or in a future-tense clause) puts publication within weeks before one.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from storyline.resolve.dating_context import Mark
 from storyline.resolve.dating_data import LunarHoliday, cues, lunar_calendar, settings
 from storyline.resolve.dating_relative import relative
 
+# A weekday, or part of one ("Sunday evening": a Hebrew holiday begins at sundown).
+_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])(?:T[A-Z]{2})?")
 _AHEAD = re.compile(r"\b(?:before|ahead of|in time for|eve of|run-up to|approach of)\s+$", re.I)
 
 
@@ -76,16 +79,18 @@ def _begins_on_weekday(
         if cue_at <= mk.te.evidence.start < end
         and mk.rel.kind == "weekly"
         and mk.rel.value is not None
-        and re.fullmatch(r"XXXX-WXX-[1-7]", mk.rel.value)
+        and _WEEKDAY.fullmatch(mk.rel.value)
     ]
     if not weekday_marks:
         return None
     mark = weekday_marks[0]
     assert mark.rel.value is not None
-    weekday = int(mark.rel.value[-1])
+    found = _WEEKDAY.fullmatch(mark.rel.value)
+    assert found is not None
+    weekday = int(found[1])
     # "could begin as early as Sunday" looks ahead even where the parse found no tense.
     rel = relative(mark.te.evidence.text, mark.te.tense or "future")
-    tolerance = dt.timedelta(days=lunar_calendar().tolerance_days)
+    tolerance = dt.timedelta(days=holiday.tolerance)
     spans: list[Span] = []
     for first in holiday.days:
         day = first - tolerance
@@ -116,7 +121,7 @@ def _still_ahead(
         return None
     s = settings()
     lookahead = dt.timedelta(days=s.holiday_lookahead_days)
-    tolerance = dt.timedelta(days=lunar_calendar().tolerance_days)
+    tolerance = dt.timedelta(days=holiday.tolerance)
     spans = [(first - lookahead, first + tolerance) for first in holiday.days]
     allowed = within(spans, limits)
     if not allowed:
