@@ -85,6 +85,8 @@ def test_the_export_carries_the_dates_and_000_and_002_share_their_wednesday(buil
     for doc in export["documents"]:
         for ev in doc["published_evidence"]:
             assert texts[ev["doc"]][ev["start"] : ev["end"]] == ev["text"]
+        # An inferred date says why; a date from the text needs no reasons.
+        assert bool(doc["published_reasons"]) == (doc["published_basis"] == "inferred")
     # "travelled to Egypt on Wednesday" (000) and "a strategic visit to Egypt on Wednesday"
     # (002): the same Wednesday, which is resolved in both once the documents are dated.
     wednesdays = {

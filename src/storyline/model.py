@@ -78,6 +78,8 @@ class Document(Record):
     published: str | DateInterval | None = None
     published_basis: PublishedBasis | None = None
     published_evidence: list[Evidence] = Field(default_factory=list)
+    # Why an inferred date is what it is, one line per clue or lean that decided it.
+    published_reasons: list[str] = Field(default_factory=list)
     text: str
     # sha256 hex of the raw bytes; the raw bytes themselves live in the store.
     raw_ref: str | None = None

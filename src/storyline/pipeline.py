@@ -145,14 +145,15 @@ def store_inferred_dates(store: Store, documents: Iterable[Document]) -> int:
         stored = store.get_document(doc.id)
         if stored is None or stored.published_basis in ("metadata", "text"):
             continue
-        if (stored.published, stored.published_basis, stored.published_evidence) == (
-            doc.published,
-            doc.published_basis,
-            doc.published_evidence,
-        ):
+        fields = ("published", "published_basis", "published_evidence", "published_reasons")
+        if all(getattr(stored, f) == getattr(doc, f) for f in fields):
             continue
         store.update_published(
-            doc.id, doc.published, doc.published_basis, list(doc.published_evidence)
+            doc.id,
+            doc.published,
+            doc.published_basis,
+            list(doc.published_evidence),
+            list(doc.published_reasons),
         )
         changed += 1
     return changed

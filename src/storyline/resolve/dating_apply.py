@@ -66,11 +66,13 @@ def _with_date(document: Document, date: DocumentDate | None) -> Document:
             "published": None,
             "published_basis": None,
             "published_evidence": [],
+            "published_reasons": [],
         }
     else:
         update = {
             "published": date.published,
             "published_basis": "inferred",
             "published_evidence": date.evidence,
+            "published_reasons": date.reasons,
         }
     return document.model_copy(update=update)

@@ -18,7 +18,6 @@ def date_rows(dated: Dated) -> list[dict[str, Any]]:
         published = doc.published
         interval = published if isinstance(published, DateInterval) else None
         date = interval.best if interval is not None else published
-        found = dated.dates.get(doc.id) if doc.published_basis == "inferred" else None
         rows.append(
             {
                 "id": doc.id,
@@ -29,7 +28,7 @@ def date_rows(dated: Dated) -> list[dict[str, Any]]:
                 "latest": interval.latest if interval else published,
                 "basis": doc.published_basis,
                 "evidence": [ev.model_dump() for ev in doc.published_evidence],
-                "reasons": list(found.reasons) if found is not None else [],
+                "reasons": list(doc.published_reasons),
             }
         )
     return rows

@@ -213,8 +213,10 @@ class Store:
         published: str | DateInterval | None,
         basis: str | None,
         evidence: list[Evidence],
+        reasons: list[str] | None = None,
     ) -> None:
-        """Set a document's publication date, the basis for it and the evidence."""
+        """Set a document's publication date, the basis for it, the evidence and (for an
+        inferred date) the reasons."""
         with self._write() as conn:
             row = conn.execute(
                 select(documents.c.record, documents.c.text).where(documents.c.id == doc_id)
@@ -222,7 +224,12 @@ class Store:
             if row is None:
                 raise StoreError(f"no document {doc_id} in the store")
             fields: dict[str, Any] = document_from_row(row.record, row.text).model_dump()
-            fields.update(published=published, published_basis=basis, published_evidence=evidence)
+            fields.update(
+                published=published,
+                published_basis=basis,
+                published_evidence=evidence,
+                published_reasons=reasons or [],
+            )
             # Validated again so that a bad basis is refused rather than stored.
             doc = Document.model_validate(fields)
             conn.execute(
