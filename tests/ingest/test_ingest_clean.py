@@ -115,6 +115,14 @@ def test_first_line_ending_with_period_is_not_a_headline() -> None:
     assert clean_text(text).text == text
 
 
+@pytest.mark.parametrize("dateline", ["LAKEVILLE, Ore. (AP) --", "LAKEVILLE _", "LAKEVILLE —"])
+def test_a_wire_dateline_on_its_own_line_opens_the_body(dateline: str) -> None:
+    text = f"{dateline}\n\nThe bridge reopened on Monday.\n\nTraffic was light."
+    cleaned = clean_text(text)
+    assert cleaned.title is None
+    assert cleaned.text == text
+
+
 def test_short_first_line_glued_to_body_is_not_a_headline() -> None:
     text = "Water levels\nrose again overnight, officials said."
     assert clean_text(text).title is None
