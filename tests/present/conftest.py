@@ -74,7 +74,12 @@ def make_bundle() -> Bundle:
         outlet="<b>Evil</b> Outlet",
         text=TEXT_C,
     )
-    doc_b = doc_b.model_copy(update={"published_evidence": [span(doc_b, "on Wednesday")]})
+    doc_b = doc_b.model_copy(
+        update={
+            "published_evidence": [span(doc_b, "on Wednesday")],
+            "published_reasons": ["'on Wednesday' (past tense)"],
+        }
+    )
     velmora = entity_id("GPE", "velmora")
     council = entity_id("ORG", "port council")
     brenn = entity_id("PERSON", "ada brenn")

@@ -221,3 +221,18 @@ def test_figure_values_read_naturally(bundle: Bundle) -> None:
     ranged = by_value[1200].model_copy(update={"low": 1100.0, "high": 1300.0})
     assert figure_value(ranged) == "1,100–1,300"
     assert figure_value(by_value[1200].model_copy(update={"value": 2.5})) == "2.5"
+
+
+def test_an_inferred_date_shows_why_and_a_document_without_outlet_its_file_name(
+    bundle: Bundle,
+) -> None:
+    doc_b = next(d for d in bundle.documents if d.published_basis == "inferred")
+    plain = Document(id="0123456789abcdef", source="corpus/notes/visit.txt", text="A visit.")
+    html = render_report(bundle.model_copy(update={"documents": [*bundle.documents, plain]}))
+    source_b = html.split(f'id="doc-{doc_b.id}"', 1)[1].split("</article>", 1)[0]
+    assert "Dated by" in source_b
+    assert _escaped(doc_b.published_reasons[0]) in source_b
+    source_plain = html.split('id="doc-0123456789abcdef"', 1)[1].split("</article>", 1)[0]
+    assert "visit.txt" in source_plain
+    assert "unknown outlet" not in source_plain
+    assert "Dated by" not in source_plain

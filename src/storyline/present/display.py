@@ -27,11 +27,22 @@ def source_label(doc_id: str, documents: dict[str, Document]) -> str:
     doc = documents.get(doc_id)
     if doc is not None and doc.outlet:
         return f"{doc.outlet}/{short_id(doc_id)}"
-    if doc is not None and doc.source:
-        name = doc.source.replace("\\", "/").rsplit("/", 1)[-1]
-        if name and not name.startswith("<"):
-            return name
-    return short_id(doc_id)
+    name = input_name(doc) if doc is not None else None
+    return name or short_id(doc_id)
+
+
+def input_name(doc: Document) -> str | None:
+    """The input's file name (or JSON Lines id), None for standard input."""
+    name = doc.source.replace("\\", "/").rsplit("/", 1)[-1]
+    return name if name and not name.startswith("<") else None
+
+
+def outlet_label(doc: Document | None) -> str:
+    """The outlet, else the input's name: "unknown outlet" on every undated text file of a
+    folder tells a reader nothing."""
+    if doc is None:
+        return "unknown outlet"
+    return doc.outlet or input_name(doc) or "unknown outlet"
 
 
 def entry_sources(entry: TimelineEntry, documents: dict[str, Document]) -> list[str]:

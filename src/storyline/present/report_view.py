@@ -16,6 +16,7 @@ from storyline.present.display import (
     date_label,
     evidence_matches,
     ordered_timeline,
+    outlet_label,
     published_sort_key,
     short_id,
 )
@@ -126,6 +127,7 @@ class SourceRow:
     credits: list[str]
     published: str
     basis: str
+    reasons: list[str]  # why an inferred date is what it is
     source: str
     url: str
     pieces: list[Piece]
@@ -170,7 +172,7 @@ def _citation(ev: Evidence, documents: dict[str, Document]) -> Citation:
     return Citation(
         href=href,
         snippet=_snippet(ev.text),
-        outlet=(doc.outlet if doc else None) or "unknown outlet",
+        outlet=outlet_label(doc),
         title=(doc.title if doc else None) or "untitled",
         short=short_id(ev.doc),
         verified=verified,
@@ -332,11 +334,12 @@ def _source_rows(bundle: Bundle) -> list[SourceRow]:
             anchor=anchor("doc", d.id),
             short=short_id(d.id),
             title=d.title or "untitled",
-            outlet=d.outlet or "unknown outlet",
+            outlet=outlet_label(d),
             author=d.author or "",
             credits=list(d.credits),
             published=date_label(d.published),
             basis=basis_label(d),
+            reasons=list(d.published_reasons),
             source=d.source,
             url=d.url or "",
             pieces=pieces(d.text, spans.get(d.id, [])),
