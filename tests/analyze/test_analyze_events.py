@@ -147,3 +147,16 @@ def test_relative_clause_event_takes_the_described_noun_as_subject(nlp: Any) -> 
     [event] = analyze_document(nlp(text), doc, "t").events
     assert event.type == "ASSAULT"
     assert event.summary.startswith("The 1918 flu pandemic killed")
+
+
+def test_a_date_after_since_or_until_bounds_the_event_instead_of_dating_it(
+    parse: Callable, check_evidence: Callable, time_at: Callable
+) -> None:
+    events, _ = _events(
+        parse,
+        "Rebels have attacked the garrison since October. Troops attacked the depot on Sunday.",
+        check_evidence,
+        lambda doc: [time_at(doc, "October", "2023-10"), time_at(doc, "Sunday", "2023-12-03")],
+    )
+    dates = {e.summary.split()[0]: e.date for e in events}
+    assert dates == {"Rebels": None, "Troops": "2023-12-03"}

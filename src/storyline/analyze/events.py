@@ -17,6 +17,7 @@ from typing import Any
 
 from storyline.analyze.event_mode import event_mode, is_infinitival
 from storyline.analyze.event_triggers import Trigger, find_triggers, objects_of
+from storyline.analyze.lexicon import words
 from storyline.analyze.quote_marks import QuotedText
 from storyline.analyze.reporting import PERSON_PRONOUNS, reporting_verbs, subject_of
 from storyline.analyze.syntax import (
@@ -47,6 +48,18 @@ class _Date:
     expression: TimeExpression
     root: Token
     governor: Token | None
+
+
+def _bounds(span: Any) -> bool:
+    """ "since October", "until Friday", "by March": the date bounds the event, not dates it
+    (the preposition is the word before the expression, or its head)."""
+    bounding = words("bounding_prepositions.txt")
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    root = span.root
+    return bool(
+        (before is not None and before.lower_ in bounding)
+        or (root.dep_ == "pobj" and root.head.lower_ in bounding)
+    )
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -91,7 +104,7 @@ class _EventFinder:
             if te.type != "DATE":
                 continue
             span = sdoc.char_span(te.evidence.start, te.evidence.end, alignment_mode="expand")
-            if span is not None and len(span):
+            if span is not None and len(span) and not _bounds(span):
                 self.dates.append(_Date(te, span.root, governing_verb(span.root)))
 
     # -- actors -----------------------------------------------------------------------
