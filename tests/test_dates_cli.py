@@ -98,6 +98,9 @@ def test_the_export_carries_the_dates_and_000_and_002_share_their_wednesday(buil
         for seed in ("000", "002")
     }
     assert wednesdays == {"000": "2023-12-20", "002": "2023-12-20"}
+    # "the five-month-old war" in 004 (2024-03-09): a duration whose start is October 2023.
+    ages = [t for t in export["times"] if t["evidence"]["doc"] == by_seed["004"]["id"]]
+    assert any(t["value"] == "P5M" and t.get("begins") == "2023-10" for t in ages), ages
     linked = {ev["doc"] for ev in by_seed["000"]["published_evidence"]}
     assert by_seed["002"]["id"] in linked
     # Their events are on the timeline at that date.

@@ -125,6 +125,10 @@ class TimeExpression(Record):
     # Tense of the clause it sits in: what a relative expression ("on Wednesday") is resolved
     # with, kept so that it can be re-resolved when the document's date becomes known.
     tense: Tense | None = None
+    # For an age ("the five-month-old war"): when the thing began, counted back from the
+    # anchor at the age's precision (TIMEX3's beginPoint): "2023-10" for five months before
+    # 2024-03-09.
+    begins: str | None = None
     evidence: Evidence
 
 

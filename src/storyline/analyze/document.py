@@ -11,6 +11,8 @@ from storyline.analyze.quote_times import resolve_quote_times
 from storyline.analyze.quotes import extract_quotes
 from storyline.analyze.sentences import extract_sentences
 from storyline.model import Analysis, Document
+from storyline.timex import anchor_date
+from storyline.timex.age_start import with_age_starts
 
 
 def analyze_document(sdoc: Any, document: Document, pipeline_version: str) -> Analysis:
@@ -27,6 +29,7 @@ def analyze_document(sdoc: Any, document: Document, pipeline_version: str) -> An
     # figures and events take their dates from the expressions so re-resolved.
     quotes = extract_quotes(sdoc, document, mentions, times)
     times = resolve_quote_times(document, times, quotes)
+    times = with_age_starts(times, anchor_date(document))
     return Analysis(
         doc=document.id,
         pipeline_version=pipeline_version,

@@ -22,6 +22,7 @@ from typing import TypeVar
 from storyline.analyze.quote_times import anchor_quote_times, quoted_parts
 from storyline.model import Analysis, Evidence, Figure, Quote, TimeExpression
 from storyline.timex import normalize
+from storyline.timex.age_start import with_age_starts
 
 # A statement's or figure's date came from an expression at most this far away.
 NEAR = 400
@@ -35,7 +36,7 @@ def redate_analysis(analysis: Analysis, day: dt.date | None) -> Analysis:
     relative), and the events, statements and figures they date updated to match."""
     against_day = [_resolve(te, day) for te in analysis.times]
     quotes = [_quote_dated(q, analysis.times, against_day) for q in analysis.quotes]
-    times = anchor_quote_times(against_day, quotes, day)
+    times = with_age_starts(anchor_quote_times(against_day, quotes, day), day)
     changed = _changes(analysis.times, times)
     if not changed:
         return analysis.model_copy(update={"times": times, "quotes": quotes})
