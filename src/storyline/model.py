@@ -41,6 +41,7 @@ PLOVER_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 
 # How the text presents an event: it happened, it did not, it may/will happen.
 EventMode = Literal["asserted", "negated", "hypothetical", "future"]
+DateBasis = Literal["text", "publication"]
 
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Tense = Literal["past", "present", "future"]
@@ -161,6 +162,9 @@ class Event(Record):
     summary: str
     date: str | None = None
     date_evidence: Evidence | None = None
+    # "text": the article's words date it (date_evidence); "publication": nothing does, and the
+    # date is that of the article reporting it: the event happened by then.
+    date_basis: DateBasis | None = None
     source_actor: str | None = None  # entity id
     target_actor: str | None = None  # entity id
     location: str | None = None  # entity id

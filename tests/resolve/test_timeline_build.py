@@ -1,4 +1,5 @@
-from storyline.model import Event, Evidence, Quote
+from storyline.model import Analysis, Document, Event, Evidence, Quote, document_id
+from storyline.resolve.story import resolve_bundle
 from storyline.summarize.timeline import build_timeline
 
 
@@ -31,6 +32,7 @@ def test_order_and_undated_or_negated_events_left_out() -> None:
         _ev("d3", "XXXX-10-07"),
         _ev("d4", None),
         _ev("d5", "2023-11-24", mode="negated"),
+        _ev("d7", "2023-12-01", date_basis="publication"),
     ]
     quote = Quote(
         id="q:d6:0-5",
@@ -42,3 +44,31 @@ def test_order_and_undated_or_negated_events_left_out() -> None:
     timeline = build_timeline(events, [quote])
     assert [t.date for t in timeline] == ["2023-10", "2023-12-20", "2024-12-01"]
     assert timeline[1].kind == "statement" and "Joe Biden" in timeline[1].summary
+
+
+def test_events_get_their_date_from_the_text_or_else_from_their_article() -> None:
+    text = "Talks went on. Envoys met on Monday."
+    doc = Document(
+        id=document_id(text),
+        source="a.txt",
+        text=text,
+        published="2024-03-09",
+        published_basis="metadata",
+    )
+    monday = Evidence(doc=doc.id, start=29, end=35, text="Monday")
+    events = [
+        _ev(doc.id, None).model_copy(update={"id": "v1"}),
+        _ev(doc.id, "2024-03-04").model_copy(update={"id": "v2", "date_evidence": monday}),
+        _ev(doc.id, None, mode="future").model_copy(update={"id": "v3"}),
+        _ev(doc.id, "XXXX-WXX-1").model_copy(update={"id": "v4"}),
+    ]
+    analysis = Analysis(doc=doc.id, pipeline_version="t", events=events)
+    bundle = resolve_bundle([doc], [analysis])
+    dated = {e.id: (e.date, e.date_basis) for e in bundle.events}
+    assert dated == {
+        "v1": ("2024-03-09", "publication"),
+        "v2": ("2024-03-04", "text"),
+        "v3": (None, None),
+        "v4": (None, None),
+    }
+    assert [t.ref for t in bundle.timeline] == ["v2"]

@@ -35,6 +35,19 @@ def _published_day(doc: Document) -> str | None:
     return None
 
 
+def _event_date(event: Event, published: str | None) -> dict[str, str | None]:
+    """The contract's event dates are calendar dates; a value with unknown parts stays in
+    `times` (with the date evidence) until it is resolved. An event reported as having
+    happened that nothing in the text dates took place by the time its article appeared:
+    it gets the article's date, marked as such (GDELT dates every event that way)."""
+    own = calendar_date(event.date)
+    if own is not None:
+        return {"date": own, "date_basis": "text"}
+    if event.mode == "asserted" and event.date is None and published is not None:
+        return {"date": published, "date_basis": "publication"}
+    return {"date": None, "date_basis": None}
+
+
 def resolve_bundle(
     documents: Sequence[Document],
     analyses: Sequence[Analysis],
@@ -60,6 +73,7 @@ def resolve_bundle(
     figures: list[Figure] = []
     times: list[TimeExpression] = []
     for a in analyses:
+        published = _published_day(by_id[a.doc])
         for ev in a.events:
             events.append(
                 ev.model_copy(
@@ -67,13 +81,10 @@ def resolve_bundle(
                         "source_actor": remap.get(ev.source_actor or "", ev.source_actor),
                         "target_actor": remap.get(ev.target_actor or "", ev.target_actor),
                         "location": remap.get(ev.location or "", ev.location),
-                        # The contract's event dates are calendar dates; a value with unknown
-                        # parts stays in `times` (with the date evidence) until it is resolved.
-                        "date": calendar_date(ev.date),
+                        **_event_date(ev, published),
                     }
                 )
             )
-        published = _published_day(by_id[a.doc])
         for q in a.quotes:
             # A statement with no date of its own was made by the time its article appeared;
             # the article's date is the best first estimate.

@@ -3,6 +3,8 @@
 Events that several documents report (same date, type and actors) become one line with the
 citations of all of them. Only calendar dates are placed on the timeline ("2023-12-20",
 "2023-12", "2023"); values with unknown parts ("XXXX-10-07") wait for the dating stage.
+Events dated only by the publication of their article (date_basis "publication") stay in the
+export but off the timeline.
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ def _event_key(e: Event) -> tuple[str, str, str, str]:
 def build_timeline(events: Iterable[Event], quotes: Iterable[Quote]) -> list[TimelineEntry]:
     entries: dict[tuple[str, ...], TimelineEntry] = {}
     for e in sorted(events, key=lambda e: e.id):
-        if not is_calendar_date(e.date) or e.mode == "negated":
+        # Events only dated by their article's publication are left off: a timeline of what
+        # happened when, not of when it was reported ("the campaign has killed 20,000").
+        if not is_calendar_date(e.date) or e.mode == "negated" or e.date_basis == "publication":
             continue
         key = _event_key(e)
         entry = entries.get(key)
