@@ -43,10 +43,12 @@ def interval_label(row: dict[str, Any]) -> str:
 
 def evidence_label(row: dict[str, Any], limit: int = 5) -> str:
     """The evidence texts, quoted; spans from another document are marked with its short id."""
-    parts = []
-    for ev in row["evidence"][:limit]:
+    parts: list[str] = []
+    for ev in row["evidence"]:
         text = " ".join(ev["text"].split())
         own = ev["doc"] == row["id"]
-        parts.append(f"“{text}”" if own else f"“{text}” ({ev['doc'][:8]})")
-    more = len(row["evidence"]) - limit
-    return "; ".join(parts) + (f"; +{more}" if more > 0 else "")
+        part = f"“{text}”" if own else f"“{text}” ({ev['doc'][:8]})"
+        if part not in parts:  # "Wednesday" said twice is one clue to a reader
+            parts.append(part)
+    more = len(parts) - limit
+    return "; ".join(parts[:limit]) + (f"; +{more}" if more > 0 else "")
