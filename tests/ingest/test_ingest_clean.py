@@ -163,3 +163,33 @@ def test_impossible_date_is_not_a_date_line() -> None:
 def test_blank_line_runs_collapse() -> None:
     cleaned = clean_text("One.\n\n\n\n\nTwo.\n   \n\t\nThree.")
     assert cleaned.text == "One.\n\nTwo.\n\nThree."
+
+
+def test_a_menu_line_is_residue_and_a_bare_date_under_the_byline_dates_the_article() -> None:
+    text = (
+        "Home | World | Harbour | Opinion\n\nFerry strike ends after talks\n\n"
+        "By Staff Writer\nTuesday, May 14, 2024\n\nThe ferries sailed again on Tuesday."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title == "Ferry strike ends after talks"
+    assert cleaned.author == "Staff Writer"
+    assert cleaned.published == "2024-05-14"
+    assert "Home |" not in cleaned.text
+    assert cleaned.text.startswith("Tuesday, May 14, 2024\n\nThe ferries")
+
+
+def test_a_sentence_opening_with_a_date_is_no_date_line() -> None:
+    text = "Ferry strike ends\n\nMay 14, 2024 was the day the ferries sailed again."
+    cleaned = clean_text(text)
+    assert cleaned.published is None
+    assert cleaned.text.endswith("May 14, 2024 was the day the ferries sailed again.")
+
+
+def test_a_long_question_opening_a_transcript_is_its_first_sentence() -> None:
+    text = (
+        "The council said today it will ask again whether the old bridge on the east side of "
+        "the river is, in fact, safe?\n\nEngineers inspected it last night."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title is None
+    assert cleaned.text == text
