@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.throughput
 	$(BIN)/python -m bench.throughput --workers 2
 	$(BIN)/python -m bench.tempeval
+	$(BIN)/python -m bench.tempeval_cli --workers 2
 	$(BIN)/python -m bench.polnear_dates
 
 clean:
