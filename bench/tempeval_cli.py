@@ -41,7 +41,7 @@ def offset_map(cleaned: str, original: str) -> list[int | None]:
 
 def times_in_original(output: dict[str, Any], original: str) -> list[Timex] | None:
     """The output's time expressions with offsets into ``original``; None when a span cannot
-    be mapped back."""
+    be mapped back to the same words."""
     cleaned = output["documents"][0]["text"]
     mapping = offset_map(cleaned, original) if cleaned != original else None
     found = []
@@ -52,6 +52,8 @@ def times_in_original(output: dict[str, Any], original: str) -> list[Timex] | No
             if mapped_start is None or mapped_end is None:
                 return None
             start, end = mapped_start, mapped_end
+            if original[start:end] != t["evidence"]["text"]:
+                return None  # the cleaning changed the words themselves
         found.append(Timex(start, end, t["type"], t["value"], original[start:end]))
     return found
 
