@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from storyline.model import DateInterval, Document
-from storyline.timex import anchor_date, find_candidates
+from storyline.timex import anchor_date, find_candidates, normalize
 
 
 def spans_text(text: str) -> list[str]:
@@ -70,3 +70,24 @@ def test_anchor_date() -> None:
     assert anchor_date(_document("2024-12")) is None
     assert anchor_date(_document("2024-02-30")) is None
     assert anchor_date(_document(None)) is None
+
+
+def test_quarters_are_found_only_after_a_vague_count() -> None:
+    text = "It won three quarters of the vote after several quarters of losses."
+    assert [text[a:b] for a, b in find_candidates(text)] == ["several quarters"]
+    text = "Weakness persisted over the past several quarters."
+    assert [text[a:b] for a, b in find_candidates(text)] == ["the past several quarters"]
+
+
+def test_a_year_after_pre_or_post_is_found() -> None:
+    text = "The post-1959 politics split families; output is back at pre-1990 levels, 1,990 tons."
+    assert [text[a:b] for a, b in find_candidates(text)] == ["post-1959", "pre-1990"]
+
+
+def test_then_current_is_the_past() -> None:
+    text = "Holders may buy at half the then current price; current prices are higher."
+    found = [(text[a:b], normalize(text[a:b], None)) for a, b in find_candidates(text)]
+    assert [(words, t.value if t else None) for words, t in found] == [
+        ("then current", "PAST_REF"),
+        ("current", "PRESENT_REF"),
+    ]

@@ -241,7 +241,7 @@ def test_references(text: str, expected: str) -> None:
         ("overnight", "2024-03-09TNI"),
         ("last night", "2024-03-08TNI"),
         ("tonight", "2024-03-09TNI"),
-        ("Friday morning", "2024-03-08TMO"),
+        ("Friday evening", "2024-03-08TEV"),
         ("10:35 a.m.", "2024-03-09T10:35"),
         ("10 p.m. Wednesday", "2024-03-06T22:00"),
         ("5 p.m. EST, March 6", "2024-03-06T17:00"),
@@ -306,3 +306,34 @@ def test_every_value_above_is_a_timex3_value() -> None:
 )
 def test_periods_named_with_a_shift(text: str, expected: str) -> None:
     assert value(text, "past") == expected
+
+
+def test_over_is_more_than_only_before_a_count() -> None:
+    during = normalize("over the weekend", ANCHOR, "past")
+    assert during is not None and during.value == "2024-W10-WE" and during.mod is None
+    longer = normalize("over 20 years", ANCHOR)
+    assert longer is not None and (longer.value, longer.mod) == ("P20Y", "MORE_THAN")
+    month = normalize("over a month", ANCHOR)
+    assert month is not None and month.mod == "MORE_THAN"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the first two quarters of 1990", "1990-H1"),
+        ("the last two quarters of 1989", "1989-H2"),
+        ("the weeks ahead", "FUTURE_REF"),
+        ("the days ahead", "FUTURE_REF"),
+    ],
+)
+def test_halves_as_quarters_and_units_ahead(text: str, expected: str) -> None:
+    assert value(text, "future") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Friday night", "2024-03-08"), ("Tuesday morning", "2024-03-05"), ("Monday", "2024-03-04")],
+)
+def test_a_weekday_night_or_morning_is_the_day(text: str, expected: str) -> None:
+    # As TimeBank values them; "Friday evening" keeps its part (test_times).
+    assert normalize(text, ANCHOR, "past") == Timex("DATE", expected, anchored=True)

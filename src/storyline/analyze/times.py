@@ -9,7 +9,14 @@ Wednesday" is the last Wednesday and in "will meet on Wednesday" the next one.
 Anaphoric expressions ("the following year", "that day", "the previous Friday") count from
 the latest date the text has named instead (timex/story_time.py). Extents follow TimeML: no
 "about"/"only" in front (their mod is still read), no article borrowed from the noun the
-expression describes ("the [third-quarter] loss").
+expression describes ("the [third-quarter] loss"). A bare clock time ("at 10:35 a.m.") is on
+the story's day; in an earnings report, a quarter named without its number ("the latest
+period") is the fiscal quarter the report names (timex/reported_quarter.py).
+
+Not every span the NER calls a date is a time expression: ages ("a 45-year-old man", "the
+50-year-old alliance"), quoted titles ("This Week"), a part of the day naming a kind of thing
+("a morning talk show") and unreadable spans without a word for a time ("Stauber") are dropped,
+as TimeBank leaves them unmarked.
 
 Expressions inside quotations are resolved against the document's date too; a quote reported
 days later may mean another Wednesday (a later pass can re-resolve with the quote's date).
@@ -26,16 +33,20 @@ from typing import Any
 from storyline.model import Document, TimeExpression, evidence, span_id
 from storyline.timex import Tense, Timex, anchor_date, find_candidates, normalize
 from storyline.timex.candidates import longest_disjoint
-from storyline.timex.lexicon import lexicon, person_nouns, tense_cues
+from storyline.timex.lexicon import event_nouns, lexicon, tense_cues, untimed_names
+from storyline.timex.reported_quarter import ReportedQuarter
 from storyline.timex.story_time import StoryTime
 
 TIME_LABELS = ("DATE", "TIME")
-_AGE = re.compile(r"\bold\b", re.IGNORECASE)
 _QUARTER = re.compile(r"\bquarter(?:ly)?\b", re.IGNORECASE)
+_DECADE = re.compile(r"[0-9X]{3}")
 # Edges the NER sometimes leaves on an entity that no time expression has.
-_TRAILING = re.compile(r"(?:'s|’s|[\s,;:.!?\"”’)])+$")
+_TRAILING = re.compile(r"(?:'s|’s|[\s,;:.!?\"”’')])+$")
 _LEADING = re.compile(r"^[\s\"“‘(]+")
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_QUOTES = "\"'`“‘"
+_CLOSING = re.compile(r"[.,!?]?[\"'”’]")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def extract_times(sdoc: Any, document: Document) -> list[TimeExpression]:
@@ -46,10 +57,11 @@ def extract_times(sdoc: Any, document: Document) -> list[TimeExpression]:
         raise ValueError("extract_times needs the parse of document.text itself")
     context = _Context.of(sdoc, text, anchor_date(document))
     story = StoryTime()
+    reported = ReportedQuarter(context.anchor)
     found: list[TimeExpression] = []
     for start, end in candidate_spans(sdoc, text):
         span = sdoc.char_span(start, end, alignment_mode="expand")
-        if span is None or _is_age(span):
+        if span is None or _is_age(span) or _is_title(text, start, end) or _in_a_name(span):
             continue
         read_from = _qualifier_start(text, start)  # the article too: "a years-old slump"
         span = _without_borrowed_article(span)
@@ -65,11 +77,16 @@ def extract_times(sdoc: Any, document: Document) -> list[TimeExpression]:
         in_story = story.resolve(text[read_from:end], tense, granularity)
         if in_story is not None:  # "the following year": after the year the text just named
             timex, resolved_on = in_story, story.date
+        if in_story is None:  # "the latest period" of a report on a fiscal first quarter: Q1
+            timex = reported.renumber(text[read_from:end], timex)
         if timex is None and not _worth_keeping(span):
             continue
         if timex is not None and timex.type == "SET" and _describes_a_thing(span):
             continue
+        if _names_a_kind(span):
+            continue
         story.note(timex.value if timex is not None else None)
+        reported.note(text[read_from:end], timex, text[end : end + 20])
         found.append(_record(document, start, end, timex, span, tense, resolved_on))
     return found
 
@@ -255,12 +272,33 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 
 def _worth_keeping(span: Any) -> bool:
-    """An expression normalize cannot read is still kept when it has words ("Ramadan", "the
-    Muslim fasting month"); a bare number the NER called a date ("44", "80486") or a lone
-    adjective ("annual") is dropped."""
-    if not any(c.isalpha() for c in span.text):
+    """An expression normalize cannot read is still kept when it has a word for a time
+    ("Ramadan", "the Muslim fasting month"); a bare number the NER called a date ("44",
+    "80486"), a lone adjective ("annual"), a name ("Stauber") or a price is dropped."""
+    if len(span) == 1 and span[0].pos_ not in ("NOUN", "PROPN"):
         return False
-    return not (len(span) == 1 and span[0].pos_ not in ("NOUN", "PROPN"))
+    return any(token.lower_ in _time_words() for token in span)
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """Every word of the time lexicons, and the names of times they cannot date."""
+    lex = lexicon()
+    phrases = [
+        *lex.units,
+        *lex.months,
+        *lex.weekdays,
+        *lex.seasons,
+        *lex.holidays,
+        *lex.parts_of_day,
+        *lex.relative_days,
+        *lex.relative_phrases,
+        *lex.references,
+        *lex.set_words,
+        *lex.decade_words,
+        *lex.clock_words,
+    ]
+    return frozenset(word for phrase in phrases for word in phrase.split()) | untimed_names()
 
 
 def _mentions_quarter(sentence: Any, quarters: tuple[int, ...]) -> bool:
@@ -269,37 +307,127 @@ def _mentions_quarter(sentence: Any, quarters: tuple[int, ...]) -> bool:
 
 
 def _describes_a_thing(span: Any) -> bool:
-    """ "a quarterly dividend", "annual sales": a recurrence adjective describing a thing,
-    which TimeML does not count as a time expression ("daily" it mostly does)."""
-    return len(span) == 1 and span[0].pos_ == "ADJ" and not find_candidates(span.text)
+    """ "a quarterly dividend", "annual sales", "rise 8.5% annually": a one-word recurrence
+    the grammar does not search for, which TimeBank rarely marks (annually 1 time in 5,
+    quarterly 1 in 7); "daily" and "weekly", which it mostly marks, are searched for."""
+    return len(span) == 1 and not find_candidates(span.text)
+
+
+def _names_a_kind(span: Any) -> bool:
+    """ "a morning talk show", "the evening news": a part of the day describing a noun says
+    what kind of thing it is, not when anything happened; "Good evening" greets."""
+    if len(span) != 1 or span[0].lower_ not in lexicon().parts_of_day:
+        return False
+    token = span[0]  # only a noun: the adjective of "overnight losses" dates them
+    if token.i > 0 and token.nbor(-1).lower_ == "good":
+        return True
+    return bool(
+        token.pos_ == "NOUN"
+        and token.dep_ in ("compound", "nmod")
+        and token.head.i > token.i
+        and token.head.pos_ == "NOUN"
+    )
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """ "ABC's ``This Week''", "CBS's "60 Minutes"": a quoted title in title case, the name of
+    a show or a book, not a time. It has two words or more (a quoted "Now," is a quotation),
+    all capitalised, one of them a word written in lower case in running text (a unit,
+    "this"), which a quoted "Tuesday" is not."""
+    if start == 0 or text[start - 1] not in _QUOTES or not _CLOSING.match(text, end):
+        return False
+    if len(text[start:end].split()) < 2:
+        return False
+    words = _WORD.findall(text, start, end)
+    names = _name_words()
+    return (
+        bool(words)
+        and all(w[0].isupper() for w in words)
+        and any(w.lower() not in names for w in words)
+    )
+
+
+def _in_a_name(span: Any) -> bool:
+    """ "USA Today", "VOA Today": a word written in lower case in running text, capitalised
+    after a capitalised word in mid-sentence, ends a name. ("Clinton Tuesday signed" keeps its
+    Tuesday: weekday names are capitalised anyway.) "the March for Life", "the March of the
+    Mothers": a month's name starting one."""
+    if len(span) != 1 or span.start == 0:
+        return False
+    word, before = span[0], span.doc[span.start - 1]
+    if word.lower_ in lexicon().months:
+        return _starts_a_name(span)
+    return bool(
+        not word.is_sent_start
+        and word.text[:1].isupper()
+        and word.lower_ not in _name_words()
+        and before.text[:1].isupper()
+        and before.is_alpha
+    )
+
+
+def _starts_a_name(span: Any) -> bool:
+    """A lone month name followed by "of"/"for"/"on" and a capitalised word that is no
+    calendar name ("March on Washington"; not "May to September")."""
+    doc = span.doc
+    following = doc[span.end : span.end + 3]
+    if len(following) < 2 or following[0].lower_ not in ("of", "for", "on"):
+        return False
+    name = following[1] if following[1].lower_ != "the" or len(following) < 3 else following[2]
+    return bool(name.text[:1].isupper() and name.lower_ not in _name_words())
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    """Words written with a capital anywhere: month, weekday and holiday names."""
+    lex = lexicon()
+    phrases = [*lex.months, *lex.weekdays, *lex.holidays]
+    return frozenset(word for phrase in phrases for word in phrase.split())
 
 
 def _is_age(span: Any) -> bool:
-    """ "a 45-year-old man", "the 45-year-old said", "52 years old": an age. "the
-    five-month-old war": not."""
-    if not _AGE.search(span.text):
+    """ "a 45-year-old man", "the 45-year-old said", "52 years old", "the 50-year-old
+    alliance", "in his 30s": an age, which TimeBank does not mark (none of 28). "the
+    five-month-old war", "an 8-month-old truce": how long an event has gone on, a duration."""
+    if span.start > 0 and span.doc[span.start - 1].tag_ == "PRP$" and _names_a_decade(span):
+        return True  # "in his 30s", "in her early forties"
+    old = next((t for t in span if t.lower_ == "old"), None) or _old_after(span)
+    if old is None:
         return False
+    described = _described_noun(old)
+    return described is None or described.lemma_.lower() not in event_nouns()
+
+
+def _names_a_decade(span: Any) -> bool:
+    timex = normalize(span.text, None)
+    return timex is not None and _DECADE.fullmatch(timex.value) is not None
+
+
+def _old_after(span: Any) -> Any:
+    """The "old" the NER left out of the span: "this [6-year]-old"."""
     doc = span.doc
-    following = doc[span.end] if span.end < len(doc) else None
-    if following is None or following.pos_ not in ("NOUN", "PROPN", "ADJ"):
-        return True
-    if following.ent_type_ in ("PERSON", "NORP") or following.pos_ == "PROPN":
-        return True  # "6-year-old Elian"
-    old = next((t for t in span if t.lower_ == "old"), None)
-    if old is not None and old.dep_ == "amod" and old.head.i >= span.end:
-        # The noun it describes, past compounds: "a 52-year-old obstetrician-gynecologist",
-        # "6-year-old shipwreck survivor rafter Elian".
-        described = old.head
-        return bool(
-            described.lemma_.lower() in person_nouns()
-            or any(t.lemma_.lower() in person_nouns() for t in doc[span.end : described.i])
-            or described.ent_type_ in ("PERSON", "NORP")
-        )
-    # The noun the age describes may come after adjectives: "a 45-year-old Palestinian man".
-    for token in doc[span.end : min(len(doc), span.end + 4)]:
+    if span.end >= len(doc) or doc[span.end].lower_ not in ("old", "-"):
+        return None  # the common case, without slicing the doc
+    after = [t.lower_ for t in doc[span.end : min(len(doc), span.end + 2)]]
+    if after[:1] == ["old"]:
+        return doc[span.end]
+    if after == ["-", "old"]:
+        return doc[span.end + 1]
+    return None
+
+
+def _described_noun(old: Any) -> Any:
+    """The noun an "N-year-old" describes, past compounds and adjectives ("a 52-year-old
+    obstetrician-gynecologist", "the 5-month-old Israeli offensive"), or None."""
+    if old.dep_ == "amod" and old.head.i > old.i and old.head.pos_ in ("NOUN", "PROPN"):
+        return old.head
+    doc = old.doc
+    for token in doc[old.i + 1 : min(len(doc), old.i + 5)]:
         if token.pos_ in ("NOUN", "PROPN"):
-            return token.lemma_.lower() in person_nouns() or token.ent_type_ in ("PERSON", "NORP")
-    return False
+            return token
+        if token.pos_ not in ("ADJ", "PUNCT", "NUM", "ADV") or token.is_sent_start:
+            break
+    return None
 
 
 # --- tense --------------------------------------------------------------------------------
@@ -307,7 +435,9 @@ def _is_age(span: Any) -> bool:
 
 def clause_tense(span: Any) -> Tense | None:
     """The tense of the verb governing the span: past, present, future, or None (no verb, or
-    a modal that leaves it open)."""
+    a modal that leaves it open). A date right after "effective" is future whatever the verb."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in tense_cues().forward_signals:
+        return "future"
     token = span.root
     for _ in range(12):
         if token.pos_ in ("VERB", "AUX") and not _inside(token, span):

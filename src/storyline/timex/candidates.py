@@ -8,15 +8,16 @@ are usually not months), and a span is kept only if normalize() reads it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from storyline.timex.grammar import alternation, rules
+from storyline.timex.grammar import WORD_START, alternation, rules
 from storyline.timex.leading_words import leading_key
 from storyline.timex.lexicon import lexicon
 from storyline.timex.normalize import normalize
 from storyline.timex.rule_index import RuleIndex, index_rules
+from storyline.timex.spelling import respell_text
 from storyline.timex.text import fold
 
 # Groups whose words are names, written with a capital in running text.
@@ -39,10 +40,10 @@ def _extenders() -> _Extenders:
     lex = lexicon()
     counts = alternation([*lex.cardinals, *lex.counts, "half"])
     return _Extenders(
-        point=re.compile(rf"(?<![\w'])(?:{alternation(lex.point_mods)})\s+(?:(?:on|in|of)\s+)?$"),
-        quantity=re.compile(rf"(?<![\w'])(?:{alternation(_inside(lex.quantity_mods))})\s+$"),
+        point=re.compile(rf"{WORD_START}(?:{alternation(lex.point_mods)})\s+(?:(?:on|in|of)\s+)?$"),
+        quantity=re.compile(rf"{WORD_START}(?:{alternation(_inside(lex.quantity_mods))})\s+$"),
         count_start=re.compile(rf"(?:[0-9]|{counts}(?![\w]))"),
-        article=re.compile(r"(?<![\w'])the\s+$"),
+        article=re.compile(rf"{WORD_START}the\s+$"),
         suffix=re.compile(rf"^\s+(?:{alternation(lex.suffix_mods)})(?![\w])"),
     )
 
@@ -53,9 +54,13 @@ def _inside(modifiers: Iterable[str]) -> list[str]:
     return [m for m in modifiers if m.split()[0] not in outside]
 
 
-def _names_capitalised(match: re.Match[str], text: str) -> bool:
+def _names_capitalised(
+    match: re.Match[str], text: str, to_original: Callable[[int], int] | None
+) -> bool:
     for name in _NAME_GROUPS:
         start = match.start(name) if name in match.re.groupindex else -1
+        if start >= 0 and to_original is not None:
+            start = to_original(start)
         if start >= 0 and not text[start].isupper():
             return False
     return True
@@ -88,6 +93,10 @@ def find_candidates(text: str, *, every_rule: bool = False) -> list[tuple[int, i
     there is one (a bare "1997"): for splitting a span the NER found ("between 1994 and 1997").
     """
     folded = fold(text)
+    respelt = respell_text(folded)
+    to_original: Callable[[int], int] | None = None
+    if respelt is not None:  # "met on Thrusday": search the respelt text, map spans back
+        folded, to_original = respelt
     index = _search_index(every_rule)
     starts = _ANY_START if index.starts_with_space else _WORD_START
     # Where each rule may match next: as with finditer per rule, its matches do not overlap.
@@ -107,16 +116,18 @@ def find_candidates(text: str, *, every_rule: bool = False) -> list[tuple[int, i
             if match is None:
                 continue
             free_from[rule.name] = match.end()
-            if _names_capitalised(match, text):
+            if _names_capitalised(match, text, to_original):
                 found.add(_extend(folded, match.start(), match.end(), rule.article))
+    if to_original is not None:
+        found = {(to_original(start), to_original(end)) for start, end in found}
     readable = [span for span in found if normalize(text[span[0] : span[1]], None)]
     return longest_disjoint(readable)
 
 
 # Where a rule's search may start: not inside a word (the rules' own look-behind), and, unless
 # some rule starts with a space, not at a space. The letters after it are the leading word.
-_WORD_START = re.compile(r"(?<![\w'])(?=\S)[a-z]*")
-_ANY_START = re.compile(r"(?<![\w'])[a-z]*")
+_WORD_START = re.compile(rf"{WORD_START}(?=\S)[a-z]*")
+_ANY_START = re.compile(rf"{WORD_START}[a-z]*")
 
 
 @cache

@@ -20,6 +20,9 @@ from storyline.timex.lexicon import DATA, Lexicon, lexicon
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
 # One space in a pattern: in running text, any whitespace but never a blank line.
 _SEARCH_SPACE = r"(?:(?:[^\S\n]+\n?|\n)[^\S\n]*)"
+# Where a word starts in folded text: not inside a word, nor after a word's apostrophe ("o'clock",
+# "don't"); after an opening quote it may ("``Today, ..." folds to "''today").
+WORD_START = r"(?<!\w)(?<!\w')"
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ def expand(pattern: str, frags: Mapping[str, str]) -> str:
 
 def _search_regex(pattern: str) -> re.Pattern[str]:
     body = pattern.replace(" ", _SEARCH_SPACE)
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w])")
+    return re.compile(rf"{WORD_START}(?:{body})(?![\w])")
 
 
 @cache

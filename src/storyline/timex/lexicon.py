@@ -71,6 +71,7 @@ class Lexicon:
     relative_phrases: dict[str, int]  # "last night" -> -1
     parts_of_day: dict[str, str]  # "morning" -> "MO", "nights" -> "NI"
     recurring_parts: frozenset[str]  # "mornings", "nights": every such part of a day
+    weekday_parts: frozenset[str]  # the parts a weekday's value keeps: "EV" of "Friday evening"
     clock_words: dict[str, str]  # "noon" -> "12:00"
     timezones: tuple[str, ...]
     seasons: dict[str, str]  # "summer" -> "SU"
@@ -205,6 +206,7 @@ def lexicon() -> Lexicon:
         relative_phrases={k: int(v) for k, v in relative["phrases"].items()},
         parts_of_day={**parts["part"], **parts["recurring"]},
         recurring_parts=frozenset(parts["recurring"]),
+        weekday_parts=frozenset(parts["after_weekday"]["kept"]),
         clock_words=dict(parts["clock"]),
         timezones=tuple(parts["timezones"]["words"]),
         seasons=dict(seasons["season"]),
@@ -227,6 +229,7 @@ class TenseCues:
     open_modals: frozenset[str]
     future_governors: frozenset[str]
     forward_verbs: frozenset[str]
+    forward_signals: frozenset[str]
     period_end_verbs: frozenset[str]
 
 
@@ -239,12 +242,26 @@ def tense_cues() -> TenseCues:
         open_modals=frozenset(data["open_modals"]),
         future_governors=frozenset(data["future_governors"]),
         forward_verbs=frozenset(data["forward_verbs"]),
+        forward_signals=frozenset(data["forward_signals"]),
         period_end_verbs=frozenset(data["period_end_verbs"]),
     )
 
 
-@cache
-def person_nouns() -> frozenset[str]:
-    """Lemmas of nouns for people: "45-year-old man" is an age, not a time expression."""
-    lines = (DATA / "person_nouns.txt").read_text(encoding="utf-8").splitlines()
+def _word_list(name: str) -> frozenset[str]:
+    """A one-word-a-line file in data/, without its # comments."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def event_nouns() -> frozenset[str]:
+    """Lemmas of nouns for things that go on: "the five-month-old war" is a duration, "the
+    45-year-old man" and "the 50-year-old alliance" are ages."""
+    return _word_list("event_nouns.txt")
+
+
+@cache
+def untimed_names() -> frozenset[str]:
+    """Lower-cased words that make an expression worth keeping though it has no value:
+    lunar holidays and the like ("Ramadan", "Passover"), which move every year."""
+    return _word_list("untimed_names.txt")

@@ -89,8 +89,11 @@ def _parse(text: str, ctx: Context, peeled: int) -> Timex | None:
     prefixes, suffixes = _peelers()
     for word, mod in prefixes:
         if text.startswith(word + " "):
-            found = _parse(text[len(word) + 1 :], ctx, peeled + 1)
+            rest = text[len(word) + 1 :]
+            found = _parse(rest, ctx, peeled + 1)
             if found is not None:
+                if word in ctx.lex.signals and not _counted(rest):
+                    mod = None  # "over the weekend" is during it; "over 20 years" more than
                 return _with_mod(found, mod)
     for word, mod in suffixes:
         if text.endswith(" " + word):
@@ -98,6 +101,13 @@ def _parse(text: str, ctx: Context, peeled: int) -> Timex | None:
             if found is not None:
                 return _with_mod(found, mod)
     return None
+
+
+def _counted(text: str) -> bool:
+    """Whether the words start with a count: "20 years", "two weeks", "a month"."""
+    first = text.split(" ", 1)[0]
+    lex = lexicon()
+    return first[:1].isdigit() or first in lex.cardinals or first in lex.counts
 
 
 def _with_mod(timex: Timex, mod: str | None) -> Timex:

@@ -39,6 +39,37 @@ def is_anaphoric(text: str) -> bool:
     return _anaphoric().search(clean(text)) is not None
 
 
+def is_bare_clock_time(text: str) -> bool:
+    """ "at 10:35 a.m.", "the morning": a time of day without its day, which is the day the
+    story is telling about ("The blast struck Nairobi on Friday. ... It came at 10:35 a.m."),
+    not necessarily the document's date. Not "this morning" or "10 a.m. today", which name
+    the anchor's day, nor "noon Thursday"."""
+    unanchored = normalize(text, None)  # cached, and cheap for the many dates that are not
+    if unanchored is None or unanchored.type != "TIME":
+        return False
+    if set(clean(text).split()) & _anchor_day_words():
+        return False
+    for anchor in _PROBES:
+        timex = normalize(text, anchor)
+        if timex is None or timex.type != "TIME" or not timex.value.startswith(f"{anchor}T"):
+            return False
+    return True
+
+
+# Two anchors on different weekdays: a time of day whose date is the anchor's under both took
+# its day from the anchor alone.
+_PROBES = (dt.date(2001, 1, 1), dt.date(2001, 1, 3))
+
+
+@cache
+def _anchor_day_words() -> frozenset[str]:
+    """Words that tie a time of day to the anchor's own day: "today", "tonight", "this"."""
+    lex = lexicon()
+    words = [*lex.relative_days, *lex.relative_phrases]
+    words += [shift for shift, offset in lex.shifts.items() if offset == 0]
+    return frozenset(word for word in words if " " not in word)
+
+
 def _precision_needed(value: str) -> int:
     for pattern, precision in _NEEDS:
         if pattern.fullmatch(value):
@@ -70,7 +101,7 @@ class StoryTime:
     ) -> Timex | None:
         """The expression read against the story's time, or None when it is not anaphoric, no
         date has been named yet, or the one named is too vague for it."""
-        if self.date is None or not is_anaphoric(text):
+        if self.date is None or not (is_anaphoric(text) or is_bare_clock_time(text)):
             return None
         timex = normalize(text, self.date, tense, granularity=granularity)
         if timex is None or not timex.anchored or "X" in timex.value:

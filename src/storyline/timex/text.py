@@ -5,6 +5,9 @@ into the folded text are offsets into the original."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from storyline.timex.spelling import respell_words
 
 _SAME_LENGTH = str.maketrans(
     {
@@ -37,10 +40,13 @@ _SPACES = re.compile(r"\s+")
 _EDGE = ' ,;:!?"\u201c\u201d*'
 
 
+# A document repeats its expressions ("Tuesday", "last year"), and each is cleaned several times.
+@lru_cache(maxsize=8192)
 def clean(text: str) -> str:
-    """One expression as the exact rules expect it: folded, single-spaced, without the
-    punctuation and possessive a span may carry ("Tuesday's", "this century,")."""
-    s = _SPACES.sub(" ", fold(text)).strip(_EDGE)
+    """One expression as the exact rules expect it: folded, single-spaced, misspelt names
+    respelt ("Thrusday"), without the punctuation and possessive a span may carry
+    ("Tuesday's", "this century,")."""
+    s = respell_words(_SPACES.sub(" ", fold(text)).strip(_EDGE))
     s = s.rstrip(".").strip(_EDGE)
     if s.endswith("'s"):
         s = s[:-2]

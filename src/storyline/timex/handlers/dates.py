@@ -184,7 +184,9 @@ def handle_quarter(match: re.Match[str], ctx: Context, args: Mapping[str, int]) 
 
 
 def handle_half(match: re.Match[str], ctx: Context, args: Mapping[str, int]) -> Timex | None:
-    if group(match, "shift") is not None:
+    if "half" in args:  # "the first two quarters": named by the rule
+        half = args["half"]
+    elif group(match, "shift") is not None:
         half = 2 if (shift_of(match, ctx.lex) or 0) < 0 else 1  # "the last half" = the second
     else:
         half = parse_ordinal(group(match, "ordinal") or "", ctx.lex) or 0

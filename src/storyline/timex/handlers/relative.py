@@ -101,6 +101,8 @@ def handle_weekday(match: re.Match[str], ctx: Context, args: Mapping[str, int]) 
     suffix = f"T{part}" if part else ""
     if group(match, "pod") in ctx.lex.recurring_parts:  # "Tuesday nights": every Tuesday night
         return Timex("SET", f"XXXX-WXX-{weekday}{suffix}")
+    if part not in ctx.lex.weekday_parts:  # "Friday night" is valued as the Friday
+        part, suffix = None, ""
     kind: TimexType = "TIME" if part else "DATE"
     if ctx.anchor is None:
         return Timex(kind, f"XXXX-WXX-{weekday}{suffix}")
