@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.tempeval
 	$(BIN)/python -m bench.tempeval_cli --workers 2
 	$(BIN)/python -m bench.polnear_dates
+	$(BIN)/python -m bench.polnear_cli --workers 2
 
 clean:
 	rm -rf $(VENV) story.html storyline.db .pytest_cache .mypy_cache .ruff_cache

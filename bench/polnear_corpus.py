@@ -51,8 +51,8 @@ def available(data: Path = DATA) -> bool:
     return (data / "metadata.tsv").is_file()
 
 
-def _entries(data: Path) -> list[_Entry]:
-    entries = []
+def entries(data: Path) -> list[_Entry]:
+    found = []
     with (data / "metadata.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             split = row["compartment"]
@@ -62,9 +62,9 @@ def _entries(data: Path) -> list[_Entry]:
             if not path.is_file():
                 continue
             gold = dt.date.fromisoformat(row["publication_date"])
-            entries.append(_Entry(row["filename"], split, row["publisher"], gold, path))
+            found.append(_Entry(row["filename"], split, row["publisher"], gold, path))
     # In time order, then by name: a --limit run takes a contiguous stretch of the corpus.
-    return sorted(entries, key=lambda e: (e.gold, e.key))
+    return sorted(found, key=lambda e: (e.gold, e.key))
 
 
 def load(
@@ -83,21 +83,21 @@ def load(
     from storyline.config import Config
 
     config = Config(workers=workers)
-    entries = [e for e in _entries(data) if e.split in splits]
+    chosen = [e for e in entries(data) if e.split in splits]
     if keys is not None:
         wanted = set(keys)
-        entries = [e for e in entries if e.key in wanted]
+        chosen = [e for e in chosen if e.key in wanted]
     if limit:
-        entries = entries[:limit]
+        chosen = chosen[:limit]
     cached = {} if refresh or cache is None else _read_cache(cache, config.pipeline_version)
-    missing = [e for e in entries if e.key not in cached]
+    missing = [e for e in chosen if e.key not in cached]
     if missing:
         fresh = _analyze(missing, config)
         cached.update(fresh)
         if cache is not None:
             _append_cache(cache, config.pipeline_version, fresh)
     articles = []
-    for e in entries:
+    for e in chosen:
         if e.key in cached:
             document, analysis = cached[e.key]
             articles.append(Article(e.key, e.split, e.publisher, e.gold, document, analysis))
