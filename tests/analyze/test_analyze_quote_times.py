@@ -71,6 +71,14 @@ def test_yesterday_is_the_day_before_the_quote_was_spoken(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_a_speaker_left_unresolved_still_dates_the_quote(nlp: Any) -> None:
+    _, analysis = _analyze(nlp, '"Yesterday we met the envoys," she told reporters on Tuesday.')
+    [quote] = analysis.quotes
+    assert quote.speaker is None and quote.date == "2024-03-12"
+    assert _time(analysis, "Yesterday").value == "2024-03-11"
+
+
+@pytest.mark.slow
 def test_a_quote_without_a_date_of_its_own_changes_nothing(nlp: Any) -> None:
     text = '"We will sign the deal on Wednesday," the minister said.'
     doc, analysis = _analyze(nlp, text)

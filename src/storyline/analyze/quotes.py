@@ -107,6 +107,12 @@ def _attached_verb(ctx: _Context, quote_tokens: list[Token], start: int, end: in
     return None
 
 
+def _reporting_verb(ctx: _Context, group: list[QuotedSpan]) -> Token | None:
+    """The reporting verb the quote hangs on ("...," she told reporters), speaker or not."""
+    first, last = group[0], group[-1]
+    return _attached_verb(ctx, ctx.tokens(first.start, last.end), first.open, last.outer_end)
+
+
 def _nearby_speaker(ctx: _Context, group: list[QuotedSpan]) -> tuple[Source | None, Token | None]:
     first, last = group[0], group[-1]
     quote_tokens = ctx.tokens(first.start, last.end)
@@ -225,7 +231,8 @@ def extract_quotes(
                 if speaker
                 else None,
                 speaker_name=speaker.name if speaker else None,
-                date=_statement_date(ctx, verb, dates),
+                # An unresolved speaker ("she told reporters on Tuesday") still dates it.
+                date=_statement_date(ctx, verb or _reporting_verb(ctx, group), dates),
                 evidence=ev,
             )
         )
