@@ -8,8 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from tests import records
 
-from storyline.model import Document, Evidence, TimeExpression, document_id, evidence
+from storyline.model import Document, Evidence, TimeExpression, document_id
 
 Parsed = tuple[Any, Document]
 
@@ -28,18 +29,7 @@ def parse(nlp: Any) -> Callable[[str], Parsed]:
 @pytest.fixture
 def time_at() -> Callable[..., TimeExpression]:
     """A DATE expression with a given value over the first occurrence of some words."""
-
-    def _time_at(document: Document, words: str, value: str | None) -> TimeExpression:
-        start = document.text.index(words)
-        return TimeExpression(
-            id=f"t:{document.id}:{start}",
-            type="DATE",
-            value=value,
-            anchor=None,
-            evidence=evidence(document, start, start + len(words)),
-        )
-
-    return _time_at
+    return records.time_at
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.records import time_at
 
 from storyline.analyze.document import analyze_document
 from storyline.analyze.quote_marks import find_quoted_spans
@@ -136,15 +137,7 @@ def _doc() -> Document:
 
 
 def _te(doc: Document, words: str, value: str, anchor: str | None) -> TimeExpression:
-    start = doc.text.index(words)
-    return TimeExpression(
-        id=f"t:{start}",
-        type="DATE",
-        value=value,
-        anchor=anchor,
-        tense="past",
-        evidence=evidence(doc, start, start + len(words)),
-    )
+    return time_at(doc, words, value, anchor=anchor, tense="past")
 
 
 def _quote(doc: Document, date: str | None) -> Quote:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.records import time_at
 
 from storyline.analyze.document import analyze_document
 from storyline.model import (
@@ -36,15 +37,7 @@ def _at(doc: Document, words: str) -> tuple[int, int]:
 
 
 def _te(doc: Document, words: str, value: str, anchor: str | None) -> TimeExpression:
-    start, end = _at(doc, words)
-    return TimeExpression(
-        id=f"t:{start}",
-        type="DATE",
-        value=value,
-        anchor=anchor,
-        tense="past",
-        evidence=evidence(doc, start, end),
-    )
+    return time_at(doc, words, value, anchor=anchor, tense="past")
 
 
 def _analysis(quote_date: str, wednesday: str, wednesday_anchor: str | None) -> Analysis:
