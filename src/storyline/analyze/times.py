@@ -18,8 +18,9 @@ Not every span the NER calls a date is a time expression: ages ("a 45-year-old m
 ("a morning talk show") and unreadable spans without a word for a time ("Stauber") are dropped,
 as TimeBank leaves them unmarked.
 
-Expressions inside quotations are resolved against the document's date too; a quote reported
-days later may mean another Wednesday (a later pass can re-resolve with the quote's date).
+Expressions inside quotations are resolved against the document's date here too; a quote
+spoken on another day ("'we sign on Wednesday,' he said on Monday") is re-resolved against that
+day afterwards (analyze/quote_times.py), once the quotes and their reporting clauses are known.
 """
 
 from __future__ import annotations
