@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from tests.records import tagged_document
 
 from storyline.model import (
     Analysis,
@@ -11,16 +12,12 @@ from storyline.model import (
     Document,
     Event,
     Quote,
-    Sentence,
     Tense,
-    TimeExpression,
-    document_id,
     evidence,
     span_id,
 )
 from storyline.resolve.dating_apply import apply_dating
 from storyline.resolve.story import resolve_bundle
-from storyline.timex import normalize
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -35,33 +32,7 @@ UNRELATED = "Farmers in Oda Vale harvested their barley early on Wednesday."
 def make(
     text: str, times: list[tuple[str, Tense | None]], published: str | None = None
 ) -> tuple[Document, Analysis]:
-    doc = Document(
-        id=document_id(text),
-        source=f"{document_id(text)}.txt",
-        text=text,
-        published=published,
-        published_basis="metadata" if published else None,
-    )
-    sentences = [Sentence(start=m.start(), end=m.end()) for m in re.finditer(r"[^.]+\.?", text)]
-    found = []
-    for words, tense in times:
-        start = text.index(words)
-        end = start + len(words)
-        anchor = dt.date.fromisoformat(published) if published else None
-        tx = normalize(words, anchor, tense)
-        assert tx is not None
-        found.append(
-            TimeExpression(
-                id=span_id("t", doc.id, start, end),
-                type=tx.type,
-                value=tx.value,
-                anchor=published if tx.anchored else None,
-                tense=tense,
-                evidence=evidence(doc, start, end),
-            )
-        )
-    analysis = Analysis(doc=doc.id, pipeline_version="test", sentences=sentences, times=found)
-    return doc, analysis
+    return tagged_document(text, times, published)
 
 
 def with_event_and_quote(doc: Document, analysis: Analysis) -> Analysis:

@@ -3,23 +3,15 @@ the documents or anchors change (pipeline.load_story, store_inferred_dates, save
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
+from tests.records import tagged_document
 
 from storyline.config import Config
 from storyline.model import (
-    Analysis,
     DateInterval,
-    Document,
     Ingested,
-    Sentence,
-    TimeExpression,
-    document_id,
-    evidence,
-    span_id,
 )
 from storyline.pipeline import (
     DATES_KEY,
@@ -31,36 +23,14 @@ from storyline.pipeline import (
 from storyline.resolve import dating_apply
 from storyline.resolve.dating_anchors import parse_anchor
 from storyline.store import Store
-from storyline.timex import normalize
 
 DATED = "Mayor Ilsa Varn opened the harbour bridge in Port Kell on Wednesday. Crowds cheered."
 UNDATED = "Ilsa Varn opened the Port Kell harbour bridge on Wednesday, officials said."
 
 
 def stored(store: Store, text: str, published: str | None = None) -> str:
-    doc = Document(
-        id=document_id(text),
-        source=f"{document_id(text)}.txt",
-        text=text,
-        published=published,
-        published_basis="metadata" if published else None,
-    )
-    start = text.index("Wednesday")
-    end = start + len("Wednesday")
-    anchor = dt.date.fromisoformat(published) if published else None
-    tx = normalize("Wednesday", anchor, "past")
-    assert tx is not None
-    te = TimeExpression(
-        id=span_id("t", doc.id, start, end),
-        type=tx.type,
-        value=tx.value,
-        anchor=published if tx.anchored else None,
-        tense="past",
-        evidence=evidence(doc, start, end),
-    )
-    sentences = [Sentence(start=m.start(), end=m.end()) for m in re.finditer(r"[^.]+\.?", text)]
-    analysis = Analysis(
-        doc=doc.id, pipeline_version=Config().pipeline_version, sentences=sentences, times=[te]
+    doc, analysis = tagged_document(
+        text, [("Wednesday", "past")], published, pipeline_version=Config().pipeline_version
     )
     store.add_document(Ingested(document=doc, raw=text.encode()), analysis)
     return doc.id

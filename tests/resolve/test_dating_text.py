@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
+from tests.records import tagged_document
 
 from storyline.model import (
     Analysis,
     Document,
-    Sentence,
     Tense,
-    TimeExpression,
-    document_id,
     evidence,
-    span_id,
 )
 from storyline.resolve.dating import Dater
 from storyline.resolve.dating_anchors import load_anchors, parse_anchor
-from storyline.timex import normalize
 
 D = dt.date
 TODAY = D(2026, 1, 1)
@@ -29,26 +24,7 @@ TODAY = D(2026, 1, 1)
 def make(text: str, times: list[tuple[str, Tense | None]]) -> tuple[Document, Analysis]:
     """A document and an analysis holding the given time expressions (first occurrences, in
     order) in the tense given, with one sentence per full stop."""
-    doc = Document(id=document_id(text), source="test.txt", text=text)
-    sentences = [Sentence(start=m.start(), end=m.end()) for m in re.finditer(r"[^.]+\.?", text)]
-    found, at = [], 0
-    for words, tense in times:
-        start = text.index(words, at)
-        end = start + len(words)
-        at = end
-        tx = normalize(words, None, tense)
-        found.append(
-            TimeExpression(
-                id=span_id("t", doc.id, start, end),
-                type=tx.type if tx else "DATE",
-                value=tx.value if tx else None,
-                anchor=None,
-                tense=tense,
-                evidence=evidence(doc, start, end),
-            )
-        )
-    analysis = Analysis(doc=doc.id, pipeline_version="test", sentences=sentences, times=found)
-    return doc, analysis
+    return tagged_document(text, times)
 
 
 def date_alone(text: str, times: list[tuple[str, Tense | None]], anchors: str = "") -> object:
