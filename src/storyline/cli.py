@@ -354,6 +354,7 @@ def _dates_table(rows: list[dict[str, Any]]) -> Any:
     from rich.table import Table
     from rich.text import Text
 
+    from storyline.present.display import file_name
     from storyline.resolve.dating_listing import evidence_label, interval_label
 
     table = Table(title="Publication dates", expand=True)
@@ -363,7 +364,7 @@ def _dates_table(rows: list[dict[str, Any]]) -> Any:
     table.add_column("Basis", no_wrap=True, style="cyan")
     table.add_column("Evidence", overflow="fold", ratio=2, style="dim")
     for row in rows:
-        name = row["source"].replace("\\", "/").rsplit("/", 1)[-1] or row["id"][:8]
+        name = file_name(row["source"]) or row["id"][:8]
         date = row["date"] or ("undated" if row["basis"] is None else "")
         # Text() rather than str so brackets in article text are not read as rich markup.
         table.add_row(

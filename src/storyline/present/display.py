@@ -27,13 +27,18 @@ def source_label(doc_id: str, documents: dict[str, Document]) -> str:
     doc = documents.get(doc_id)
     if doc is not None and doc.outlet:
         return f"{doc.outlet}/{short_id(doc_id)}"
-    name = input_name(doc) if doc is not None else None
+    name = input_name(doc.source) if doc is not None else None
     return name or short_id(doc_id)
 
 
-def input_name(doc: Document) -> str | None:
+def file_name(source: str) -> str:
+    """The last part of a document's source: its file name, or its JSON Lines id."""
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def input_name(source: str) -> str | None:
     """The input's file name (or JSON Lines id), None for standard input."""
-    name = doc.source.replace("\\", "/").rsplit("/", 1)[-1]
+    name = file_name(source)
     return name if name and not name.startswith("<") else None
 
 
@@ -42,7 +47,7 @@ def outlet_label(doc: Document | None) -> str:
     folder tells a reader nothing."""
     if doc is None:
         return "unknown outlet"
-    return doc.outlet or input_name(doc) or "unknown outlet"
+    return doc.outlet or input_name(doc.source) or "unknown outlet"
 
 
 def entry_sources(entry: TimelineEntry, documents: dict[str, Document]) -> list[str]:

@@ -37,6 +37,7 @@ from storyline.resolve.dating_links import link_findings
 from storyline.resolve.dating_neighbours import neighbour_lean
 from storyline.resolve.dating_solve import Verdict, solve
 from storyline.resolve.dating_text import text_findings
+from storyline.timex.anchor import day_of
 
 ROUNDS = 4
 # A document dated to within this many days lends its relative expressions to others.
@@ -56,8 +57,7 @@ class DocumentDate:
     @property
     def day(self) -> dt.date | None:
         """The publication day, when the evidence singles one out."""
-        best = self.published.best
-        return dt.date.fromisoformat(best) if best and len(best) == 10 else None
+        return day_of(self.published.best)
 
 
 def known_day(document: Document) -> dt.date | None:

@@ -10,10 +10,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from storyline.model import Analysis, DateInterval, Document
+from storyline.model import Analysis, Document
 from storyline.resolve.dating import Dater, DocumentDate, needs_dating
 from storyline.resolve.dating_anchors import Anchor
 from storyline.resolve.dating_redate import redate_analysis
+from storyline.timex import anchor_date
 
 
 @dataclass
@@ -36,7 +37,7 @@ def apply_dating(
     dates are taken as they are (a store whose dates are up to date) and only the analyses
     are re-resolved."""
     if not infer:
-        stored = {d.id: _best_day(d) for d in documents if d.published_basis == "inferred"}
+        stored = {d.id: anchor_date(d) for d in documents if d.published_basis == "inferred"}
         redated = [redate_analysis(a, stored[a.doc]) if a.doc in stored else a for a in analyses]
         return Dated(list(documents), redated)
     if not any(needs_dating(d) for d in documents):
@@ -46,17 +47,6 @@ def apply_dating(
     redo = {d.id: dates[d.id].day if d.id in dates else None for d in documents if needs_dating(d)}
     dated_analyses = [redate_analysis(a, redo[a.doc]) if a.doc in redo else a for a in analyses]
     return Dated(dated_docs, dated_analyses, dates)
-
-
-def _best_day(document: Document) -> dt.date | None:
-    published = document.published
-    best = published.best if isinstance(published, DateInterval) else published
-    if best is None or len(best) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(best)
-    except ValueError:
-        return None
 
 
 def _with_date(document: Document, date: DocumentDate | None) -> Document:
