@@ -5,12 +5,15 @@ read under neutral names (bench/polnear_corpus.py). Two settings:
 
 (a) text only: each article is dated from its own words;
 (b) leave-one-out: each article is dated with all the others given as documents of the same
-    corpus whose publication days are known (cross-document dating).
+    corpus whose publication days are known (cross-document dating);
+(c) forward: the train split's days are known, the dev split's (which follow them in time)
+    are not, and the whole corpus is dated at once, as `storyline build` dates it
+    (bench/polnear_cli.py runs the same through the commands); dev articles are scored.
 
 Scores (bench/polnear_score.py): exact day, within 1 and 3 days, interval coverage, median
 interval width. Results go to bench/out/polnear_dates.json.
 
-    .venv/bin/python -m bench.polnear_dates [--limit N] [--setting a|b|both] [--errors K]
+    .venv/bin/python -m bench.polnear_dates [--limit N] [--setting a|b|c|all] [--errors K]
 """
 
 from __future__ import annotations
@@ -55,6 +58,39 @@ def leave_one_out(articles: Sequence[polnear_corpus.Article]) -> list[Prediction
     ]
     dater = Dater(known, [a.analysis for a in articles], today=TODAY)
     return [_predict(a, dater) for a in articles]
+
+
+def forward(articles: Sequence[polnear_corpus.Article]) -> list[Prediction | None]:
+    """Setting (c): the train articles dated, the dev ones dated by the corpus (None for the
+    train articles, which are not scored)."""
+    from storyline.resolve.dating import Dater
+
+    documents = [
+        a.document.model_copy(
+            update={"published": a.gold.isoformat(), "published_basis": "metadata"}
+            if a.split == "train"
+            else {"published": None, "published_basis": None}
+        )
+        for a in articles
+    ]
+    dates = Dater(documents, [a.analysis for a in articles], today=TODAY).run()
+    predictions: list[Prediction | None] = []
+    for a in articles:
+        found = dates.get(a.document.id)
+        if a.split == "train":
+            predictions.append(None)
+        elif found is None:
+            predictions.append(Prediction(a.gold))
+        else:
+            span = found.published
+            predictions.append(
+                Prediction(a.gold, _day(span.earliest), _day(span.latest), span.best)
+            )
+    return predictions
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
 
 
 def week_ceiling(articles: Sequence[polnear_corpus.Article]) -> float:
@@ -114,7 +150,7 @@ def errors(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--limit", type=int, default=None, help="first N articles in time order")
-    parser.add_argument("--setting", choices=("a", "b", "both"), default="both")
+    parser.add_argument("--setting", choices=("a", "b", "c", "all"), default="all")
     parser.add_argument("--split", choices=("all", "train", "dev"), default="all")
     parser.add_argument("--workers", type=int, default=1, help="processes for parsing")
     parser.add_argument("--refresh", action="store_true", help="parse again, ignoring the cache")
@@ -127,19 +163,21 @@ def main(argv: list[str] | None = None) -> int:
     articles = polnear_corpus.load(args.limit, refresh=args.refresh, workers=args.workers)
     loaded = time.perf_counter() - started
     results: dict[str, Any] = {}
-    settings = ("a", "b") if args.setting == "both" else (args.setting,)
+    settings = ("a", "b", "c") if args.setting == "all" else (args.setting,)
+    runs = {"a": text_only, "b": leave_one_out, "c": forward}
+    names = {"a": "text_only", "b": "leave_one_out", "c": "forward"}
     for setting in settings:
         started = time.perf_counter()
-        predictions = text_only(articles) if setting == "a" else leave_one_out(articles)
+        predictions: Sequence[Prediction | None] = runs[setting](articles)
         seconds = time.perf_counter() - started
         chosen = [
             (a, p)
             for a, p in zip(articles, predictions, strict=True)
-            if args.split == "all" or a.split == args.split
+            if p is not None and (args.split == "all" or a.split == args.split)
         ]
         metrics = score((p for _, p in chosen), today=TODAY)
         metrics["seconds"] = round(seconds, 1)
-        name = "text_only" if setting == "a" else "leave_one_out"
+        name = names[setting]
         if setting == "b":
             metrics["exact_given_the_week"] = week_ceiling([a for a, _ in chosen])
         results[name] = metrics

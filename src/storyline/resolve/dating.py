@@ -35,6 +35,7 @@ from storyline.resolve.dating_facts import FactIndex
 from storyline.resolve.dating_holidays import holiday_findings
 from storyline.resolve.dating_links import link_findings
 from storyline.resolve.dating_neighbours import neighbour_lean
+from storyline.resolve.dating_period import corpus_period, period_lean
 from storyline.resolve.dating_solve import Verdict, solve
 from storyline.resolve.dating_text import text_findings
 from storyline.timex.anchor import day_of
@@ -103,6 +104,8 @@ class Dater:
             if day is not None:
                 self.index.set_day(doc_id, day)
         self.index.add_facts(anchor_marks(self.anchors), None, None)
+        period = corpus_period(self.index.doc_day.values())
+        self.period_lean = period_lean(period) if period is not None and corpus else None
         self._own: dict[str, Findings] = {}
         self._lending: dict[str, tuple[dt.date, Span] | None] = {}
 
@@ -128,6 +131,8 @@ class Dater:
             lean = neighbour_lean(doc_id, self.index)
             if lean is not None:
                 found.leans.append(lean)
+            if self.period_lean is not None:
+                found.leans.append(self.period_lean)
         return solve(found, self.limits)
 
     def run(self) -> dict[str, DocumentDate]:

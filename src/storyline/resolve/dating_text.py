@@ -35,6 +35,10 @@ _WORD = re.compile(r"[A-Za-z]+")
 def text_findings(document: Document, analysis: Analysis, limits: Span) -> Findings:
     found = Findings()
     spoken_earlier = _dated_quote_parts(analysis)
+    # A year-less day named again ("January 1" three times) is one piece of evidence, not
+    # several: only its first mention leans. (Weekdays named again do add evidence: on
+    # PolNeAR, counting them once lost a tenth of the exact days.)
+    recent: set[str | None] = set()
     for te in analysis.times:
         rel = relative(te.evidence.text, te.tense)
         if rel.kind != "fixed" and _inside(te, spoken_earlier):
@@ -56,7 +60,8 @@ def text_findings(document: Document, analysis: Analysis, limits: Span) -> Findi
                 found.leans.append(lean)
         elif rel.kind == "step" and te.tense == "past":
             lean = _recency_lean(te, rel)
-            if lean is not None:
+            if lean is not None and rel.value not in recent:
+                recent.add(rel.value)
                 found.leans.append(lean)
     return found
 
