@@ -8,7 +8,7 @@ from tests.records import tagged_document
 
 from storyline.model import Analysis, Document, Tense
 from storyline.resolve.dating import Dater
-from storyline.resolve.dating_period import corpus_period, period_lean
+from storyline.resolve.dating_period import corpus_period, period_lean, weekday_lean
 
 D = dt.date
 TODAY = D(2026, 1, 1)
@@ -62,3 +62,15 @@ def test_the_period_is_flat_inside_its_margins_and_falls_off_outside() -> None:
     assert lean.score(D(2016, 2, 10)) == lean.score(D(2016, 3, 25)) == 0.0
     assert lean.score(D(2016, 6, 1)) < lean.score(D(2016, 5, 1)) < 0.0
     assert lean.score(D(1990, 1, 1)) > -20  # floored: never overrules the text by itself
+
+
+def test_weekdays_the_corpus_publishes_on_are_preferred() -> None:
+    monday = D(2016, 5, 2)
+    assert weekday_lean([monday] * 29) is None  # too few dated documents to tell
+    weekdays = [monday + dt.timedelta(days=k % 5 + 7 * (k // 5)) for k in range(40)]
+    lean = weekday_lean([*weekdays, D(2016, 5, 7)])  # one Saturday among 41
+    assert lean is not None
+    saturday, friday = D(2016, 6, 4), D(2016, 6, 3)
+    assert lean.score(saturday) < lean.score(friday)
+    assert lean.score(D(2016, 6, 5)) < lean.score(saturday)  # no Sunday at all: rarer still
+    assert lean.score(D(2016, 6, 5)) > -5  # smoothed: rare, not impossible

@@ -35,7 +35,7 @@ from storyline.resolve.dating_facts import FactIndex
 from storyline.resolve.dating_holidays import holiday_findings
 from storyline.resolve.dating_links import link_findings
 from storyline.resolve.dating_neighbours import neighbour_lean
-from storyline.resolve.dating_period import corpus_period, period_lean
+from storyline.resolve.dating_period import corpus_period, period_lean, weekday_lean
 from storyline.resolve.dating_solve import Verdict, solve
 from storyline.resolve.dating_text import text_findings
 from storyline.timex.anchor import day_of
@@ -106,6 +106,7 @@ class Dater:
         self.index.add_facts(anchor_marks(self.anchors), None, None)
         period = corpus_period(self.index.doc_day.values())
         self.period_lean = period_lean(period) if period is not None and corpus else None
+        self.weekday_lean = weekday_lean(self.index.doc_day.values()) if corpus else None
         self._own: dict[str, Findings] = {}
         self._lending: dict[str, tuple[dt.date, Span] | None] = {}
 
@@ -131,8 +132,9 @@ class Dater:
             lean = neighbour_lean(doc_id, self.index)
             if lean is not None:
                 found.leans.append(lean)
-            if self.period_lean is not None:
-                found.leans.append(self.period_lean)
+            for prior in (self.period_lean, self.weekday_lean):
+                if prior is not None:
+                    found.leans.append(prior)
         return solve(found, self.limits)
 
     def run(self) -> dict[str, DocumentDate]:
