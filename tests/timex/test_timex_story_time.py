@@ -48,3 +48,16 @@ def test_only_calendar_values_become_the_story_time() -> None:
     assert day is not None and day.value == "1998-10-23"
     before = story.resolve("the previous Friday", "past")
     assert before is not None and before.value == "1998-10-16"
+
+
+def test_the_next_day_and_morning_follow_the_story() -> None:
+    assert is_anaphoric("the next day") and is_anaphoric("the next morning")
+    assert not is_anaphoric("the next year")  # in news, mostly the coming one
+    story = StoryTime()
+    story.note("1999-10-03")
+    day = story.resolve("The next day", "past")
+    assert day is not None and day.value == "1999-10-04"
+    morning = story.resolve("the next morning", "past")
+    assert morning is not None and (morning.type, morning.value) == ("TIME", "1999-10-04TMO")
+    evening = story.resolve("the previous evening", "past")
+    assert evening is not None and evening.value == "1999-10-02TEV"
