@@ -124,8 +124,8 @@ def _analyze(entries: list[_Entry], config: object) -> dict[str, tuple[Document,
                 source = item.document.source
                 key = by_path[source]
                 # The temporary folder means nothing after this run; the neutral name stays.
-                neutral = f"polnear/{Path(source).name}"
-                docs.append((key, item.document.model_copy(update={"source": neutral})))
+                renamed = f"polnear/{Path(source).name}"
+                docs.append((key, item.document.model_copy(update={"source": renamed})))
         with LocalEngine(config) as engine:
             analyses = engine.analyze(d for _, d in docs)
             for (key, doc), analysis in zip(docs, analyses, strict=True):

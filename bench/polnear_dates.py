@@ -23,7 +23,7 @@ import datetime as dt
 import json
 import platform
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -164,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     loaded = time.perf_counter() - started
     results: dict[str, Any] = {}
     settings = ("a", "b", "c") if args.setting == "all" else (args.setting,)
+    runs: dict[str, Callable[[Sequence[polnear_corpus.Article]], Sequence[Prediction | None]]]
     runs = {"a": text_only, "b": leave_one_out, "c": forward}
     names = {"a": "text_only", "b": "leave_one_out", "c": "forward"}
     for setting in settings:

@@ -16,18 +16,24 @@ every extractor, what `storyline analyze` runs), and HeidelTime.
 
 from __future__ import annotations
 
-import argparse
-import json
-import platform
 import time
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench.tempeval_score import Tally, TimeMLDocument, Timex, metrics, parse_timeml, score
+from bench.tempeval_score import TimeMLDocument, Timex, metrics, parse_timeml, score
+from bench.timex_report import (
+    arguments,
+    errors,
+    heideltime_side,
+    print_errors,
+    print_scores,
+    speed_ratios,
+    storyline_speed,
+    words_in,
+    write_payload,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "eval-data" / "tempeval3" / "TBAQ-cleaned"
@@ -48,11 +54,6 @@ def load_documents(data: Path, limit: int | None = None) -> list[TimeMLDocument]
     if limit:
         files = files[:limit]
     return [parse_timeml(path.name, path.read_text(encoding="utf-8")) for path in files]
-
-
-def words_in(documents: Sequence[TimeMLDocument]) -> int:
-    """Whitespace-separated words: the same count for every system's speed."""
-    return sum(len(doc.text.split()) for doc in documents)
 
 
 @dataclass
@@ -111,67 +112,8 @@ def scores(documents: Sequence[TimeMLDocument], found: Sequence[list[Timex]]) ->
     return {name: metrics(score(part)) for name, part in parts.items() if part}
 
 
-def errors(tally: Tally, k: int) -> dict[str, list[tuple[str, int]]]:
-    """The commonest mistakes, to see what to fix next."""
-    wrong_value = Counter(
-        f"{g.text!r} gold={g.value} ({g.type}) got={s.value} ({s.type}) span={s.text!r}"
-        for g, s in tally.pairs
-        if g.value != s.value
-    )
-    missed = Counter(f"{g.text!r} {g.type} {g.value}" for g in tally.missed)
-    spurious = Counter(f"{s.text!r} {s.type} {s.value}" for s in tally.spurious)
-    return {
-        "wrong_value": wrong_value.most_common(k),
-        "missed": missed.most_common(k),
-        "spurious": spurious.most_common(k),
-    }
-
-
-def _per_second(words: int, seconds: float | None) -> float | None:
-    return round(words / seconds) if seconds else None
-
-
-def _print_scores(name: str, result: dict[str, dict[str, float]]) -> None:
-    print(f"\n{name}")
-    print(f"  {'':22}{'strict F1':>10}{'relaxed F1':>11}{'type F1':>9}{'value F1':>10}")
-    for part, m in result.items():
-        row = [m["strict_f1"], m["relaxed_f1"], m["type_f1"], m["value_f1"]]
-        print(f"  {part:22}{row[0]:10.2f}{row[1]:11.2f}{row[2]:9.2f}{row[3]:10.2f}")
-
-
-def run_heideltime_side(
-    documents: Sequence[TimeMLDocument], skip: bool
-) -> tuple[dict[str, Any] | None, str | None]:
-    """HeidelTime's scores and speed, or (None, why it was skipped)."""
-    if skip:
-        return None, "--no-heideltime"
-    from bench.heideltime_runner import missing, run_heideltime
-
-    reason = missing()
-    if reason is not None:
-        return None, reason
-    dated = [doc for doc in documents if doc.dct]
-    if len(dated) < len(documents):
-        return None, "some documents have no DCT, which HeidelTime's news mode needs"
-    run = run_heideltime([(doc.text, doc.dct or "") for doc in dated])
-    words = words_in(dated)
-    return {
-        "mode": run.mode,
-        "scores": scores(dated, run.found),
-        "words_per_s": _per_second(words, run.tagging_seconds),
-        "words_per_s_with_jvm_startup": _per_second(words, run.seconds),
-        "tally": score([(list(d.timexes), f) for d, f in zip(dated, run.found, strict=True)]),
-    }, None
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N files")
-    parser.add_argument("--data", type=Path, default=DATA, help="folder of .tml files")
-    parser.add_argument("--model", default=None, help="spaCy pipeline (default: the config's)")
-    parser.add_argument("--errors", type=int, default=0, help="print the K commonest errors")
-    parser.add_argument("--no-heideltime", action="store_true", help="storyline only")
-    args = parser.parse_args(argv)
+    args = arguments(__doc__, DATA, "folder of .tml files").parse_args(argv)
     if not args.data.is_dir():
         print(f"skipped: {args.data} is absent (TempEval-3 data lives in ../shared/eval-data)")
         return 0
@@ -183,22 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     run = run_storyline(documents, model)
     ours = scores(documents, run.found)
     tally = score([(list(d.timexes), f) for d, f in zip(documents, run.found, strict=True)])
-    speed = {
-        "words": words,
-        "time_tagger_words_per_s": _per_second(words, run.tagger_seconds),
-        "analysis_words_per_s": _per_second(words, run.analysis_seconds),
-        "analyze_words_per_s": _per_second(words, run.parse_seconds + run.analysis_seconds),
-        "parse_words_per_s": _per_second(words, run.parse_seconds),
-        "time_tagger_ms_per_1000_words": round(1000 * 1000 * run.tagger_seconds / words, 2),
-        "time_tagger_share_of_parse": round(run.tagger_seconds / run.parse_seconds, 4),
-        "analysis_share_of_parse": round(run.analysis_seconds / run.parse_seconds, 4),
-        "startup_seconds": round(run.startup_seconds, 2),
-    }
+    speed = storyline_speed(run, words)
     print(f"TempEval-3 TBAQ-cleaned, {len(documents)} documents, {tally.gold} gold TIMEX3")
-    _print_scores("storyline", ours)
-    heideltime, skipped = run_heideltime_side(documents, args.no_heideltime)
+    print_scores("storyline", ours)
+    heideltime, skipped = heideltime_side(documents, args.no_heideltime, scores)
     if heideltime is not None:
-        _print_scores(f"HeidelTime ({heideltime['mode']})", heideltime["scores"])
+        print_scores(f"HeidelTime ({heideltime['mode']})", heideltime["scores"])
     else:
         print(f"\nHeidelTime skipped: {skipped}")
     print(
@@ -208,49 +140,28 @@ def main(argv: list[str] | None = None) -> int:
         f"{speed['analyze_words_per_s']} (parse alone {speed['parse_words_per_s']}, extractors "
         f"{100 * speed['analysis_share_of_parse']:.1f}% of the parse)"
     )
-    ratios: dict[str, float] = {}
-    if heideltime is not None and heideltime["words_per_s"]:
-        ht_speed = heideltime["words_per_s"]
-        ratios = {
-            "tagger_vs_heideltime": round(speed["time_tagger_words_per_s"] / ht_speed, 1),
-            "analyze_vs_heideltime": round(speed["analyze_words_per_s"] / ht_speed, 1),
-        }
-        print(
-            f"HeidelTime {ht_speed} words/s "
-            f"({heideltime['words_per_s_with_jvm_startup']} with JVM start-up): tagger "
-            f"{ratios['tagger_vs_heideltime']}x (goal {GOALS['tagger_vs_heideltime']}x), whole "
-            f"analyze {ratios['analyze_vs_heideltime']}x (goal {GOALS['analyze_vs_heideltime']}x)"
-        )
+    ratios = speed_ratios(speed, heideltime, GOALS)
     for name, anchor in ANCHORS.items():
         print(f"anchor: {name} {anchor} (TempEval-3 test set)")
     found = errors(tally, max(args.errors, 30))
     if args.errors:
-        for kind, counted in found.items():
-            print(f"\n{kind}:")
-            for line, n in counted[: args.errors]:
-                print(f"  {n:4d}  {line}")
-    OUT.mkdir(parents=True, exist_ok=True)
-    payload = {
-        "benchmark": "tempeval3-tbaq-cleaned",
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": platform.platform(),
-        "model": model,
-        "limit": args.limit,
-        "documents": len(documents),
-        "held_out": f"every {HELD_OUT_EVERY}th document in name order",
-        "gold": tally.gold,
-        "system": tally.system,
-        "storyline": {"scores": ours, **speed},
-        "heideltime": (
-            {k: v for k, v in heideltime.items() if k != "tally"} if heideltime else None
-        ),
-        "heideltime_skipped": skipped,
-        "speed_ratios": ratios,
-        "goals": GOALS,
-        "anchors": ANCHORS,
-        "commonest_errors": found,
-    }
-    (OUT / "tempeval.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        print_errors(found, args.errors)
+    write_payload(
+        OUT / "tempeval.json",
+        "tempeval3-tbaq-cleaned",
+        tally,
+        {"scores": ours, **speed},
+        heideltime,
+        model=model,
+        limit=args.limit,
+        documents=len(documents),
+        held_out=f"every {HELD_OUT_EVERY}th document in name order",
+        heideltime_skipped=skipped,
+        speed_ratios=ratios,
+        goals=GOALS,
+        anchors=ANCHORS,
+        commonest_errors=found,
+    )
     return 0
 
 
