@@ -64,6 +64,8 @@ def extract_times(sdoc: Any, document: Document) -> list[TimeExpression]:
         span = sdoc.char_span(start, end, alignment_mode="expand")
         if span is None or _is_age(span) or _is_title(text, start, end) or _in_a_name(span):
             continue
+        if _is_share(span):
+            continue
         read_from = _qualifier_start(text, start)  # the article too: "a years-old slump"
         span = _without_borrowed_article(span)
         start = max(start, span.start_char)
@@ -223,7 +225,26 @@ def candidate_spans(sdoc: Any, text: str) -> list[tuple[int, int]]:
         else:
             spans.append(trimmed)
     spans.extend(grammar)
+    spans.extend(_range_ends(spans, text))
     return _merge(spans, text)
+
+
+# The year that closes a range opened by a found year: "from 2009 [to 2011]", "1994-[97]" is
+# left to the NER. A bare year is searched for only here (alone, "2011" may be a count).
+_RANGE_END = re.compile(
+    r"\s*(?:to|through|until|till|and|-|–)\s*((?:1[89]|20)[0-9]{2})(?![\w,.][0-9])"
+)
+
+
+def _range_ends(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    found = []
+    for start, end in spans:
+        if not re.fullmatch(r"(?:1[89]|20)[0-9]{2}", text[start:end]):
+            continue
+        m = _RANGE_END.match(text, end)
+        if m is not None:
+            found.append((m.start(1), m.end(1)))
+    return found
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -392,11 +413,28 @@ def _is_age(span: Any) -> bool:
     five-month-old war", "an 8-month-old truce": how long an event has gone on, a duration."""
     if span.start > 0 and span.doc[span.start - 1].tag_ == "PRP$" and _names_a_decade(span):
         return True  # "in his 30s", "in her early forties"
+    if [t.lower_ for t in span[:3]] in (["the", "age", "of"], ["age", "of"]):
+        return True  # "retired at the age of 56"
     old = next((t for t in span if t.lower_ == "old"), None) or _old_after(span)
     if old is None:
         return False
     described = _described_noun(old)
     return described is None or described.lemma_.lower() not in event_nouns()
+
+
+def _is_share(span: Any) -> bool:
+    """ "a quarter of its dealers", "three quarters of the vote": a share of something, not a
+    time; "a quarter of a century" is one."""
+    words = [token.lower_ for token in span]
+    if words not in (["a", "quarter"], ["one", "quarter"], ["three", "quarters"]):
+        return False
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    if doc[span.end + 1].pos_ not in ("DET", "PRON"):  # "of its dealers", "of the vote"
+        return False
+    following = doc[span.end + 1 : span.end + 4]
+    return not any(token.lower_ in lexicon().units for token in following)
 
 
 def _names_a_decade(span: Any) -> bool:

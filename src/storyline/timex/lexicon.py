@@ -74,6 +74,7 @@ class Lexicon:
     weekday_parts: frozenset[str]  # the parts a weekday's value keeps: "EV" of "Friday evening"
     clock_words: dict[str, str]  # "noon" -> "12:00"
     timezones: tuple[str, ...]
+    universal_time: frozenset[str]  # zones that are UTC: "gmt", "utc"
     seasons: dict[str, str]  # "summer" -> "SU"
     season_start: dict[str, int]  # "SU" -> 6
     shifts: dict[str, int]  # "last" -> -1
@@ -209,6 +210,7 @@ def lexicon() -> Lexicon:
         weekday_parts=frozenset(parts["after_weekday"]["kept"]),
         clock_words=dict(parts["clock"]),
         timezones=tuple(parts["timezones"]["words"]),
+        universal_time=frozenset(parts["timezones"]["universal"]),
         seasons=dict(seasons["season"]),
         season_start={k: int(v) for k, v in seasons["start_month"].items()},
         shifts={k: int(v) for k, v in shifts["shift"].items()},

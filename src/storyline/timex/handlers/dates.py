@@ -175,7 +175,7 @@ def handle_season(match: re.Match[str], ctx: Context, args: Mapping[str, int]) -
 
 def handle_quarter(match: re.Match[str], ctx: Context, args: Mapping[str, int]) -> Timex | None:
     text = group(match, "ordinal") or group(match, "quarter") or ""
-    quarter = parse_ordinal(text, ctx.lex)
+    quarter = args.get("quarter") or parse_ordinal(text, ctx.lex)
     if quarter is None or not 1 <= quarter <= 4:
         return None
     year, anchored = _period_year(match, ctx, "quarter", cal.months_period(quarter * 3 - 2, 3))

@@ -51,6 +51,8 @@ def handle_duration(match: re.Match[str], ctx: Context, args: Mapping[str, int])
         amount = None if is_plural(match) else 1.0
     if amount is not None:
         amount *= unit.factor
+        if args.get("quarter"):  # "a quarter of a century"
+            amount /= 4
         if args.get("half"):
             if unit.factor == 1 and (value := _half_more(amount, unit)) is not None:
                 return Timex("DURATION", value)

@@ -60,6 +60,8 @@ def handle_clock(match: re.Match[str], ctx: Context, args: Mapping[str, int]) ->
             elif not evening and hour == 12:
                 hour = 0
         clock = f"{hour:02d}:{minute:02d}"
+    if (group(match, "tz") or "").replace(".", "") in ctx.lex.universal_time:
+        clock += "Z"
     day, anchored = _day_of(match, ctx)
     prefix = date_value(day) if day else UNKNOWN_DAY
     return Timex("TIME", f"{prefix}T{clock}", anchored=anchored)
