@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.throughput --workers 2
 	$(BIN)/python -m bench.tempeval
 	$(BIN)/python -m bench.tempeval_cli --workers 2
+	$(BIN)/python -m bench.meantime
 	$(BIN)/python -m bench.polnear_dates
 	$(BIN)/python -m bench.polnear_cli --workers 2
 
