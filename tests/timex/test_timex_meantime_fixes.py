@@ -1,6 +1,7 @@
 """Readings found wrong on MEANTIME (bench/meantime.py), the corpus the rules were not written
 on: universal time, 24-hour clock times with their day, quarters named with "final" or "of
-last year", "the past decade", shares that are no quarter, ages, the year closing a range."""
+last year", "the past decade", shares that are no quarter, ages, the year closing a range,
+slash dates with a two-digit year."""
 
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ def value(text: str) -> str | None:
         ("the last decade", "199"),  # the calendar decade before this one
         ("a quarter of a century", "P25Y"),
         ("a quarter century", "P25Y"),
+        ("7/8/07", "2007-07-08"),
+        ("12/31/98", "1998-12-31"),
     ],
 )
 def test_readings(text: str, expected: str) -> None:

@@ -89,6 +89,7 @@ def fragments(lex: Lexicon, search: bool) -> dict[str, str]:
         "year": rf"(?:[12][0-9]{{3}}|'[0-9]{{2}}|{_year_words(lex)})",
         "year_words": _year_words(lex),
         "year4": r"[12][0-9]{3}",
+        "yy": r"[0-9]{2}",
         "mm": r"(?:1[0-2]|0?[1-9])",
         "dd": r"(?:3[01]|[12][0-9]|0?[1-9])",
         "num": f"(?:{digits}|{_number_words(lex)}|{alternation(lex.counts)})",

@@ -37,7 +37,8 @@ def handle_date(match: re.Match[str], ctx: Context, args: Mapping[str, int]) -> 
     day = parse_day(day_text, ctx.lex) if day_text else None
     if month is None or day is None:
         return None
-    year_text = group(match, "year") or group(match, "year4")
+    short = group(match, "yy")
+    year_text = group(match, "year") or group(match, "year4") or (short and f"'{short}")
     if year_text is not None:
         return _full_date(parse_year(year_text, ctx.anchor), month, day)
     if cal.day_period(month, day)(2000) is None:  # no such day in any year (leap years included)
