@@ -160,3 +160,14 @@ def test_a_date_after_since_or_until_bounds_the_event_instead_of_dating_it(
     )
     dates = {e.summary.split()[0]: e.date for e in events}
     assert dates == {"Rebels": None, "Troops": "2023-12-03"}
+
+
+def test_an_opening_phrase_moved_after_the_subject_loses_its_capital(
+    parse: Callable, check_evidence: Callable
+) -> None:
+    events, _ = _events(
+        parse, "On the ground, Israeli strikes killed at least 20 people.", check_evidence
+    )
+    [event] = events
+    assert event.summary.startswith("Israeli strikes")
+    assert " On " not in event.summary

@@ -72,3 +72,27 @@ def test_events_get_their_date_from_the_text_or_else_from_their_article() -> Non
         "v4": (None, None),
     }
     assert [t.ref for t in bundle.timeline] == ["v2"]
+
+
+def test_the_same_words_carried_by_two_outlets_are_one_statement() -> None:
+    def quote(doc: str, text: str, speaker: str = "Jake Sullivan") -> Quote:
+        return Quote(
+            id=f"q:{doc}:0-9",
+            text=text,
+            speaker_name=speaker,
+            date="2024-12-02",
+            evidence=Evidence(doc=doc, start=0, end=9, text=text[:9]),
+        )
+
+    timeline = build_timeline(
+        [],
+        [
+            quote("d1", "We may have a chance."),
+            quote("d2", "we may have a chance"),
+            quote("d3", "We may have a chance.", speaker="Noa Tal"),
+            quote("d4", "We may not have a chance."),
+        ],
+    )
+    assert len(timeline) == 3
+    merged = next(t for t in timeline if t.documents == ["d1", "d2"])
+    assert {c.doc for c in merged.citations} == {"d1", "d2"}

@@ -239,6 +239,9 @@ class _EventFinder:
         rest: list[Token] = []
         for group in groups:
             fresh = [t for t in group if t.i not in chosen and t.tag_ not in _WH_TAGS]
+            if fresh and fresh[0].is_sent_start and fresh[0].pos_ != "PROPN":
+                # "On the ground, Israeli strikes killed ...": the opening word moves inside.
+                replace.setdefault(fresh[0].i, fresh[0].lower_)
             if len(chosen) + len(fresh) > MAX_SUMMARY_WORDS:
                 continue
             chosen.update(t.i for t in fresh)

@@ -1,8 +1,10 @@
 """The timeline: dated events and statements in order, each with every citation.
 
 Events that several documents report (same date, type and actors) become one line with the
-citations of all of them. Only calendar dates are placed on the timeline ("2023-12-20",
-"2023-12", "2023"); values with unknown parts ("XXXX-10-07") wait for the dating stage.
+citations of all of them; so do the same words of the same speaker on the same day, carried by
+several outlets (a wire story and its rewrites). Only calendar dates are placed on the timeline
+("2023-12-20", "2023-12", "2023"); values with unknown parts ("XXXX-10-07") wait for the dating
+stage.
 Events dated only by the publication of their article (date_basis "publication") stay in the
 export but off the timeline.
 """
@@ -68,7 +70,14 @@ def build_timeline(events: Iterable[Event], quotes: Iterable[Quote]) -> list[Tim
         if not is_calendar_date(q.date):
             continue
         who = q.speaker_name or "Unattributed"
-        entries[("quote", q.id)] = TimelineEntry(
+        key = ("quote", q.date or "", q.speaker or who, _words(q.text))
+        entry = entries.get(key)
+        if entry is not None:
+            if q.evidence not in entry.citations:
+                entry.citations.append(q.evidence)
+            entry.documents = sorted(set(entry.documents) | {q.evidence.doc})
+            continue
+        entries[key] = TimelineEntry(
             date=q.date or "",
             kind="statement",
             summary=f"{who}: “{_shorten(q.text)}”",
@@ -77,6 +86,11 @@ def build_timeline(events: Iterable[Event], quotes: Iterable[Quote]) -> list[Tim
             documents=[q.evidence.doc],
         )
     return sorted(entries.values(), key=lambda t: (t.date, t.kind, t.summary, t.ref))
+
+
+def _words(text: str) -> str:
+    """A quote's words, whatever its punctuation, case and quotation marks."""
+    return " ".join(re.findall(r"[\w']+", text.casefold().replace("’", "'")))
 
 
 def _shorten(text: str, limit: int = 160) -> str:
