@@ -74,3 +74,11 @@ def test_weekdays_the_corpus_publishes_on_are_preferred() -> None:
     assert lean.score(saturday) < lean.score(friday)
     assert lean.score(D(2016, 6, 5)) < lean.score(saturday)  # no Sunday at all: rarer still
     assert lean.score(D(2016, 6, 5)) > -5  # smoothed: rare, not impossible
+
+
+def test_a_long_period_weighs_days_but_offers_none() -> None:
+    short = period_lean((D(2016, 1, 1), D(2016, 12, 31)))
+    assert short.support == ((D(2015, 12, 1), D(2017, 1, 31)),)
+    long = period_lean((D(2000, 1, 1), D(2016, 12, 31)))
+    assert long.support == ()
+    assert long.score(D(2010, 6, 1)) == 0.0 and long.score(D(2020, 1, 1)) < 0.0

@@ -31,6 +31,10 @@ WEEKDAY_SMOOTHING = 2
 MARGIN_DAYS = 31
 # Beyond the margin, the likelihood falls by a factor e every SCALE_DAYS days.
 SCALE_DAYS = 30.0
+# A period up to this long offers its days as candidates for the best day (what lets a
+# year-less "Sept. 26" pick one); a longer one only weighs the days other evidence offers: going
+# through every day of a decade for each undated article would cost more than it tells.
+MAX_CANDIDATE_DAYS = 800
 # The lowest log-likelihood the lean gives (so it never outweighs a document's own evidence
 # by more than this).
 FLOOR = math.log(1e-4)
@@ -59,7 +63,8 @@ def period_lean(period: Span) -> Lean:
         f"the corpus's dated documents appeared from {period[0].isoformat()} "
         f"to {period[1].isoformat()}"
     )
-    return Lean(score, reason, absolute=True, support=((first, last),))
+    candidates = ((first, last),) if (last - first).days <= MAX_CANDIDATE_DAYS else ()
+    return Lean(score, reason, absolute=True, support=candidates)
 
 
 def weekday_lean(days: Iterable[dt.date]) -> Lean | None:
