@@ -66,3 +66,11 @@ def test_the_year_closing_a_range_is_found(nlp: Any) -> None:
     assert found == {"2009": "2009", "2011": "2011", "2010": "2010"}
     found = _found(nlp, "The 12:00 UTC announcement came on Monday.")
     assert found.get("12:00 UTC") == "2009-03-10T12:00Z"
+
+
+@pytest.mark.slow
+def test_the_unit_of_a_rate_is_a_set(nlp: Any) -> None:
+    text = "The cut saves $500 million a year. The plant was shut for a year."
+    document = Document(id=document_id(text), source="t", text=text, published="2009-03-10")
+    found = [(t.type, t.value) for t in extract_times(nlp(text), document)]
+    assert found == [("SET", "P1Y"), ("DURATION", "P1Y")]

@@ -25,6 +25,7 @@ day afterwards (analyze/quote_times.py), once the quotes and their reporting cla
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -84,6 +85,8 @@ def extract_times(sdoc: Any, document: Document) -> list[TimeExpression]:
             timex = reported.renumber(text[read_from:end], timex)
         if timex is None and not _worth_keeping(span):
             continue
+        if timex is not None and timex.type == "DURATION" and _is_rate(span):
+            timex = dataclasses.replace(timex, type="SET")  # "$500 million a year": per year
         if timex is not None and timex.type == "SET" and _describes_a_thing(span):
             continue
         if _names_a_kind(span):
@@ -435,6 +438,17 @@ def _is_share(span: Any) -> bool:
         return False
     following = doc[span.end + 1 : span.end + 4]
     return not any(token.lower_ in lexicon().units for token in following)
+
+
+def _is_rate(span: Any) -> bool:
+    """ "$500 million a year", "four flights a week": the unit of a rate after an amount, a set
+    (TimeBank marks it so when it marks it); not "for a year", "in a week"."""
+    if len(span) != 2 or span[0].lower_ not in ("a", "an", "per"):
+        return False
+    if span[1].lower_ not in lexicon().units or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.pos_ in ("NOUN", "NUM", "SYM") or before.tag_ in ("CD", "NNS", "$")
 
 
 def _names_a_decade(span: Any) -> bool:
