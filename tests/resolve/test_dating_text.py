@@ -195,3 +195,39 @@ def test_passover_beginning_on_a_weekday_dates_the_week_before_it() -> None:
     assert verdict.earliest == D(2024, 4, 16)  # type: ignore[attr-defined]
     assert verdict.latest == D(2024, 4, 22)  # type: ignore[attr-defined]
     assert any("Passover" in c.reason for c in verdict.clues)  # type: ignore[attr-defined]
+
+
+def test_christmas_falling_on_a_weekday_dates_the_week_before_it() -> None:
+    text = (
+        "Shoppers crowded the malls ahead of Christmas, which falls on Monday. "
+        "The mall opened in 2021. A vote is due in March 2025."
+    )
+    times: list[tuple[str, Tense | None]] = [
+        ("Monday", "future"),
+        ("2021", "past"),
+        ("March 2025", "future"),
+    ]
+    verdict = date_alone(text, times)
+    assert verdict is not None
+    # Of 2021-2025 only 2023 has Christmas on a Monday (the 25th): the days from which the
+    # coming Monday is that one.
+    assert verdict.earliest == D(2023, 12, 19)  # type: ignore[attr-defined]
+    assert verdict.latest == D(2023, 12, 25)  # type: ignore[attr-defined]
+    assert any("Christmas" in c.reason for c in verdict.clues)  # type: ignore[attr-defined]
+
+
+def test_christmas_eve_is_not_christmas() -> None:
+    text = (
+        "Families gathered on Christmas Eve, which fell on Sunday. "
+        "The church opened in 2021. A vote is due in March 2025."
+    )
+    times: list[tuple[str, Tense | None]] = [
+        ("Sunday", "past"),
+        ("2021", "past"),
+        ("March 2025", "future"),
+    ]
+    verdict = date_alone(text, times)
+    assert verdict is not None
+    # Christmas Eve on a Sunday: 2023-12-24 (Christmas itself fell on a Sunday in 2022).
+    assert verdict.earliest >= D(2023, 12, 24)  # type: ignore[attr-defined]
+    assert all("Christmas begins" not in c.reason for c in verdict.clues)  # type: ignore[attr-defined]

@@ -10,7 +10,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from storyline.timex.calendar import holiday_date
+from storyline.timex.lexicon import lexicon as timex_lexicon
+
 DATA = Path(__file__).parent / "data"
+# Years whose days of Christmas, Easter... dating knows: as far back as news archives go
+# online, and some years ahead.
+RULED_YEARS = range(1950, 2061)
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -88,6 +94,7 @@ class Cues:
     window_words: frozenset[str]
     beyond_words: tuple[str, ...]
     holiday_start_words: tuple[str, ...]
+    dating_holidays: tuple[str, ...]  # holidays of the time tagger's rules that date articles
     canonical: dict[str, str]  # word -> the first word of its group
     dateline: re.Pattern[str]  # a wire dateline naming a day without its year
     dateline_lines: int
@@ -108,6 +115,7 @@ def cues() -> Cues:
         window_words=frozenset(raw["window_words"]),
         beyond_words=tuple(raw["beyond_words"]),
         holiday_start_words=tuple(raw["holiday_start_words"]),
+        dating_holidays=tuple(raw["dating_holidays"]),
         canonical=canonical,
         dateline=re.compile(raw["dateline_pattern"], re.MULTILINE),
         dateline_lines=int(raw["dateline_lines"]),
@@ -145,7 +153,21 @@ def lunar_calendar() -> LunarCalendar:
     tolerance = int(computed.pop("tolerance_days"))
     for key, table in computed.items():
         holidays.append(LunarHoliday(key, tuple(table["names"]), tuple(table["days"]), tolerance))
+    holidays.extend(_ruled_holidays())
     return LunarCalendar(tuple(holidays))
+
+
+def _ruled_holidays() -> list[LunarHoliday]:
+    """Christmas, Easter, Thanksgiving...: their days in RULED_YEARS, from the time tagger's
+    rules, with every name the tagger knows them by."""
+    rules = timex_lexicon().holidays
+    found = []
+    for key in cues().dating_holidays:
+        rule = rules[key]
+        names = tuple(name for name, other in rules.items() if other == rule)
+        days = (holiday_date(rule, year) for year in RULED_YEARS)
+        found.append(LunarHoliday(key, names, tuple(d for d in days if d is not None), 0))
+    return found
 
 
 @cache

@@ -1,8 +1,10 @@
-"""Lunar holidays: "before Ramadan, which could begin as early as Sunday".
+"""Holidays: "before Ramadan, which could begin as early as Sunday", "ahead of Christmas,
+which falls on Monday".
 
 The time tagger leaves holidays that move each year unresolved; dating knows their days from
 tables (data/lunar_holidays.toml: Ramadan and the Eids; data/calendar_holidays.toml: Hanukkah,
-Passover, the Jewish New Year, Yom Kippur, Purim, Sukkot, the Lunar New Year). A weekday said
+Passover, the Jewish New Year, Yom Kippur, Purim, Sukkot, the Lunar New Year) and, for
+Christmas, Easter, Thanksgiving and the like, from the time tagger's rules. A weekday said
 to be when such a holiday begins pins the publication to the week before one of the table's
 start days (give or take the moon sighting, or the eve); a holiday still ahead ("before
 Ramadan", or in a future-tense clause) puts publication within weeks before one.
@@ -44,18 +46,31 @@ def holiday_findings(
     found = Findings()
     sentences = [(s.start, s.end) for s in analysis.sentences] or [(0, len(document.text))]
     seen: set[tuple[str, int]] = set()
-    for holiday in lunar_calendar().holidays:
-        for m in _name_pattern(holiday).finditer(document.text):
-            sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), None)
-            if sentence is None or (holiday.key, sentence[0]) in seen:
-                continue
-            clue = _begins_on_weekday(document, holiday, m, sentence, marks, limits)
-            if clue is None:
-                clue = _still_ahead(document, holiday, m, limits)
-            if clue is not None:
-                seen.add((holiday.key, sentence[0]))
-                found.clues.append(clue)
+    for holiday, m in _mentions(document.text):
+        sentence = next(((a, b) for a, b in sentences if a <= m.start() < b), None)
+        if sentence is None or (holiday.key, sentence[0]) in seen:
+            continue
+        clue = _begins_on_weekday(document, holiday, m, sentence, marks, limits)
+        if clue is None:
+            clue = _still_ahead(document, holiday, m, limits)
+        if clue is not None:
+            seen.add((holiday.key, sentence[0]))
+            found.clues.append(clue)
     return found
+
+
+def _mentions(text: str) -> list[tuple[LunarHoliday, re.Match[str]]]:
+    """Every holiday named in the text, the longest name where names overlap: "Christmas Eve"
+    is not Christmas, "New Year's Eve" not New Year's Day."""
+    found = [(h, m) for h in lunar_calendar().holidays for m in _name_pattern(h).finditer(text)]
+    return [
+        (h, m)
+        for h, m in found
+        if not any(
+            o is not m and o.start() <= m.start() and m.end() <= o.end() and o.group() != m.group()
+            for _, o in found
+        )
+    ]
 
 
 def _begins_on_weekday(

@@ -7,6 +7,7 @@ import calendar as _stdlib_calendar
 import datetime as dt
 from collections.abc import Callable
 
+from storyline.timex.lexicon import Holiday
 from storyline.timex.value import Tense
 
 # A period in some year, or None when it does not exist that year (February 29).
@@ -145,6 +146,24 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
         return add_days(last, -((last.isoweekday() - weekday) % 7))
     first = dt.date(year, month, 1)
     return add_days(first, (weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+
+
+def holiday_date(holiday: Holiday, year: int) -> dt.date | None:
+    """The holiday's day in the year, by its rule (a fixed date, the nth weekday of a month,
+    days after Easter); None when the rule names no day."""
+    try:
+        if holiday.easter is not None:
+            return add_days(easter(year), holiday.easter)
+        if holiday.month is None:
+            return None
+        if holiday.day is not None:
+            return dt.date(year, holiday.month, holiday.day)
+        if holiday.weekday is not None and holiday.nth is not None:
+            nth = nth_weekday(year, holiday.month, holiday.weekday, holiday.nth)
+            return add_days(nth, holiday.days_after)
+    except (ValueError, OverflowError):
+        return None
+    return None
 
 
 def quarter_of(day: dt.date) -> int:

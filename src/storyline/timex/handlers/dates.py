@@ -204,21 +204,7 @@ def handle_half(match: re.Match[str], ctx: Context, args: Mapping[str, int]) -> 
 
 def _holiday_date(ctx: Context, name: str, year: int) -> dt.date | None:
     holiday = ctx.lex.holidays.get(name)
-    if holiday is None:
-        return None
-    try:
-        if holiday.easter is not None:
-            return cal.add_days(cal.easter(year), holiday.easter)
-        if holiday.month is None:
-            return None
-        if holiday.day is not None:
-            return dt.date(year, holiday.month, holiday.day)
-        if holiday.weekday is not None and holiday.nth is not None:
-            nth = cal.nth_weekday(year, holiday.month, holiday.weekday, holiday.nth)
-            return cal.add_days(nth, holiday.days_after)
-    except (ValueError, OverflowError):
-        return None
-    return None
+    return cal.holiday_date(holiday, year) if holiday is not None else None
 
 
 def handle_holiday(match: re.Match[str], ctx: Context, args: Mapping[str, int]) -> Timex | None:
