@@ -159,61 +159,50 @@ def test_a_weekday_inside_a_quote_said_on_another_day_says_nothing_of_publicatio
     assert any("Wednesday" in r for r in reasons)
 
 
-def test_hanukkah_beginning_on_a_weekday_dates_the_week_before_it() -> None:
-    text = (
-        "Shops stocked candles as Hanukkah begins on Sunday evening. "
-        "The square was rebuilt in 2023. A vote is due in March 2026."
-    )
-    times: list[tuple[str, Tense | None]] = [
-        ("Sunday evening", "future"),
-        ("2023", "past"),
-        ("March 2026", "future"),
-    ]
+# Hanukkah 2025's first day is Monday 2025-12-15, lit on the Sunday evening before (2023 and
+# 2024 have no Sunday within a day of theirs). Passover 2024's first day is Tuesday 2024-04-23;
+# its eve, Monday the 22nd, is the "Monday" it begins on (at sundown). Of 2021-2025 only 2023
+# has Christmas on a Monday: the days from which the coming Monday is the 25th.
+@pytest.mark.parametrize(
+    ("sentence", "weekday", "years", "interval", "name"),
+    [
+        (
+            "Shops stocked candles as Hanukkah begins on Sunday evening.",
+            "Sunday evening",
+            ("2023", "March 2026"),
+            (D(2025, 12, 8), D(2025, 12, 14)),
+            "Hanukkah",
+        ),
+        (
+            "Families travelled home before Passover, which begins on Monday.",
+            "Monday",
+            ("2023", "December 2024"),
+            (D(2024, 4, 16), D(2024, 4, 22)),
+            "Passover",
+        ),
+        (
+            "Shoppers crowded the malls ahead of Christmas, which falls on Monday.",
+            "Monday",
+            ("2021", "March 2025"),
+            (D(2023, 12, 19), D(2023, 12, 25)),
+            "Christmas",
+        ),
+    ],
+)
+def test_a_holiday_beginning_on_a_weekday_dates_the_week_before_it(
+    sentence: str,
+    weekday: str,
+    years: tuple[str, str],
+    interval: tuple[dt.date, dt.date],
+    name: str,
+) -> None:
+    since, due = years
+    text = f"{sentence} The place was rebuilt in {since}. A vote is due in {due}."
+    times: list[tuple[str, Tense | None]] = [(weekday, "future"), (since, "past"), (due, "future")]
     verdict = date_alone(text, times)
     assert verdict is not None
-    # Hanukkah 2025's first day is Monday 2025-12-15, lit on the Sunday evening before; 2023
-    # (Friday Dec 8) and 2024 (Thursday Dec 26) have no Sunday within a day of theirs.
-    assert verdict.earliest == D(2025, 12, 8)  # type: ignore[attr-defined]
-    assert verdict.latest == D(2025, 12, 14)  # type: ignore[attr-defined]
-    assert any("Hanukkah" in c.reason for c in verdict.clues)  # type: ignore[attr-defined]
-
-
-def test_passover_beginning_on_a_weekday_dates_the_week_before_it() -> None:
-    text = (
-        "Families travelled home before Passover, which begins on Monday. "
-        "The line reopened in 2023. A vote is due in December 2024."
-    )
-    times: list[tuple[str, Tense | None]] = [
-        ("Monday", "future"),
-        ("2023", "past"),
-        ("December 2024", "future"),
-    ]
-    verdict = date_alone(text, times)
-    assert verdict is not None
-    # Passover 2024's first day is Tuesday 2024-04-23; its eve, Monday the 22nd, is the
-    # "Monday" it begins on (at sundown): the article appeared in the week before.
-    assert verdict.earliest == D(2024, 4, 16)  # type: ignore[attr-defined]
-    assert verdict.latest == D(2024, 4, 22)  # type: ignore[attr-defined]
-    assert any("Passover" in c.reason for c in verdict.clues)  # type: ignore[attr-defined]
-
-
-def test_christmas_falling_on_a_weekday_dates_the_week_before_it() -> None:
-    text = (
-        "Shoppers crowded the malls ahead of Christmas, which falls on Monday. "
-        "The mall opened in 2021. A vote is due in March 2025."
-    )
-    times: list[tuple[str, Tense | None]] = [
-        ("Monday", "future"),
-        ("2021", "past"),
-        ("March 2025", "future"),
-    ]
-    verdict = date_alone(text, times)
-    assert verdict is not None
-    # Of 2021-2025 only 2023 has Christmas on a Monday (the 25th): the days from which the
-    # coming Monday is that one.
-    assert verdict.earliest == D(2023, 12, 19)  # type: ignore[attr-defined]
-    assert verdict.latest == D(2023, 12, 25)  # type: ignore[attr-defined]
-    assert any("Christmas" in c.reason for c in verdict.clues)  # type: ignore[attr-defined]
+    assert (verdict.earliest, verdict.latest) == interval  # type: ignore[attr-defined]
+    assert any(name in c.reason for c in verdict.clues)  # type: ignore[attr-defined]
 
 
 def test_christmas_eve_is_not_christmas() -> None:
