@@ -5,11 +5,13 @@ For each document without a publication day (no metadata, no date line), dating 
 
 - its own time expressions (dating_text.py; those inside a quote said on a day of its own
   count from that day, not from publication), a wire dateline without a year
-  (dating_dateline.py) and lunar holidays (dating_holidays.py);
+  (dating_dateline.py) and holidays (dating_holidays.py);
 - dates the user gave as anchors (dating_anchors.py);
 - other documents reporting the same events (dating_links.py): their dated expressions, and
   the relative ones of documents whose day is known; ages of things whose start is known;
-  documents with the same content lean towards their own days.
+  documents with the same content lean towards their own days;
+- the corpus itself (dating_period.py): its dated documents' period, which picks the year a
+  year-less day leaves open, and the weekdays its outlets publish on.
 
 The clues are weighed (dating_solve.py) into an interval {earliest, latest, best} with the
 evidence that decided it. Documents dated this way become sources for the others, and the
