@@ -76,6 +76,9 @@ def test_the_same_event_in_a_dated_document_dates_the_undated_one() -> None:
         (undated[0].id, "Wednesday"),
         (dated[0].id, "Wednesday"),
     }
+    # Each reason is given once (a link is both a clue and a lean, with the same words).
+    assert inferred.published_reasons
+    assert len(inferred.published_reasons) == len(set(inferred.published_reasons))
     # Nothing links the harvest to the bridge: it stays undated.
     assert by_id[unrelated[0].id].published is None
 

@@ -169,7 +169,8 @@ class Dater:
         reasons: list[str] = []
         items: list[Clue | Lean] = [*verdict.clues, *verdict.leans]
         for item in items:
-            reasons.append(item.reason)
+            if item.reason not in reasons:  # a link's clue and its lean say the same thing
+                reasons.append(item.reason)
             for ev in item.evidence:
                 if ev.doc in self.documents and ev not in evidence:
                     evidence.append(ev)
