@@ -21,9 +21,8 @@ from bench.tempeval import OUT, run_storyline
 from bench.tempeval_score import TimeMLDocument, Timex, metrics, score
 from bench.timex_report import (
     arguments,
-    errors,
-    heideltime_side,
-    print_errors,
+    commonest_errors,
+    heideltime_beside,
     print_scores,
     speed_ratios,
     storyline_speed,
@@ -94,20 +93,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{tally.gold} gold TIMEX3 ({dated} on the date line), all held out"
     )
     print_scores("storyline", ours)
-    heideltime, skipped = heideltime_side(documents, args.no_heideltime, scores)
-    if heideltime is not None:
-        print_scores(f"HeidelTime ({heideltime['mode']})", heideltime["scores"])
-    else:
-        print(f"\nHeidelTime skipped: {skipped}")
+    heideltime, skipped = heideltime_beside(documents, args.no_heideltime, scores)
     print(
         f"\nwords/s ({words} words): storyline time tagger {speed['time_tagger_words_per_s']} "
         f"on parsed text ({speed['time_tagger_ms_per_1000_words']} ms per 1,000 words); "
         f"whole analyze {speed['analyze_words_per_s']} (parse alone {speed['parse_words_per_s']})"
     )
     ratios = speed_ratios(speed, heideltime, {})
-    found = errors(tally, max(args.errors, 30))
-    if args.errors:
-        print_errors(found, args.errors)
+    found = commonest_errors(tally, args.errors)
     write_payload(
         OUT / "meantime.json",
         "meantime-en",

@@ -39,12 +39,9 @@ def _prediction(gold: dt.date, row: dict[str, object] | None) -> Prediction:
         return Prediction(gold)
     earliest, latest = str(row["earliest"]), str(row["latest"])
     best = row.get("date")
-    return Prediction(
-        gold,
-        dt.date.fromisoformat(earliest[:10]) if len(earliest) >= 10 else None,
-        dt.date.fromisoformat(latest[:10]) if len(latest) >= 10 else None,
-        str(best) if best else None,
-    )
+    from storyline.timex.anchor import day_of
+
+    return Prediction(gold, day_of(earliest), day_of(latest), str(best) if best else None)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -64,6 +64,7 @@ def forward(articles: Sequence[polnear_corpus.Article]) -> list[Prediction | Non
     """Setting (c): the train articles dated, the dev ones dated by the corpus (None for the
     train articles, which are not scored)."""
     from storyline.resolve.dating import Dater
+    from storyline.timex.anchor import day_of
 
     documents = [
         a.document.model_copy(
@@ -84,13 +85,9 @@ def forward(articles: Sequence[polnear_corpus.Article]) -> list[Prediction | Non
         else:
             span = found.published
             predictions.append(
-                Prediction(a.gold, _day(span.earliest), _day(span.latest), span.best)
+                Prediction(a.gold, day_of(span.earliest), day_of(span.latest), span.best)
             )
     return predictions
-
-
-def _day(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
 
 
 def week_ceiling(articles: Sequence[polnear_corpus.Article]) -> float:

@@ -25,9 +25,8 @@ from typing import Any
 from bench.tempeval_score import TimeMLDocument, Timex, metrics, parse_timeml, score
 from bench.timex_report import (
     arguments,
-    errors,
-    heideltime_side,
-    print_errors,
+    commonest_errors,
+    heideltime_beside,
     print_scores,
     speed_ratios,
     storyline_speed,
@@ -128,11 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     speed = storyline_speed(run, words)
     print(f"TempEval-3 TBAQ-cleaned, {len(documents)} documents, {tally.gold} gold TIMEX3")
     print_scores("storyline", ours)
-    heideltime, skipped = heideltime_side(documents, args.no_heideltime, scores)
-    if heideltime is not None:
-        print_scores(f"HeidelTime ({heideltime['mode']})", heideltime["scores"])
-    else:
-        print(f"\nHeidelTime skipped: {skipped}")
+    heideltime, skipped = heideltime_beside(documents, args.no_heideltime, scores)
     print(
         f"\nwords/s ({words} words): storyline time tagger {speed['time_tagger_words_per_s']} "
         f"on parsed text ({speed['time_tagger_ms_per_1000_words']} ms per 1,000 words, "
@@ -143,9 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     ratios = speed_ratios(speed, heideltime, GOALS)
     for name, anchor in ANCHORS.items():
         print(f"anchor: {name} {anchor} (TempEval-3 test set)")
-    found = errors(tally, max(args.errors, 30))
-    if args.errors:
-        print_errors(found, args.errors)
+    found = commonest_errors(tally, args.errors)
     write_payload(
         OUT / "tempeval.json",
         "tempeval3-tbaq-cleaned",

@@ -79,6 +79,18 @@ def heideltime_side(
     }, None
 
 
+def heideltime_beside(
+    documents: Sequence[TimeMLDocument], skip: bool, scorer: Scorer
+) -> tuple[dict[str, Any] | None, str | None]:
+    """heideltime_side(), its scores printed (or why it was skipped)."""
+    heideltime, skipped = heideltime_side(documents, skip, scorer)
+    if heideltime is not None:
+        print_scores(f"HeidelTime ({heideltime['mode']})", heideltime["scores"])
+    else:
+        print(f"\nHeidelTime skipped: {skipped}")
+    return heideltime, skipped
+
+
 def print_scores(name: str, result: dict[str, dict[str, float]]) -> None:
     print(f"\n{name}")
     print(f"  {'':22}{'strict F1':>10}{'relaxed F1':>11}{'type F1':>9}{'value F1':>10}")
@@ -123,11 +135,16 @@ def errors(tally: Tally, k: int) -> dict[str, list[tuple[str, int]]]:
     }
 
 
-def print_errors(found: dict[str, list[tuple[str, int]]], k: int) -> None:
-    for kind, counted in found.items():
-        print(f"\n{kind}:")
-        for line, n in counted[:k]:
-            print(f"  {n:4d}  {line}")
+def commonest_errors(tally: Tally, k: int) -> dict[str, list[tuple[str, int]]]:
+    """The 30 commonest mistakes of each kind (or k, if more), for the payload; the k
+    commonest printed."""
+    found = errors(tally, max(k, 30))
+    if k:
+        for kind, counted in found.items():
+            print(f"\n{kind}:")
+            for line, n in counted[:k]:
+                print(f"  {n:4d}  {line}")
+    return found
 
 
 def write_payload(
