@@ -234,15 +234,14 @@ def candidate_spans(sdoc: Any, text: str) -> list[tuple[int, int]]:
 
 # The year that closes a range opened by a found year: "from 2009 [to 2011]", "1994-[97]" is
 # left to the NER. A bare year is searched for only here (alone, "2011" may be a count).
-_RANGE_END = re.compile(
-    r"\s*(?:to|through|until|till|and|-|–)\s*((?:1[89]|20)[0-9]{2})(?![\w,.][0-9])"
-)
+_YEAR = r"(?:1[89]|20)[0-9]{2}"
+_RANGE_END = re.compile(rf"\s*(?:to|through|until|till|and|-|–)\s*({_YEAR})(?![\w,.][0-9])")
 
 
 def _range_ends(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     found = []
     for start, end in spans:
-        if not re.fullmatch(r"(?:1[89]|20)[0-9]{2}", text[start:end]):
+        if not re.fullmatch(_YEAR, text[start:end]):
             continue
         m = _RANGE_END.match(text, end)
         if m is not None:

@@ -63,14 +63,12 @@ def _mentions(text: str) -> list[tuple[LunarHoliday, re.Match[str]]]:
     """Every holiday named in the text, the longest name where names overlap: "Christmas Eve"
     is not Christmas, "New Year's Eve" not New Year's Day."""
     found = [(h, m) for h in lunar_calendar().holidays for m in _name_pattern(h).finditer(text)]
-    return [
-        (h, m)
-        for h, m in found
-        if not any(
-            o is not m and o.start() <= m.start() and m.end() <= o.end() and o.group() != m.group()
-            for _, o in found
-        )
-    ]
+    return [(h, m) for h, m in found if not any(_inside_longer(m, o) for _, o in found)]
+
+
+def _inside_longer(name: re.Match[str], other: re.Match[str]) -> bool:
+    longer = other.end() - other.start() > name.end() - name.start()
+    return longer and other.start() <= name.start() and name.end() <= other.end()
 
 
 def _begins_on_weekday(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from storyline.model import Event, Quote, TimelineEntry
+from storyline.model import Event, Evidence, Quote, TimelineEntry
 
 CALENDAR_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -64,8 +64,7 @@ def build_timeline(events: Iterable[Event], quotes: Iterable[Quote]) -> list[Tim
                 documents=sorted(set(e.documents)),
             )
         else:
-            entry.citations.extend(c for c in citations if c not in entry.citations)
-            entry.documents = sorted(set(entry.documents) | set(e.documents))
+            _add_sources(entry, citations, e.documents)
     for q in sorted(quotes, key=lambda q: q.id):
         if not is_calendar_date(q.date):
             continue
@@ -73,9 +72,7 @@ def build_timeline(events: Iterable[Event], quotes: Iterable[Quote]) -> list[Tim
         key = ("quote", q.date or "", q.speaker or who, _words(q.text))
         entry = entries.get(key)
         if entry is not None:
-            if q.evidence not in entry.citations:
-                entry.citations.append(q.evidence)
-            entry.documents = sorted(set(entry.documents) | {q.evidence.doc})
+            _add_sources(entry, [q.evidence], [q.evidence.doc])
             continue
         entries[key] = TimelineEntry(
             date=q.date or "",
@@ -86,6 +83,12 @@ def build_timeline(events: Iterable[Event], quotes: Iterable[Quote]) -> list[Tim
             documents=[q.evidence.doc],
         )
     return sorted(entries.values(), key=lambda t: (t.date, t.kind, t.summary, t.ref))
+
+
+def _add_sources(entry: TimelineEntry, citations: list[Evidence], documents: list[str]) -> None:
+    """Another report of the same line: its citations and documents join the entry's."""
+    entry.citations.extend(c for c in citations if c not in entry.citations)
+    entry.documents = sorted(set(entry.documents) | set(documents))
 
 
 def _words(text: str) -> str:
