@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.meantime
 	$(BIN)/python -m bench.polnear_dates
 	$(BIN)/python -m bench.polnear_cli --workers 2
+	$(BIN)/python -m bench.t17_dates --workers 2
 
 clean:
 	rm -rf $(VENV) story.html storyline.db .pytest_cache .mypy_cache .ruff_cache

@@ -15,18 +15,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import platform
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.payload import OUT, write_run
 from bench.polnear_corpus import DATA, available, entries
 from bench.polnear_score import Prediction, score
-
-OUT = Path(__file__).resolve().parent / "out"
 
 
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -83,17 +80,14 @@ def main(argv: list[str] | None = None) -> int:
         f"split's {len(rows) - len(gold)} days known (build {seconds:.0f} s): "
         + ", ".join(f"{k} {v}" for k, v in metrics.items())
     )
-    OUT.mkdir(parents=True, exist_ok=True)
-    payload = {
-        "benchmark": "polnear-dates-via-storyline-build",
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": platform.platform(),
-        "documents": len(rows),
-        "dated": len(gold),
-        "build_seconds": round(seconds, 1),
-        "metrics": metrics,
-    }
-    (OUT / "polnear_cli.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    write_run(
+        "polnear_cli.json",
+        "polnear-dates-via-storyline-build",
+        documents=len(rows),
+        dated=len(gold),
+        build_seconds=round(seconds, 1),
+        metrics=metrics,
+    )
     return 0
 
 

@@ -155,6 +155,45 @@ def test_date_line_on_its_own_line_with_a_written_date() -> None:
     assert cleaned.text[start:end] == "9 March 2021"
 
 
+@pytest.mark.parametrize(
+    ("text", "day", "written"),
+    [
+        (
+            "Harbour talks stall again NORVIK | Tue Mar 29, 2011 12:20am BST NORVIK (Wire) - "
+            "Talks stalled on Monday.\n\nNo date was set.",
+            "2011-03-29",
+            "Mar 29, 2011",
+        ),
+        (
+            "NORVIK | Thu 8 Sep 2011 7:26 pm EDT NORVIK (Wire) - Ferries sailed.",
+            "2011-09-08",
+            "8 Sep 2011",
+        ),
+    ],
+)
+def test_a_wire_time_stamp_near_the_top_dates_the_article(
+    text: str, day: str, written: str
+) -> None:
+    cleaned = clean_text(text)
+    assert cleaned.published == day
+    assert cleaned.published_span is not None
+    start, end = cleaned.published_span
+    assert cleaned.text[start:end] == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No clock time and zone: a date in a sentence, not a stamp.
+        "Ferry strike ends | Talks resumed on Tue Mar 29, 2011 in Norvik.",
+        # A stamp deep in the article is something quoted, not the page's own.
+        "Ferries sailed. " * 60 + "NORVIK | Tue Mar 29, 2011 12:20am BST",
+    ],
+)
+def test_a_date_without_a_stamps_form_or_place_is_no_stamp(text: str) -> None:
+    assert clean_text(text).published is None
+
+
 def test_impossible_date_is_not_a_date_line() -> None:
     cleaned = clean_text("date 2021-13-45 is what the form said.")
     assert cleaned.published is None

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from bench import polnear_corpus
-from bench.polnear_dates import TODAY, leave_one_out, text_only
+from bench.dating_settings import TODAY, leave_one_out, text_only
 from bench.polnear_score import score
 
 pytestmark = pytest.mark.slow

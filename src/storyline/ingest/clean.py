@@ -6,6 +6,7 @@ date line) turned into metadata. The rules are data files in ingest/rules/:
 - dateline_credit_patterns   an agency in a wire dateline ("CAIRO (AFP) -"), recorded, kept
 - byline_patterns.txt        bylines in the header ("By Jane Doe", "<Outlet> Staff Writer")
 - date_line_patterns.txt     a publication date opening the text ("date 2024-12-02 ...")
+- date_stamp_patterns.txt    a wire time stamp near the top ("TRIPOLI | Thu Sep 8, 2011 7:26pm EDT")
 - clean.toml                 thresholds of the headline heuristic and the header's length
 """
 
@@ -105,6 +106,17 @@ def date_line(line: str) -> DateLine | None:
     return None
 
 
+def date_stamp(text: str) -> tuple[str, tuple[int, int]] | None:
+    """A publication time stamp near the top of the text: its ISO day and the offsets of the
+    date as written."""
+    head = text[: settings("clean.toml")["stamp"]["max_chars"]]
+    for pattern in patterns("date_stamp_patterns.txt"):
+        match = pattern.search(head)
+        if match and (value := normalize_date(match["date"])) is not None:
+            return value, match.span("date")
+    return None
+
+
 def is_headline(line: str) -> bool:
     rules = settings("clean.toml")["headline"]
     if len(line) > rules["max_chars"] or len(line.split()) > rules["max_words"]:
@@ -153,15 +165,21 @@ def clean_text(text: str, *, known_title: str | None = None) -> CleanedText:
 
     prefix = [header.date.line, ""] if header.date and body else []
     cleaned = "\n".join(prefix + body)
+    published: str | None = None
+    # The date line opens the cleaned text, so its offsets are offsets into the text.
+    span: tuple[int, int] | None = None
+    if header.date and body:
+        published, span = header.date.value, header.date.span
+    elif body and (stamp := date_stamp(cleaned)):
+        published, span = stamp
     return CleanedText(
         text=cleaned,
         title=header.title,
         author=header.author,
         outlet=header.outlet,
         credits=tuple(dict.fromkeys(credits)),
-        published=header.date.value if header.date and body else None,
-        # The date line opens the cleaned text, so its offsets are offsets into the text.
-        published_span=header.date.span if header.date and body else None,
+        published=published,
+        published_span=span,
     )
 
 
