@@ -36,7 +36,7 @@ from storyline.resolve.dating_dateline import dateline_findings
 from storyline.resolve.dating_facts import FactIndex
 from storyline.resolve.dating_holidays import holiday_findings
 from storyline.resolve.dating_links import link_findings
-from storyline.resolve.dating_neighbours import neighbour_lean
+from storyline.resolve.dating_neighbours import calibrate_strength, neighbour_lean
 from storyline.resolve.dating_period import corpus_period, period_lean, weekday_lean
 from storyline.resolve.dating_solve import Verdict, solve
 from storyline.resolve.dating_text import text_findings
@@ -109,6 +109,7 @@ class Dater:
         period = corpus_period(self.index.doc_day.values())
         self.period_lean = period_lean(period) if period is not None and corpus else None
         self.weekday_lean = weekday_lean(self.index.doc_day.values()) if corpus else None
+        self.neighbour_strength = calibrate_strength(self.index) if corpus else 1.0
         self._own: dict[str, Findings] = {}
         self._lending: dict[str, tuple[dt.date, Span] | None] = {}
 
@@ -131,7 +132,7 @@ class Dater:
         found.extend(age_findings(marks, self.index, self.limits))
         if self.corpus:
             found.extend(link_findings(marks, self.index, self.limits))
-            lean = neighbour_lean(doc_id, self.index)
+            lean = neighbour_lean(doc_id, self.index, self.neighbour_strength)
             if lean is not None:
                 found.leans.append(lean)
             for prior in (self.period_lean, self.weekday_lean):
