@@ -50,24 +50,28 @@ def forward(
     articles: Sequence[Article], known: Callable[[Article], bool] = lambda a: a.split == "train"
 ) -> list[Prediction | None]:
     """Setting (c): the ``known`` articles (PolNeAR's train split) dated, the others dated by
-    the corpus (None for the known articles, which are not scored)."""
-    from storyline.resolve.dating import Dater
+    the corpus, or by their own text where it gives their day (a date line, a wire time
+    stamp), as ingest found it (None for the known articles, which are not scored)."""
+    from storyline.resolve.dating import Dater, known_day
     from storyline.timex.anchor import day_of
 
     documents = [
         a.document.model_copy(
             update={"published": a.gold.isoformat(), "published_basis": "metadata"}
-            if known(a)
-            else {"published": None, "published_basis": None}
         )
+        if known(a)
+        else a.document
         for a in articles
     ]
     dates = Dater(documents, [a.analysis for a in articles], today=TODAY).run()
     predictions: list[Prediction | None] = []
     for a in articles:
         found = dates.get(a.document.id)
+        own = known_day(a.document)
         if known(a):
             predictions.append(None)
+        elif own is not None:
+            predictions.append(Prediction(a.gold, own, own, own.isoformat()))
         elif found is None:
             predictions.append(Prediction(a.gold))
         else:

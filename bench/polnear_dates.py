@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from bench import polnear_corpus
+from bench.dating_baseline import anchor_scores, nearest_day
 from bench.dating_settings import forward, leave_one_out, report, text_only, week_ceiling
 from bench.payload import write_run
 from bench.polnear_score import Prediction
@@ -59,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
         if setting == "b":
             metrics["exact_given_the_week"] = week_ceiling(chosen)
             print(f"    exact_given_the_week {metrics['exact_given_the_week']}")
+            anchor = [
+                p if args.split == "all" or a.split == args.split else None
+                for a, p in zip(articles, nearest_day(articles), strict=True)
+            ]
+            metrics["anchor_nearest_day"] = anchor_scores(anchor)
         results[name] = metrics
     suffix = "" if args.limit is None and args.split == "all" else f"-{args.split}-{args.limit}"
     write_run(

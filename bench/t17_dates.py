@@ -28,6 +28,7 @@ from typing import Any
 
 from bench import t17_corpus
 from bench.article_cache import Article
+from bench.dating_baseline import anchor_scores, nearest_day
 from bench.dating_settings import TODAY, forward, leave_one_out, report, text_only
 from bench.payload import write_run
 from bench.polnear_score import Prediction, score
@@ -61,14 +62,23 @@ def by_topic(articles: Sequence[Article], setting: Setting) -> list[Prediction |
     return predictions
 
 
+def own_date(article: Article) -> str:
+    """Whether the article's text gives its day itself (a date line or a wire time stamp)."""
+    from storyline.resolve.dating import known_day
+
+    return "dated by its text" if known_day(article.document) else "no day of its own"
+
+
 def breakdown(
-    articles: Sequence[Article], predictions: Sequence[Prediction | None], field: str
+    articles: Sequence[Article],
+    predictions: Sequence[Prediction | None],
+    group: Callable[[Article], str],
 ) -> dict[str, dict[str, Any]]:
-    """Scores per topic or per outlet (``field``: ``split`` or ``publisher``)."""
+    """Scores per group of articles (topic, outlet, ...)."""
     groups: dict[str, list[Prediction]] = defaultdict(list)
     for a, p in zip(articles, predictions, strict=True):
         if p is not None:
-            groups[getattr(a, field)].append(p)
+            groups[group(a)].append(p)
     return {name: score(found, today=TODAY) for name, found in sorted(groups.items())}
 
 
@@ -98,17 +108,26 @@ def main(argv: list[str] | None = None) -> int:
         metrics, _, _ = report(
             f"({setting}) {name}", articles, predictions, time.perf_counter() - started, args.errors
         )
-        topics = breakdown(articles, predictions, "split")
-        outlets = breakdown(articles, predictions, "publisher")
-        for label, table in (("topic", topics), ("outlet", outlets)):
+        topics = breakdown(articles, predictions, lambda a: a.split)
+        outlets = breakdown(articles, predictions, lambda a: a.publisher)
+        own = breakdown(articles, predictions, own_date)
+        for label, table in (("topic", topics), ("outlet", outlets), ("text", own)):
             for group, m in table.items():
                 print(
                     f"    {label} {group:16} n={m['documents']:5} exact {m['exact']:5} "
                     f"within_1 {m['within_1']:5} within_3 {m['within_3']:5} "
                     f"coverage {m['coverage']:5}"
                 )
-        results[name] = {**metrics, "topics": topics, "outlets": outlets}
-    partial = args.per_topic is not None or args.topic
+        if setting == "b":
+            anchor = by_topic(articles, nearest_day)
+            metrics["anchor_nearest_day"] = anchor_scores(anchor)
+            undated = [
+                p if own_date(a) == "no day of its own" else None
+                for a, p in zip(articles, anchor, strict=True)
+            ]
+            metrics["anchor_nearest_day_no_day_of_its_own"] = anchor_scores(undated)
+        results[name] = {**metrics, "topics": topics, "outlets": outlets, "text": own}
+    partial = args.per_topic is not None or args.topic or args.setting != "all"
     write_run(
         "t17_dates-partial.json" if partial else "t17_dates.json",
         "t17-publication-dates",
