@@ -206,3 +206,24 @@ def test_workers_give_the_same_story_as_one_process(tmp_path: Path) -> None:
     a = json.loads(run("export", "--db", "one.db", cwd=tmp_path).stdout)
     b = json.loads(run("export", "--db", "two.db", cwd=tmp_path).stdout)
     assert a == b
+
+
+def test_a_postgresql_store_tells_the_same_story(tmp_path: Path, pg_url: str) -> None:
+    """build, rebuild, export, dates and report on PostgreSQL: the same story as in SQLite."""
+    reference = run("build", str(CORPUS), "--db", "ref.db", cwd=tmp_path)
+    built = run("build", str(CORPUS), "--db", pg_url, cwd=tmp_path)
+    assert reference.returncode == built.returncode == 0, (reference.stderr, built.stderr)
+    again = run("build", str(CORPUS), "--db", pg_url, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    expected = json.loads(run("export", "--db", "ref.db", cwd=tmp_path).stdout)
+    found = json.loads(run("export", "--db", pg_url, cwd=tmp_path).stdout)
+    assert found == expected
+    assert check_evidence(found) > 0
+    dates = run("dates", "--db", pg_url, "--format", "json", cwd=tmp_path)
+    assert dates.returncode == 0, dates.stderr
+    assert json.loads(dates.stdout) == json.loads(
+        run("dates", "--db", "ref.db", "--format", "json", cwd=tmp_path).stdout
+    )
+    report = run("report", "--db", pg_url, "-o", "out.html", cwd=tmp_path)
+    assert report.returncode == 0, report.stderr
+    assert "<html" in (tmp_path / "out.html").read_text(encoding="utf-8").lower()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
@@ -27,6 +26,7 @@ def make_item() -> MakeItem:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(str(tmp_path / "story.db")) as opened:
+def store(db_url: str) -> Iterator[Store]:
+    """A new store on each backend (SQLite; PostgreSQL when the tests have a server)."""
+    with Store.open(db_url) as opened:
         yield opened

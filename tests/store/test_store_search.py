@@ -23,9 +23,13 @@ def _fill(store: Store, make_item) -> dict[str, str]:
 
 def test_search_finds_words(store: Store, make_item) -> None:
     ids = _fill(store, make_item)
-    assert store.full_text_index  # this Python's SQLite has FTS5
+    # SQLite searches an FTS5 index (this Python's SQLite has it); PostgreSQL matches
+    # substrings, without folding diacritics.
+    assert store.full_text_index == (store.backend == "sqlite")
     assert store.search("ships") == [ids["port"]]
-    assert store.search("Torshavn") == [ids["port"]]  # diacritics folded
+    if store.full_text_index:
+        assert store.search("Torshavn") == [ids["port"]]  # diacritics folded
+    assert store.search("Tórshavn") == [ids["port"]]
     assert sorted(store.search("strike")) == sorted(ids.values())  # title counts too
     assert store.search("strike mountain") == [ids["rain"]]  # every word must occur
     assert store.search("helicopter") == []

@@ -95,6 +95,11 @@ class Store:
         """True when search uses an FTS index rather than substring matching."""
         return self._fts
 
+    @property
+    def backend(self) -> str:
+        """The database behind the store: "sqlite" or "postgresql"."""
+        return str(self._engine.dialect.name)
+
     # -- transactions -------------------------------------------------------------------------
 
     @contextmanager
