@@ -60,3 +60,35 @@ def test_readding_with_analysis_fills_it_in(store: Store, make_item) -> None:
     analysis = Analysis(doc=item.document.id, pipeline_version="v1")
     assert not store.add_document(item, analysis)
     assert store.get_analysis(item.document.id, "v1") == analysis
+
+
+def test_a_later_copy_with_its_date_dates_an_undated_document(store: Store, make_item) -> None:
+    text = "The ferry sailed again after the strike."
+    undated = make_item(text, "dump/ferry.txt")
+    dated = make_item(text, "feed.jsonl#3", published="2024-05-14", published_basis="metadata")
+    other = make_item(text, "feed.jsonl#9", published="2024-06-01", published_basis="metadata")
+    assert store.add_document(undated)
+    assert not store.add_document(dated)
+    got = store.get_document(undated.document.id)
+    assert got is not None
+    assert (got.published, got.published_basis) == ("2024-05-14", "metadata")
+    # The first known date stays: a third copy does not move it.
+    assert not store.add_document(other)
+    got = store.get_document(undated.document.id)
+    assert got is not None and got.published == "2024-05-14"
+    assert got.source == "dump/ferry.txt"
+
+
+def test_an_inferred_date_gives_way_to_a_known_one(store: Store, make_item) -> None:
+    text = "Talks resumed on Monday in the harbour town."
+    item = make_item(text, "a.txt")
+    store.add_document(item)
+    store.update_published(item.document.id, "2024-03", "inferred", [], ["a reason"])
+    store.add_document(make_item(text, "b.txt", published="2024-03-12", published_basis="text"))
+    got = store.get_document(item.document.id)
+    assert got is not None
+    assert (got.published, got.published_basis, got.published_reasons) == (
+        "2024-03-12",
+        "text",
+        [],
+    )

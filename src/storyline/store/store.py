@@ -47,6 +47,10 @@ def _database_errors() -> Iterator[None]:
         raise StoreError(f"database error: {cause}") from exc
 
 
+# Publication dates a document carries itself, as opposed to ones inferred from the corpus.
+KNOWN_BASES = ("metadata", "text")
+
+
 class Store:
     def __init__(self, engine: Engine) -> None:
         """Use Store.open: it also creates or migrates the schema."""
@@ -137,8 +141,11 @@ class Store:
     def add_document(self, item: Ingested, analysis: Analysis | None = None) -> bool:
         """Store an ingested document with its raw bytes and source; True if it was new.
 
-        The first write of a document wins; later ones only add their source (and raw bytes).
-        Any earlier rejection of the source is cleared.
+        The first write of a document wins; later ones only add their source (and raw bytes),
+        and a publication date when the stored copy has none of its own (none, or one
+        inferred) and the new one has it from metadata or its text: the same article
+        arriving again with its date, or ingest rules that have learnt to read it. Any
+        earlier rejection of the source is cleared.
         """
         doc = item.document
         ref = sha256_hex(item.raw)
@@ -153,6 +160,8 @@ class Store:
             seq = insert_new_returning(conn, documents, document_row(doc), ["id"], "seq")
             if seq is not None and self._fts:
                 fts.fts_index(conn, seq, doc.title, doc.text)
+            if seq is None and doc.published_basis in KNOWN_BASES:
+                _adopt_date(conn, doc)
             upsert(
                 conn,
                 doc_sources,
@@ -236,16 +245,7 @@ class Store:
                 published_reasons=reasons or [],
             )
             # Validated again so that a bad basis is refused rather than stored.
-            doc = Document.model_validate(fields)
-            conn.execute(
-                update(documents)
-                .where(documents.c.id == doc_id)
-                .values(
-                    **published_columns(doc.published),
-                    published_basis=doc.published_basis,
-                    record=document_row(doc)["record"],
-                )
-            )
+            _write_date(conn, Document.model_validate(fields))
 
     def search(self, query: str, limit: int = 20) -> list[str]:
         """Ids of the documents whose title or text holds every word of the query."""
@@ -337,4 +337,39 @@ def _put_analysis(conn: Connection, analysis: Analysis) -> None:
             "record": analysis.model_dump_json(),
         },
         ["doc", "pipeline_version"],
+    )
+
+
+def _adopt_date(conn: Connection, doc: Document) -> None:
+    """Give a stored document the known publication date of a new copy of it, unless it has
+    a known one already."""
+    row = conn.execute(
+        select(documents.c.record, documents.c.text).where(documents.c.id == doc.id)
+    ).first()
+    if row is None:
+        return
+    stored = document_from_row(row.record, row.text)
+    if stored.published_basis in KNOWN_BASES:
+        return
+    dated = stored.model_copy(
+        update={
+            "published": doc.published,
+            "published_basis": doc.published_basis,
+            "published_evidence": doc.published_evidence,
+            "published_reasons": [],
+        }
+    )
+    _write_date(conn, dated)
+
+
+def _write_date(conn: Connection, doc: Document) -> None:
+    """Store a document's publication date fields (the rest of its record is unchanged)."""
+    conn.execute(
+        update(documents)
+        .where(documents.c.id == doc.id)
+        .values(
+            **published_columns(doc.published),
+            published_basis=doc.published_basis,
+            record=document_row(doc)["record"],
+        )
     )
