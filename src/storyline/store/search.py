@@ -1,8 +1,11 @@
 """Full-text search over documents' title and text.
 
 SQLite with FTS5 gets a real index (an external-content table, so the text is stored once, in
-``documents``); every other case falls back to a case-insensitive substring match, which is
-slower and also matches inside words, but portable.
+``documents``); PostgreSQL an expression index (GIN) of text search vectors of title and text
+with the 'simple' configuration (words as written, lower-cased; no stemming, no stop words, no
+diacritics folding, which would need an extension). Both match whole words, every word of the
+query. Every other case falls back to a case-insensitive substring match, which is slower and
+also matches inside words, but portable.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ from sqlalchemy.exc import OperationalError
 from storyline.store.schema import documents
 
 FTS_TABLE = "documents_fts"
+PG_INDEX = "documents_text_search"
+# The vector PostgreSQL's index holds and its searches compare with: the same expression, or
+# the index is not used.
+_PG_VECTOR = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
 
 _WORD = re.compile(r"\w+")
 
@@ -25,7 +32,12 @@ def query_terms(query: str) -> list[str]:
 
 
 def fts_ready(conn: Connection) -> bool:
-    """True when the FTS index exists and this SQLite can read it."""
+    """True when the full-text index exists and this database can read it."""
+    if conn.dialect.name == "postgresql":
+        found = conn.scalar(
+            text("SELECT 1 FROM pg_indexes WHERE indexname = :name"), {"name": PG_INDEX}
+        )
+        return found is not None
     if conn.dialect.name != "sqlite":
         return False
     exists = conn.scalar(
@@ -42,10 +54,15 @@ def fts_ready(conn: Connection) -> bool:
 
 
 def create_fts(conn: Connection) -> None:
-    """Create the FTS index and fill it from the documents already stored.
+    """Create the full-text index and fill it from the documents already stored.
 
     Raises OperationalError when this SQLite has no FTS5.
     """
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text(f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON documents USING gin ({_PG_VECTOR})")
+        )
+        return
     conn.execute(
         text(
             f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
@@ -57,7 +74,10 @@ def create_fts(conn: Connection) -> None:
 
 
 def fts_index(conn: Connection, seq: int, title: str | None, body: str) -> None:
-    """Index one new document (documents are never rewritten, so there is no update)."""
+    """Index one new document (documents are never rewritten, so there is no update).
+    PostgreSQL keeps its expression index up to date itself."""
+    if conn.dialect.name == "postgresql":
+        return
     conn.execute(
         text(f"INSERT INTO {FTS_TABLE}(rowid, title, text) VALUES (:seq, :title, :body)"),
         {"seq": seq, "title": title, "body": body},
@@ -68,6 +88,8 @@ def fts_search(conn: Connection, terms: list[str], limit: int) -> list[str]:
     """Ids of the documents holding every term, best match first."""
     if not terms:
         return []
+    if conn.dialect.name == "postgresql":
+        return _pg_search(conn, terms, limit)
     match = " ".join('"' + term.replace('"', '""') + '"' for term in terms)
     rows = conn.execute(
         text(
@@ -75,6 +97,18 @@ def fts_search(conn: Connection, terms: list[str], limit: int) -> list[str]:
             f"WHERE {FTS_TABLE} MATCH :match ORDER BY {FTS_TABLE}.rank, d.id LIMIT :limit"
         ),
         {"match": match, "limit": limit},
+    )
+    return [row[0] for row in rows]
+
+
+def _pg_search(conn: Connection, terms: list[str], limit: int) -> list[str]:
+    # plainto_tsquery ANDs the words and ignores any operator characters in them.
+    rows = conn.execute(
+        text(
+            f"SELECT id FROM documents, plainto_tsquery('simple', :words) AS q "
+            f"WHERE {_PG_VECTOR} @@ q ORDER BY ts_rank({_PG_VECTOR}, q) DESC, id LIMIT :limit"
+        ),
+        {"words": " ".join(terms), "limit": limit},
     )
     return [row[0] for row in rows]
 

@@ -99,11 +99,6 @@ class Store:
         """True when search uses an FTS index rather than substring matching."""
         return self._fts
 
-    @property
-    def backend(self) -> str:
-        """The database behind the store: "sqlite" or "postgresql"."""
-        return str(self._engine.dialect.name)
-
     # -- transactions -------------------------------------------------------------------------
 
     @contextmanager
@@ -117,11 +112,13 @@ class Store:
             yield conn
 
     def _setup_fts(self) -> bool:
-        if self.dialect != "sqlite":
-            return False
+        """Make the full-text index if it is missing: FTS5 in SQLite, a GIN index of text
+        search vectors in PostgreSQL. False when this database cannot have one."""
         with self._engine.connect() as conn:
             if fts.fts_ready(conn):
                 return True
+        if self.dialect not in ("sqlite", "postgresql"):
+            return False
         try:
             with self._writer.begin() as conn:
                 # Checked again under the write lock: another process may have made it.
