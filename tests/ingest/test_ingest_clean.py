@@ -169,6 +169,31 @@ def test_date_line_on_its_own_line_with_a_written_date() -> None:
             "2011-09-08",
             "8 Sep 2011",
         ),
+        (
+            "Pilots end their strike Tuesday 11 January 2005 09.11 GMT The pilots went back.",
+            "2005-01-11",
+            "11 January 2005",
+        ),
+        (
+            "Comments welcome.\nFriday, April 30, 2010; 3:59 PM The harbour reopened today.",
+            "2010-04-30",
+            "April 30, 2010",
+        ),
+        (
+            "Page last updated at 23:19 GMT, Tuesday, 19 January 2010 Pilots went back.",
+            "2010-01-19",
+            "19 January 2010",
+        ),
+        (
+            "Ferry talks 24 April 2011 Last updated at 17:55 GMT The talks went on.",
+            "2011-04-24",
+            "24 April 2011",
+        ),
+        (
+            "January 25, 2011 | By A. Writer, Harbour News Pilots marched on Tuesday.",
+            "2011-01-25",
+            "January 25, 2011",
+        ),
     ],
 )
 def test_a_wire_time_stamp_near_the_top_dates_the_article(
@@ -186,6 +211,10 @@ def test_a_wire_time_stamp_near_the_top_dates_the_article(
     [
         # No clock time and zone: a date in a sentence, not a stamp.
         "Ferry strike ends | Talks resumed on Tue Mar 29, 2011 in Norvik.",
+        # The time of an event in a sentence.
+        "Talks ended on Friday, April 30, 2010 at 3:59 PM in Norvik.",
+        # A photo caption's day, with no clock time.
+        "Pilots march in Norvik, Wednesday, May 5, 2010.\nThe strike went on.",
         # A stamp deep in the article is something quoted, not the page's own.
         "Ferries sailed. " * 60 + "NORVIK | Tue Mar 29, 2011 12:20am BST",
     ],
