@@ -194,6 +194,17 @@ def test_date_line_on_its_own_line_with_a_written_date() -> None:
             "2011-01-25",
             "January 25, 2011",
         ),
+        ("Pilots march May 27, 2010 20:34 UTC The pilots marched.", "2010-05-27", "May 27, 2010"),
+        (
+            "Harbour Hour Aired January 30, 2011 - 09:00 ET THIS IS A TRANSCRIPT.",
+            "2011-01-30",
+            "January 30, 2011",
+        ),
+        (
+            "Last updated: 14 January, 2010 - 17:26 GMT Pilots went back.",
+            "2010-01-14",
+            "14 January, 2010",
+        ),
     ],
 )
 def test_a_wire_time_stamp_near_the_top_dates_the_article(

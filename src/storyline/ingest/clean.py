@@ -112,7 +112,12 @@ def date_stamp(text: str) -> tuple[str, tuple[int, int]] | None:
     head = text[: settings("clean.toml")["stamp"]["max_chars"]]
     for pattern in patterns("date_stamp_patterns.txt"):
         match = pattern.search(head)
-        if match and (value := normalize_date(match["date"])) is not None:
+        if match is None:
+            continue
+        # "14 January, 2010": a comma the date formats do not expect.
+        written = match["date"]
+        value = normalize_date(written) or normalize_date(written.replace(",", ""))
+        if value is not None:
             return value, match.span("date")
     return None
 
