@@ -6,7 +6,7 @@ date line) turned into metadata. The rules are data files in ingest/rules/:
 - dateline_credit_patterns   an agency in a wire dateline ("CAIRO (AFP) -"), recorded, kept
 - byline_patterns.txt        bylines in the header ("By Jane Doe", "<Outlet> Staff Writer")
 - date_line_patterns.txt     a publication date opening the text ("date 2024-12-02 ...")
-- date_stamp_patterns.txt    a wire time stamp near the top ("TRIPOLI | Thu Sep 8, 2011 7:26pm EDT")
+- date_stamp_patterns.txt    a time stamp near the top ("TRIPOLI | Thu Sep 8, 2011 7:26pm EDT")
 - clean.toml                 thresholds of the headline heuristic and the header's length
 """
 
