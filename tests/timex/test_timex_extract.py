@@ -69,6 +69,21 @@ def test_without_a_date_relative_expressions_stay_open(nlp: Any) -> None:
     assert times["five-month-old"].value == "P5M"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A plan that "had been" set lies before publication (a Monday here).
+        ("The ferry strike had been due to end Friday evening.", "2024-03-08TEV"),
+        ("The vote previously had been scheduled to take place on Friday.", "2024-03-08"),
+        # One still set looks ahead.
+        ("The vote is scheduled to take place on Friday.", "2024-03-15"),
+    ],
+)
+def test_a_plan_in_the_past_perfect_looks_back(nlp: Any, text: str, value: str) -> None:
+    (found,) = _times(nlp, text, "2024-03-11")
+    assert found.value == value
+
+
 def test_modal_leaves_the_weekday_nearest(nlp: Any) -> None:
     text = "The holiday could begin as early as Sunday, depending on the moon."
     values = {t.evidence.text: t.value for t in _times(nlp, text, "2024-03-09")}

@@ -504,6 +504,14 @@ def _inside(token: Any, span: Any) -> bool:
     return bool(span.start <= token.i < span.end)
 
 
+def _pluperfect(token: Any) -> bool:
+    """ "had been scheduled", "had been due": "had" among the token's auxiliaries."""
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ == "had" and c.tag_ == "VBD"
+        for c in token.children
+    )
+
+
 def verb_tense(verb: Any, depth: int = 0, expression: Any = None) -> Tense | None:
     """past for "met", "was killed", "has met"; future for "will meet", "could begin", "is set
     to vote"; present for "meets", "is meeting"."""
@@ -521,6 +529,10 @@ def verb_tense(verb: Any, depth: int = 0, expression: Any = None) -> Tense | Non
         return "past"  # "has met", "have been searching since": the perfect looks back
     if "to" in words or verb.dep_ == "xcomp":
         head = verb.head
+        # The plan's own verb, or the verb it hangs from ("had been due": "due" -> "been").
+        governors = [head, head.head] if head.dep_ in ("acomp", "attr") else [head]
+        if head is not verb and any(_pluperfect(g) for g in governors):
+            return "past"  # "had been due to expire Friday": a plan that lay in the past
         if head.lemma_.lower() in cues.future_governors:
             return "future"
         if head is not verb and depth < 4 and head.pos_ in ("VERB", "AUX"):
