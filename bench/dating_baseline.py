@@ -19,7 +19,8 @@ import numpy as np
 from scipy import sparse
 
 from bench.article_cache import Article
-from bench.polnear_score import Prediction
+from bench.dating_settings import TODAY
+from bench.polnear_score import Prediction, score
 
 _WORD = re.compile(r"[a-z][a-z'\-]+|\d+")
 _FUNCTION_WORDS = (
@@ -70,9 +71,6 @@ def nearest_day(articles: Sequence[Article]) -> list[Prediction]:
 
 def anchor_scores(predictions: Sequence[Prediction | None]) -> dict[str, float | int | None]:
     """The anchor's exact, within 1 and within 3 days (None: not scored), printed."""
-    from bench.dating_settings import TODAY
-    from bench.polnear_score import score
-
     found = score([p for p in predictions if p is not None], today=TODAY)
     kept = {k: found[k] for k in ("exact", "within_1", "within_3", "mean_abs_error_days")}
     print(

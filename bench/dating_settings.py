@@ -17,6 +17,7 @@ from typing import Any
 
 from bench.article_cache import Article
 from bench.polnear_score import Prediction
+from storyline.model import Document
 
 # The day the benchmark pretends to run on: dating never places an article after "today",
 # and a fixed day keeps the scores reproducible.
@@ -36,13 +37,7 @@ def text_only(articles: Sequence[Article]) -> list[Prediction]:
 def leave_one_out(articles: Sequence[Article]) -> list[Prediction]:
     from storyline.resolve.dating import Dater
 
-    known = [
-        a.document.model_copy(
-            update={"published": a.gold.isoformat(), "published_basis": "metadata"}
-        )
-        for a in articles
-    ]
-    dater = Dater(known, [a.analysis for a in articles], today=TODAY)
+    dater = Dater([_dated(a) for a in articles], [a.analysis for a in articles], today=TODAY)
     return [_predict(a, dater) for a in articles]
 
 
@@ -52,26 +47,18 @@ def forward(
     """Setting (c): the ``known`` articles (PolNeAR's train split) dated, the others dated by
     the corpus, or by their own text where it gives their day (a date line, a wire time
     stamp), as ingest found it (None for the known articles, which are not scored)."""
-    from storyline.resolve.dating import Dater, known_day
+    from storyline.resolve.dating import Dater
     from storyline.timex.anchor import day_of
 
-    documents = [
-        a.document.model_copy(
-            update={"published": a.gold.isoformat(), "published_basis": "metadata"}
-        )
-        if known(a)
-        else a.document
-        for a in articles
-    ]
+    documents = [_dated(a) if known(a) else a.document for a in articles]
     dates = Dater(documents, [a.analysis for a in articles], today=TODAY).run()
     predictions: list[Prediction | None] = []
     for a in articles:
         found = dates.get(a.document.id)
-        own = known_day(a.document)
         if known(a):
             predictions.append(None)
-        elif own is not None:
-            predictions.append(Prediction(a.gold, own, own, own.isoformat()))
+        elif (own := _own_day(a)) is not None:
+            predictions.append(own)
         elif found is None:
             predictions.append(Prediction(a.gold))
         else:
@@ -110,12 +97,23 @@ def week_ceiling(articles: Sequence[Article]) -> float:
     return round(100 * right / len(articles), 2) if articles else 0.0
 
 
-def _predict(article: Article, dater: Any) -> Prediction:
+def _dated(article: Article) -> Document:
+    """The article's document with its gold day as metadata: a document of known date."""
+    update = {"published": article.gold.isoformat(), "published_basis": "metadata"}
+    return article.document.model_copy(update=update)
+
+
+def _own_day(article: Article) -> Prediction | None:
+    """The day the article's text gives itself (a date line or time stamp read by ingest)."""
     from storyline.resolve.dating import known_day
 
     day = known_day(article.document)
-    if day is not None:  # a date line in the text itself, read by ingest
-        return Prediction(article.gold, day, day, day.isoformat())
+    return None if day is None else Prediction(article.gold, day, day, day.isoformat())
+
+
+def _predict(article: Article, dater: Any) -> Prediction:
+    if (own := _own_day(article)) is not None:
+        return own
     verdict = dater.verdict(article.document.id)
     if verdict is None:
         return Prediction(article.gold)

@@ -26,6 +26,13 @@ from bench.dating_settings import forward, leave_one_out, report, text_only, wee
 from bench.payload import write_run
 from bench.polnear_score import Prediction
 
+Setting = Callable[[Sequence[polnear_corpus.Article]], Sequence[Prediction | None]]
+SETTINGS: dict[str, tuple[str, Setting]] = {
+    "a": ("text_only", text_only),
+    "b": ("leave_one_out", leave_one_out),
+    "c": ("forward", forward),
+}
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -44,16 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     loaded = time.perf_counter() - started
     results: dict[str, Any] = {}
     settings = ("a", "b", "c") if args.setting == "all" else (args.setting,)
-    runs: dict[str, Callable[[Sequence[polnear_corpus.Article]], Sequence[Prediction | None]]]
-    runs = {"a": text_only, "b": leave_one_out, "c": forward}
-    names = {"a": "text_only", "b": "leave_one_out", "c": "forward"}
     for setting in settings:
+        name, run = SETTINGS[setting]
         started = time.perf_counter()
         predictions: Sequence[Prediction | None] = [
             p if args.split == "all" or a.split == args.split else None
-            for a, p in zip(articles, runs[setting](articles), strict=True)
+            for a, p in zip(articles, run(articles), strict=True)
         ]
-        name = names[setting]
         metrics, chosen, _ = report(
             f"({setting}) {name}", articles, predictions, time.perf_counter() - started, args.errors
         )

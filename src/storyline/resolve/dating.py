@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from storyline.model import Analysis, DateInterval, Document, Evidence
 from storyline.resolve.dating_ages import age_findings
@@ -109,9 +110,14 @@ class Dater:
         period = corpus_period(self.index.doc_day.values())
         self.period_lean = period_lean(period) if period is not None and corpus else None
         self.weekday_lean = weekday_lean(self.index.doc_day.values()) if corpus else None
-        self.neighbour_strength = calibrate_strength(self.index) if corpus else 1.0
         self._own: dict[str, Findings] = {}
         self._lending: dict[str, tuple[dt.date, Span] | None] = {}
+
+    @cached_property
+    def neighbour_strength(self) -> float:
+        """The neighbour lean's weight, measured on this corpus's dated documents when a
+        document is first dated (not when nothing needs dating)."""
+        return calibrate_strength(self.index) if self.corpus else 1.0
 
     def own_findings(self, doc_id: str) -> Findings:
         """What the document's own text and the anchors say (computed once)."""
