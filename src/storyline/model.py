@@ -17,6 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_NAME = "storyline/1"
 
 PublishedBasis = Literal["metadata", "text", "inferred"]
+# The bases of a date a document carries itself, as opposed to one inferred from the corpus:
+# such a date is never changed by dating.
+KNOWN_BASES: tuple[PublishedBasis, ...] = ("metadata", "text")
 
 # PLOVER event types (the open standard of political event data).
 EventType = Literal[

@@ -15,7 +15,15 @@ from storyline.config import Config
 from storyline.engines.local import LocalEngine
 from storyline.errors import EmptyStore, NoInput
 from storyline.ingest import ingest
-from storyline.model import Analysis, Bundle, Document, Ingested, Rejection, sha256_hex
+from storyline.model import (
+    KNOWN_BASES,
+    Analysis,
+    Bundle,
+    Document,
+    Ingested,
+    Rejection,
+    sha256_hex,
+)
 from storyline.resolve.dating_anchors import Anchor, make_anchor
 from storyline.resolve.dating_apply import Dated, apply_dating
 from storyline.resolve.story import resolve_bundle
@@ -143,7 +151,7 @@ def store_inferred_dates(store: Store, documents: Iterable[Document]) -> int:
     changed = 0
     for doc in documents:
         stored = store.get_document(doc.id)
-        if stored is None or stored.published_basis in ("metadata", "text"):
+        if stored is None or stored.published_basis in KNOWN_BASES:
             continue
         fields = ("published", "published_basis", "published_evidence", "published_reasons")
         if all(getattr(stored, f) == getattr(doc, f) for f in fields):

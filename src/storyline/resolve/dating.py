@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from storyline.model import Analysis, DateInterval, Document, Evidence
+from storyline.model import KNOWN_BASES, Analysis, DateInterval, Document, Evidence
 from storyline.resolve.dating_ages import age_findings
 from storyline.resolve.dating_anchors import Anchor, anchor_findings, anchor_marks
 from storyline.resolve.dating_calendar import FIRST_DAY, Span, value_span
@@ -66,7 +66,7 @@ class DocumentDate:
 
 def known_day(document: Document) -> dt.date | None:
     """A publication day from metadata or the text itself (never an inferred one)."""
-    if document.published_basis not in ("metadata", "text"):
+    if document.published_basis not in KNOWN_BASES:
         return None
     published = document.published
     if isinstance(published, DateInterval):

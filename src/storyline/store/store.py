@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from storyline.errors import StoreError
 from storyline.model import (
+    KNOWN_BASES,
     Analysis,
     DateInterval,
     Document,
@@ -45,10 +46,6 @@ def _database_errors() -> Iterator[None]:
         # The driver's message, without the statement and its parameters (whole documents).
         cause = exc.orig if isinstance(exc, DBAPIError) else exc
         raise StoreError(f"database error: {cause}") from exc
-
-
-# Publication dates a document carries itself, as opposed to ones inferred from the corpus.
-KNOWN_BASES = ("metadata", "text")
 
 
 class Store:
@@ -172,10 +169,7 @@ class Store:
 
     def get_document(self, doc_id: str) -> Document | None:
         with self._read() as conn:
-            row = conn.execute(
-                select(documents.c.record, documents.c.text).where(documents.c.id == doc_id)
-            ).first()
-        return None if row is None else document_from_row(row.record, row.text)
+            return _stored_document(conn, doc_id)
 
     def documents(self) -> Iterator[Document]:
         """Every document, ordered by id.
@@ -229,12 +223,10 @@ class Store:
         """Set a document's publication date, the basis for it, the evidence and (for an
         inferred date) the reasons."""
         with self._write() as conn:
-            row = conn.execute(
-                select(documents.c.record, documents.c.text).where(documents.c.id == doc_id)
-            ).first()
-            if row is None:
+            stored = _stored_document(conn, doc_id)
+            if stored is None:
                 raise StoreError(f"no document {doc_id} in the store")
-            fields: dict[str, Any] = document_from_row(row.record, row.text).model_dump()
+            fields: dict[str, Any] = stored.model_dump()
             fields.update(
                 published=published,
                 published_basis=basis,
@@ -337,16 +329,18 @@ def _put_analysis(conn: Connection, analysis: Analysis) -> None:
     )
 
 
+def _stored_document(conn: Connection, doc_id: str) -> Document | None:
+    row = conn.execute(
+        select(documents.c.record, documents.c.text).where(documents.c.id == doc_id)
+    ).first()
+    return None if row is None else document_from_row(row.record, row.text)
+
+
 def _adopt_date(conn: Connection, doc: Document) -> None:
     """Give a stored document the known publication date of a new copy of it, unless it has
     a known one already."""
-    row = conn.execute(
-        select(documents.c.record, documents.c.text).where(documents.c.id == doc.id)
-    ).first()
-    if row is None:
-        return
-    stored = document_from_row(row.record, row.text)
-    if stored.published_basis in KNOWN_BASES:
+    stored = _stored_document(conn, doc.id)
+    if stored is None or stored.published_basis in KNOWN_BASES:
         return
     dated = stored.model_copy(
         update={
