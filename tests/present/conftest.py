@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from storyline.model import (
-    Bundle,
     Conflict,
     DateInterval,
     Document,
@@ -16,6 +15,7 @@ from storyline.model import (
     Figure,
     Quote,
     Rejection,
+    ResolvedStory,
     Story,
     TimeExpression,
     TimelineEntry,
@@ -45,7 +45,7 @@ def span(doc: Document, phrase: str, nth: int = 0) -> Evidence:
     return evidence(doc, start, start + len(phrase))
 
 
-def make_bundle() -> Bundle:
+def make_bundle() -> ResolvedStory:
     doc_a = Document(
         id=document_id(TEXT_A),
         source="corpus/harbor-wire.html",
@@ -217,7 +217,7 @@ def make_bundle() -> Bundle:
             documents=[doc_a.id],
         ),
     ]
-    return Bundle(
+    return ResolvedStory(
         documents=[doc_c, doc_b, doc_a],
         entities=entities,
         events=[ev_threat, ev_protest, ev_agree],
@@ -252,10 +252,10 @@ def _offsets(ev: Evidence) -> tuple[int, int]:
 
 
 @pytest.fixture
-def bundle() -> Bundle:
+def story() -> ResolvedStory:
     return make_bundle()
 
 
 @pytest.fixture
-def empty_bundle() -> Bundle:
-    return Bundle()
+def empty_bundle() -> ResolvedStory:
+    return ResolvedStory()

@@ -13,12 +13,12 @@ from pydantic import BaseModel
 from storyline.model import (
     PLOVER_TYPES,
     SCHEMA_NAME,
-    Bundle,
     DateInterval,
     Document,
     EventMode,
     Evidence,
     PublishedBasis,
+    ResolvedStory,
     TimeType,
 )
 from storyline.present.columns import TABLE_DEFS
@@ -54,27 +54,27 @@ def test_schema_is_packaged_beside_the_code() -> None:
     assert list(loaded["required"]) == ["schema", *TABLES]
 
 
-def test_full_export_validates(bundle: Bundle) -> None:
-    obj = export_object(bundle)
+def test_full_export_validates(story: ResolvedStory) -> None:
+    obj = export_object(story)
     assert errors(obj) == []
     assert obj["schema"] == SCHEMA_NAME
     assert list(obj) == ["schema", *TABLES]
     for table in TABLES:
-        assert len(obj[table]) == len(getattr(bundle, table)), table
+        assert len(obj[table]) == len(getattr(story, table)), table
 
 
-def test_empty_export_validates(empty_bundle: Bundle) -> None:
+def test_empty_export_validates(empty_bundle: ResolvedStory) -> None:
     obj = export_object(empty_bundle)
     assert errors(obj) == []
     assert all(obj[t] == [] for t in TABLES)
 
 
-def test_timeline_is_not_part_of_the_contract(bundle: Bundle) -> None:
-    assert "timeline" not in export_object(bundle)
+def test_timeline_is_not_part_of_the_contract(story: ResolvedStory) -> None:
+    assert "timeline" not in export_object(story)
 
 
-def test_every_exported_evidence_matches_its_document(bundle: Bundle) -> None:
-    obj = export_object(bundle)
+def test_every_exported_evidence_matches_its_document(story: ResolvedStory) -> None:
+    obj = export_object(story)
     texts = {d["id"]: d["text"] for d in obj["documents"]}
 
     def spans(value: Any) -> list[dict[str, Any]]:
@@ -115,8 +115,8 @@ def test_every_exported_evidence_matches_its_document(bundle: Bundle) -> None:
         lambda o: o["conflicts"][0].update(items="f1,f2"),
     ],
 )
-def test_broken_objects_fail_validation(bundle: Bundle, breakage: Any) -> None:
-    obj = copy.deepcopy(export_object(bundle))
+def test_broken_objects_fail_validation(story: ResolvedStory, breakage: Any) -> None:
+    obj = copy.deepcopy(export_object(story))
     breakage(obj)
     assert errors(obj) != []
 
@@ -161,33 +161,33 @@ def _canonical(record: BaseModel) -> str:
     return json.dumps(dumped, sort_keys=True)
 
 
-def test_exported_records_read_back_into_the_models(bundle: Bundle) -> None:
-    obj = export_object(bundle)
+def test_exported_records_read_back_into_the_models(story: ResolvedStory) -> None:
+    obj = export_object(story)
     for table in TABLES:
-        originals = sorted(_canonical(r) for r in getattr(bundle, table))
+        originals = sorted(_canonical(r) for r in getattr(story, table))
         read_back = sorted(_canonical(TABLE_MODELS[table].model_validate(r)) for r in obj[table])
         assert read_back == originals, table
 
 
-def _shuffled(bundle: Bundle) -> Bundle:
-    update = {t: list(reversed(getattr(bundle, t))) for t in TABLES}
+def _shuffled(story: ResolvedStory) -> ResolvedStory:
+    update = {t: list(reversed(getattr(story, t))) for t in TABLES}
     entities = [
         e.model_copy(update={"mentions": list(reversed(e.mentions))}) for e in update["entities"]
     ]
     update["entities"] = entities
-    return bundle.model_copy(update=update)
+    return story.model_copy(update=update)
 
 
-def test_export_order_does_not_depend_on_input_order(bundle: Bundle) -> None:
-    assert export_object(_shuffled(bundle)) == export_object(bundle)
+def test_export_order_does_not_depend_on_input_order(story: ResolvedStory) -> None:
+    assert export_object(_shuffled(story)) == export_object(story)
     a, b = io.StringIO(), io.StringIO()
-    write_json(bundle, a)
-    write_json(_shuffled(bundle), b)
+    write_json(story, a)
+    write_json(_shuffled(story), b)
     assert a.getvalue() == b.getvalue()
 
 
-def test_export_order_is_by_id_date_and_position(bundle: Bundle) -> None:
-    obj = export_object(bundle)
+def test_export_order_is_by_id_date_and_position(story: ResolvedStory) -> None:
+    obj = export_object(story)
     doc_ids = [d["id"] for d in obj["documents"]]
     assert doc_ids == sorted(doc_ids)
     # Dated events by date, undated last.
@@ -200,23 +200,23 @@ def test_export_order_is_by_id_date_and_position(bundle: Bundle) -> None:
     )
 
 
-def test_write_json_round_trips(bundle: Bundle) -> None:
+def test_write_json_round_trips(story: ResolvedStory) -> None:
     out = io.StringIO()
-    write_json(bundle, out)
+    write_json(story, out)
     assert out.getvalue().endswith("\n")
-    assert json.loads(out.getvalue()) == export_object(bundle)
+    assert json.loads(out.getvalue()) == export_object(story)
     # Non-ASCII text stays readable rather than \u-escaped.
     doc = Document(id="d1", source="x", text="Khan Yunis – 1 140 “killed”")
     out = io.StringIO()
-    write_json(Bundle(documents=[doc]), out)
+    write_json(ResolvedStory(documents=[doc]), out)
     assert "“killed”" in out.getvalue()
 
 
-def test_jsonl_round_trips(bundle: Bundle) -> None:
+def test_jsonl_round_trips(story: ResolvedStory) -> None:
     out = io.StringIO()
-    write_jsonl(bundle, out)
+    write_jsonl(story, out)
     lines = out.getvalue().splitlines()
-    obj = export_object(bundle)
+    obj = export_object(story)
     assert len(lines) == sum(len(obj[t]) for t in TABLES)
     line_validator = validator("jsonlLine")
     rebuilt: dict[str, Any] = {"schema": SCHEMA_NAME, **{t: [] for t in TABLES}}
@@ -233,15 +233,15 @@ def test_jsonl_round_trips(bundle: Bundle) -> None:
     assert tables_seen == [t for t in TABLES if obj[t]]
 
 
-def test_jsonl_line_schema_rejects_a_record_in_the_wrong_table(bundle: Bundle) -> None:
-    figure = export_object(bundle)["figures"][0]
+def test_jsonl_line_schema_rejects_a_record_in_the_wrong_table(story: ResolvedStory) -> None:
+    figure = export_object(story)["figures"][0]
     good = {"schema": SCHEMA_NAME, "table": "figures", "record": figure}
     assert errors(good, "jsonlLine") == []
     assert errors({**good, "table": "quotes"}, "jsonlLine") != []
     assert errors({**good, "table": "timeline"}, "jsonlLine") != []
 
 
-def test_jsonl_of_empty_bundle_is_empty(empty_bundle: Bundle) -> None:
+def test_jsonl_of_empty_bundle_is_empty(empty_bundle: ResolvedStory) -> None:
     out = io.StringIO()
     write_jsonl(empty_bundle, out)
     assert out.getvalue() == ""

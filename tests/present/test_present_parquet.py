@@ -7,7 +7,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from storyline.model import SCHEMA_NAME, Bundle
+from storyline.model import SCHEMA_NAME, ResolvedStory
 from storyline.present.columns import Column, column_for, table_columns
 from storyline.present.export import TABLES, export_object, schema, write_parquet
 
@@ -19,14 +19,14 @@ def _decoded(row: dict[str, Any], columns: list[Column]) -> dict[str, Any]:
     }
 
 
-def test_parquet_round_trips_every_table(bundle: Bundle, tmp_path: Path) -> None:
-    written = write_parquet(bundle, tmp_path / "out")
+def test_parquet_round_trips_every_table(story: ResolvedStory, tmp_path: Path) -> None:
+    written = write_parquet(story, tmp_path / "out")
     assert [p.name for p in written] == [f"{t}.parquet" for t in TABLES] + ["_schema.json"]
     columns = table_columns(schema())
-    obj = export_object(bundle)
+    obj = export_object(story)
     for table in TABLES:
         read = pq.read_table(tmp_path / "out" / f"{table}.parquet")
-        assert read.num_rows == len(getattr(bundle, table)), table
+        assert read.num_rows == len(getattr(story, table)), table
         assert read.schema.metadata[b"storyline.schema"] == SCHEMA_NAME.encode()
         rows = [_decoded(r, columns[table]) for r in read.to_pylist()]
         # Optional extras the model dumps as null come back as null, so this is exact.
@@ -34,9 +34,9 @@ def test_parquet_round_trips_every_table(bundle: Bundle, tmp_path: Path) -> None
 
 
 def test_empty_tables_have_the_same_columns_as_full_ones(
-    bundle: Bundle, empty_bundle: Bundle, tmp_path: Path
+    story: ResolvedStory, empty_bundle: ResolvedStory, tmp_path: Path
 ) -> None:
-    write_parquet(bundle, tmp_path / "full")
+    write_parquet(story, tmp_path / "full")
     write_parquet(empty_bundle, tmp_path / "empty")
     for table in TABLES:
         full = pq.read_table(tmp_path / "full" / f"{table}.parquet")
@@ -45,8 +45,8 @@ def test_empty_tables_have_the_same_columns_as_full_ones(
         assert empty.schema.equals(full.schema, check_metadata=True), table
 
 
-def test_columns_are_flat_and_typed(tmp_path: Path, bundle: Bundle) -> None:
-    write_parquet(bundle, tmp_path)
+def test_columns_are_flat_and_typed(tmp_path: Path, story: ResolvedStory) -> None:
+    write_parquet(story, tmp_path)
     figures = pq.read_table(tmp_path / "figures.parquet").schema
     assert figures.field("value").type == pa.float64()
     assert figures.field("approximate").type == pa.bool_()
@@ -60,8 +60,8 @@ def test_columns_are_flat_and_typed(tmp_path: Path, bundle: Bundle) -> None:
             assert not pa.types.is_nested(fld.type), (table, fld.name)
 
 
-def test_published_keeps_both_of_its_shapes(bundle: Bundle, tmp_path: Path) -> None:
-    write_parquet(bundle, tmp_path)
+def test_published_keeps_both_of_its_shapes(story: ResolvedStory, tmp_path: Path) -> None:
+    write_parquet(story, tmp_path)
     cells = pq.read_table(tmp_path / "documents.parquet").column("published").to_pylist()
     decoded = [json.loads(c) if c is not None else None for c in cells]
     assert "2024-03-05" in decoded
@@ -69,13 +69,13 @@ def test_published_keeps_both_of_its_shapes(bundle: Bundle, tmp_path: Path) -> N
     assert None in decoded
 
 
-def test_manifest_names_the_schema_and_counts_rows(bundle: Bundle, tmp_path: Path) -> None:
-    write_parquet(bundle, tmp_path)
+def test_manifest_names_the_schema_and_counts_rows(story: ResolvedStory, tmp_path: Path) -> None:
+    write_parquet(story, tmp_path)
     manifest = json.loads((tmp_path / "_schema.json").read_text())
     assert manifest["schema"] == SCHEMA_NAME
     assert list(manifest["tables"]) == list(TABLES)
     for table in TABLES:
-        assert manifest["tables"][table]["rows"] == len(getattr(bundle, table))
+        assert manifest["tables"][table]["rows"] == len(getattr(story, table))
     json_columns = {c["name"] for c in manifest["tables"]["events"]["columns"] if c["json"]}
     assert json_columns == {"date_evidence", "documents", "mentions"}
 

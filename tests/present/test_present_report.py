@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 from markupsafe import escape
 
-from storyline.model import PLOVER_TYPES, Bundle, Document, Evidence, TimelineEntry
+from storyline.model import PLOVER_TYPES, Document, Evidence, ResolvedStory, TimelineEntry
 from storyline.present.report import render_report
 from storyline.present.report_view import build_view, event_groups, figure_value
 
@@ -62,8 +62,8 @@ def parse(html: str) -> _Page:
     return page
 
 
-def test_report_is_self_contained(bundle: Bundle) -> None:
-    html = render_report(bundle)
+def test_report_is_self_contained(story: ResolvedStory) -> None:
+    html = render_report(story)
     assert html.lstrip().lower().startswith("<!doctype html>")
     assert "http://" not in html
     assert "https://" not in html
@@ -76,9 +76,9 @@ def test_report_is_self_contained(bundle: Bundle) -> None:
     assert all(h.startswith("#") for h in page.hrefs), "only in-page links"
 
 
-def test_urls_only_appear_where_the_data_put_them(bundle: Bundle) -> None:
-    docs = [d.model_copy(update={"url": URL_IN_DATA}) for d in bundle.documents]
-    html = render_report(bundle.model_copy(update={"documents": docs}))
+def test_urls_only_appear_where_the_data_put_them(story: ResolvedStory) -> None:
+    docs = [d.model_copy(update={"url": URL_IN_DATA}) for d in story.documents]
+    html = render_report(story.model_copy(update={"documents": docs}))
     escaped = URL_IN_DATA.replace("&", "&amp;")
     assert escaped in html
     # Shown as text, never as a link the page would follow.
@@ -88,8 +88,8 @@ def test_urls_only_appear_where_the_data_put_them(bundle: Bundle) -> None:
     assert "https://" not in stripped
 
 
-def test_article_text_is_escaped_everywhere(bundle: Bundle) -> None:
-    html = render_report(bundle)
+def test_article_text_is_escaped_everywhere(story: ResolvedStory) -> None:
+    html = render_report(story)
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<b>Evil</b>" not in html
@@ -102,9 +102,9 @@ def test_article_text_is_escaped_everywhere(bundle: Bundle) -> None:
     assert "b" not in page.tags
 
 
-def test_timeline_summaries_appear_in_date_order(bundle: Bundle) -> None:
-    html = render_report(bundle)
-    summaries = [e.summary for e in sorted(bundle.timeline, key=lambda e: e.date)]
+def test_timeline_summaries_appear_in_date_order(story: ResolvedStory) -> None:
+    html = render_report(story)
+    summaries = [e.summary for e in sorted(story.timeline, key=lambda e: e.date)]
     positions = [html.index(_escaped(s)) for s in summaries]
     assert positions == sorted(positions)
     assert "Timeline from 2024-03-05 to 2024-03-06" in html
@@ -114,8 +114,8 @@ def _escaped(text: str) -> str:
     return str(escape(text))
 
 
-def test_every_local_link_has_a_target(bundle: Bundle) -> None:
-    page = parse(render_report(bundle))
+def test_every_local_link_has_a_target(story: ResolvedStory) -> None:
+    page = parse(render_report(story))
     ids = set(page.ids)
     assert len(ids) == len(page.ids), "ids are unique"
     missing = [h for h in page.hrefs if h[1:] not in ids]
@@ -124,17 +124,17 @@ def test_every_local_link_has_a_target(bundle: Bundle) -> None:
     assert any(h.startswith("#ev-") for h in page.hrefs)
 
 
-def test_cited_spans_are_marked_in_the_source_text(bundle: Bundle) -> None:
-    page = parse(render_report(bundle))
-    for entry in bundle.timeline:
+def test_cited_spans_are_marked_in_the_source_text(story: ResolvedStory) -> None:
+    page = parse(render_report(story))
+    for entry in story.timeline:
         for ev in entry.citations:
             assert ev.text in page.marks
-    for figure in bundle.figures:
+    for figure in story.figures:
         assert figure.evidence.text in page.marks
 
 
-def test_citation_with_wrong_offsets_is_flagged_not_marked(bundle: Bundle) -> None:
-    doc = bundle.documents[2]
+def test_citation_with_wrong_offsets_is_flagged_not_marked(story: ResolvedStory) -> None:
+    doc = story.documents[2]
     wrong = Evidence(doc=doc.id, start=0, end=5, text="docks")  # the words are elsewhere
     entry = TimelineEntry(
         date="2024-03-07",
@@ -145,7 +145,7 @@ def test_citation_with_wrong_offsets_is_flagged_not_marked(bundle: Bundle) -> No
         citations=[wrong],
         documents=[doc.id],
     )
-    html = render_report(bundle.model_copy(update={"timeline": [*bundle.timeline, entry]}))
+    html = render_report(story.model_copy(update={"timeline": [*story.timeline, entry]}))
     page = parse(html)
     row = html[html.index("Misplaced citation") :]
     assert "offsets differ</span>" in row[: row.index("</li>\n")]
@@ -153,10 +153,10 @@ def test_citation_with_wrong_offsets_is_flagged_not_marked(bundle: Bundle) -> No
     assert f'href="#doc-{doc.id}"' in row
 
 
-def test_conflicting_figures_are_highlighted(bundle: Bundle) -> None:
-    html = render_report(bundle)
+def test_conflicting_figures_are_highlighted(story: ResolvedStory) -> None:
+    html = render_report(story)
     page = parse(html)
-    view = build_view(bundle)
+    view = build_view(story)
     conflicted = {f.anchor for f in view.figures if f.conflict_notes}
     assert len(conflicted) == 2
     assert set(page.conflict_rows) == conflicted
@@ -164,9 +164,9 @@ def test_conflicting_figures_are_highlighted(bundle: Bundle) -> None:
     assert "the union counts 1 140" in html
 
 
-def test_sections_show_entities_quotes_sources_and_rejections(bundle: Bundle) -> None:
-    html = render_report(bundle)
-    view = build_view(bundle)
+def test_sections_show_entities_quotes_sources_and_rejections(story: ResolvedStory) -> None:
+    html = render_report(story)
+    view = build_view(story)
     # Entities: name, kind, aliases other than the name, mention counts.
     velmora = next(e for e in view.entities if e.name == "Velmora")
     assert (velmora.mentions, velmora.documents, velmora.aliases) == (3, 3, [])
@@ -188,21 +188,21 @@ def test_sections_show_entities_quotes_sources_and_rejections(bundle: Bundle) ->
     assert "<strong>3</strong> sources" in html
 
 
-def test_title_argument_wins_and_is_escaped(bundle: Bundle) -> None:
-    html = render_report(bundle, title="Docks & <ports>")
+def test_title_argument_wins_and_is_escaped(story: ResolvedStory) -> None:
+    html = render_report(story, title="Docks & <ports>")
     assert "<title>Docks &amp; &lt;ports&gt;</title>" in html
 
 
-def test_empty_bundle_renders(empty_bundle: Bundle) -> None:
+def test_empty_bundle_renders(empty_bundle: ResolvedStory) -> None:
     html = render_report(empty_bundle)
     assert "<title>Storyline report</title>" in html
     assert "No dated events or statements." in html
     assert "Every input was read." in html
 
 
-def test_document_text_is_complete_in_the_report(bundle: Bundle) -> None:
+def test_document_text_is_complete_in_the_report(story: ResolvedStory) -> None:
     doc = Document(id="d" * 16, source="s", text="Line one.\n\nLine <two> & three.")
-    html = render_report(Bundle(documents=[doc]))
+    html = render_report(ResolvedStory(documents=[doc]))
     body = re.search(r'<div class="doctext">(.*?)</div>', html, re.S)
     assert body is not None
     assert body.group(1) == "Line one.\n\nLine &lt;two&gt; &amp; three."
@@ -214,8 +214,8 @@ def test_every_plover_type_has_exactly_one_colour_group() -> None:
     assert all(g.label and g.description for g in event_groups())
 
 
-def test_figure_values_read_naturally(bundle: Bundle) -> None:
-    by_value = {f.value: f for f in bundle.figures}
+def test_figure_values_read_naturally(story: ResolvedStory) -> None:
+    by_value = {f.value: f for f in story.figures}
     assert figure_value(by_value[1200]) == "1,200"
     assert figure_value(by_value[1140]) == "about 1,140"
     ranged = by_value[1200].model_copy(update={"low": 1100.0, "high": 1300.0})
@@ -224,11 +224,11 @@ def test_figure_values_read_naturally(bundle: Bundle) -> None:
 
 
 def test_an_inferred_date_shows_why_and_a_document_without_outlet_its_file_name(
-    bundle: Bundle,
+    story: ResolvedStory,
 ) -> None:
-    doc_b = next(d for d in bundle.documents if d.published_basis == "inferred")
+    doc_b = next(d for d in story.documents if d.published_basis == "inferred")
     plain = Document(id="0123456789abcdef", source="corpus/notes/visit.txt", text="A visit.")
-    html = render_report(bundle.model_copy(update={"documents": [*bundle.documents, plain]}))
+    html = render_report(story.model_copy(update={"documents": [*story.documents, plain]}))
     source_b = html.split(f'id="doc-{doc_b.id}"', 1)[1].split("</article>", 1)[0]
     assert "Dated by" in source_b
     assert _escaped(doc_b.published_reasons[0]) in source_b

@@ -4,23 +4,23 @@ import json
 
 from rich.console import Console
 
-from storyline.model import Bundle, Document, TimelineEntry
+from storyline.model import Document, ResolvedStory, TimelineEntry
 from storyline.present.display import source_label
 from storyline.present.table import timeline_json, timeline_markdown, timeline_table
 
 
-def _rendered(bundle: Bundle) -> str:
+def _rendered(story: ResolvedStory) -> str:
     console = Console(record=True, width=160, color_system=None)
-    console.print(timeline_table(bundle))
+    console.print(timeline_table(story))
     return console.export_text()
 
 
-def test_markdown_table_lists_dates_in_order(bundle: Bundle) -> None:
-    lines = timeline_markdown(bundle).splitlines()
+def test_markdown_table_lists_dates_in_order(story: ResolvedStory) -> None:
+    lines = timeline_markdown(story).splitlines()
     assert lines[0] == "| Date | Summary | Type | Sources |"
     assert lines[1] == "|---|---|---|---|"
     rows = lines[2:]
-    assert len(rows) == len(bundle.timeline)
+    assert len(rows) == len(story.timeline)
     dates = [row.split(" | ")[0].removeprefix("| ") for row in rows]
     assert dates == ["2024-03-05", "2024-03-05", "2024-03-06"]
     # The sort is stable: the event before the statement, as the summarizer ordered them.
@@ -28,7 +28,7 @@ def test_markdown_table_lists_dates_in_order(bundle: Bundle) -> None:
     assert "statement" in rows[1]
 
 
-def test_markdown_cells_cannot_break_the_table(bundle: Bundle) -> None:
+def test_markdown_cells_cannot_break_the_table(story: ResolvedStory) -> None:
     entry = TimelineEntry(
         date="2024-01-02",
         kind="event",
@@ -38,15 +38,15 @@ def test_markdown_cells_cannot_break_the_table(bundle: Bundle) -> None:
         citations=[],
         documents=[],
     )
-    text = timeline_markdown(Bundle(timeline=[entry]))
+    text = timeline_markdown(ResolvedStory(timeline=[entry]))
     row = text.splitlines()[2]
     assert row == "| 2024-01-02 | a \\| b c | ACCUSE |  |"
 
 
-def test_markdown_cites_outlet_and_short_id(bundle: Bundle) -> None:
-    doc_a = next(d for d in bundle.documents if d.outlet == "Harbor Wire")
-    doc_b = next(d for d in bundle.documents if d.outlet == "Coastal Times")
-    agree_row = timeline_markdown(bundle).splitlines()[2]
+def test_markdown_cites_outlet_and_short_id(story: ResolvedStory) -> None:
+    doc_a = next(d for d in story.documents if d.outlet == "Harbor Wire")
+    doc_b = next(d for d in story.documents if d.outlet == "Coastal Times")
+    agree_row = timeline_markdown(story).splitlines()[2]
     assert f"Harbor Wire/{doc_a.id[:8]}, Coastal Times/{doc_b.id[:8]}" in agree_row
 
 
@@ -59,8 +59,8 @@ def test_source_label_without_outlet() -> None:
     assert source_label("fedcba9876543210", {}) == "fedcba98"
 
 
-def test_rich_table_shows_every_entry_in_order(bundle: Bundle) -> None:
-    text = _rendered(bundle)
+def test_rich_table_shows_every_entry_in_order(story: ResolvedStory) -> None:
+    text = _rendered(story)
     for header in ("Date", "Summary", "Type", "Sources"):
         assert header in text
     assert text.index("2024-03-05") < text.index("2024-03-06")
@@ -78,14 +78,14 @@ def test_rich_table_does_not_read_article_text_as_markup() -> None:
         citations=[],
         documents=[],
     )
-    text = _rendered(Bundle(timeline=[entry]))
+    text = _rendered(ResolvedStory(timeline=[entry]))
     assert "[red]flags[/red]" in text
     assert "[bold]signs" in text
 
 
-def test_timeline_json_is_sorted_serialisable_and_labelled(bundle: Bundle) -> None:
-    rows = timeline_json(bundle)
-    assert [r["date"] for r in rows] == sorted(e.date for e in bundle.timeline)
+def test_timeline_json_is_sorted_serialisable_and_labelled(story: ResolvedStory) -> None:
+    rows = timeline_json(story)
+    assert [r["date"] for r in rows] == sorted(e.date for e in story.timeline)
     assert json.loads(json.dumps(rows)) == rows
     first = rows[0]
     assert set(first) == {*TimelineEntry.model_fields, "sources"}
@@ -93,7 +93,7 @@ def test_timeline_json_is_sorted_serialisable_and_labelled(bundle: Bundle) -> No
     assert all(c["text"] for r in rows for c in r["citations"]), "citations carry their words"
 
 
-def test_empty_timeline(empty_bundle: Bundle) -> None:
+def test_empty_timeline(empty_bundle: ResolvedStory) -> None:
     assert timeline_json(empty_bundle) == []
     assert timeline_markdown(empty_bundle).count("\n") == 2
     assert "Timeline" in _rendered(empty_bundle)

@@ -1,5 +1,5 @@
 """Pinned floor for the time tagger on MEANTIME English, the corpus its rules were not written
-on (bench/meantime.py; HeidelTime scores 82.15 value F1 there). All 90 documents: about 9,000
+on (bench/timex/meantime.py; HeidelTime scores 82.15 value F1 there). All 90 documents: about 9,000
 words, a few seconds to parse. The floors in floors/meantime.json sit about a point under what
 the tagger scores; the scorer is deterministic, so a drop below one is a regression.
 """
@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bench.meantime import DATA
-from bench.meantime_reader import load_meantime
+from bench.timex.meantime import DATA
+from bench.timex.meantime_reader import load_meantime
 from tests.quality.timex_floors import assert_above_floor, tagger_scores
 
 FLOORS = Path(__file__).parent / "floors" / "meantime.json"

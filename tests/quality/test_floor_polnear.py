@@ -2,10 +2,10 @@
 
 The subset is PolNeAR's dev split: 84 US political news articles of 2016-09-08..2016-10-07,
 parsed here (about half a minute), read under neutral names so the date in the file names is
-never seen. Both settings of bench/polnear_dates.py are scored: (a) each article from its own
+never seen. Both settings of bench/dating/polnear.py are scored: (a) each article from its own
 text, (b) each with the 83 others as documents of known date. The floors in
 floors/polnear.json sit about a point under what was measured; dating is deterministic, so a
-drop below one is a regression. The full run (924 articles) is `python -m bench.polnear_dates`.
+drop below one is a regression. The full run (924 articles) is `python -m bench.dating.polnear`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bench import polnear_corpus
-from bench.dating_settings import TODAY, leave_one_out, text_only
-from bench.polnear_score import score
+from bench.dating import polnear_corpus
+from bench.dating.score import score
+from bench.dating.settings import TODAY, leave_one_out, text_only
 
 pytestmark = pytest.mark.slow
 

@@ -5,7 +5,7 @@ parsed here (about half a minute) and read under neutral names, the folder dates
 The three settings of bench/t17_dates.py are scored: (a) text only, (b) each article with the
 others dated, (c) every second article dated. The floors in floors/t17.json sit about a point
 under what was measured; dating is deterministic, so a drop below one is a regression. The
-full run (4,625 articles, nine topics) is `python -m bench.t17_dates`.
+full run (4,625 articles, nine topics) is `python -m bench.dating.t17`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bench import t17_corpus
 from bench.article_cache import Article
-from bench.dating_settings import TODAY
-from bench.polnear_score import score
-from bench.t17_dates import SETTINGS
+from bench.dating import t17_corpus
+from bench.dating.score import score
+from bench.dating.settings import TODAY
+from bench.dating.t17 import SETTINGS
 
 pytestmark = pytest.mark.slow
 

@@ -1,9 +1,9 @@
 """Pinned floor for the time tagger on a fixed quick subset of TempEval-3 TBAQ-cleaned.
 
 25 documents (every 10th file in name order, from the 4th), scored with the TempEval-3 scorer
-(bench/tempeval_score.py). The floors in floors/tempeval.json sit about a point under what the
+(bench/timex/scoring.py). The floors in floors/tempeval.json sit about a point under what the
 tagger scores, and the scorer is deterministic: a drop below one is a regression, not noise.
-The full run with HeidelTime side by side is `make bench` (bench/tempeval.py).
+The full run with HeidelTime side by side is `make bench` (bench/timex/tempeval.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bench.tempeval import DATA, load_documents
+from bench.timex.tempeval import DATA, load_documents
 from tests.quality.timex_floors import assert_above_floor, tagger_scores
 
 FLOORS = Path(__file__).parent / "floors" / "tempeval.json"

@@ -1,5 +1,5 @@
-"""bench/meantime_reader.py rebuilds a MEANTIME article from its tokens and puts the gold TIMEX3
-on that text."""
+"""bench/timex/meantime_reader.py rebuilds a MEANTIME article from its tokens and puts the gold
+TIMEX3 on that text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bench.meantime_reader import load_meantime, read_meantime
+from bench.timex.meantime_reader import load_meantime, read_meantime
 
 MEANTIME = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "meantime-en"
 

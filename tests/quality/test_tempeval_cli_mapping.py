@@ -1,8 +1,8 @@
-"""bench/tempeval_cli.py maps offsets into a cleaned text back to the input text."""
+"""bench/timex/tempeval_cli.py maps offsets into a cleaned text back to the input text."""
 
 from __future__ import annotations
 
-from bench.tempeval_cli import offset_map, times_in_original
+from bench.timex.tempeval_cli import offset_map, times_in_original
 
 
 def test_offsets_after_dropped_lines_map_back_to_the_input() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.tempeval_score import TimeMLDocument, Timex, metrics, score
+from bench.timex.scoring import TimeMLDocument, Timex, metrics, score
 
 
 def tagger_scores(nlp: Any, documents: Sequence[TimeMLDocument]) -> dict[str, float]:

@@ -1,5 +1,5 @@
 from storyline.model import Analysis, Document, Event, Evidence, Quote, document_id
-from storyline.resolve.story import resolve_bundle
+from storyline.resolve.corpus import resolve_story
 from storyline.summarize.timeline import build_timeline
 
 
@@ -63,15 +63,15 @@ def test_events_get_their_date_from_the_text_or_else_from_their_article() -> Non
         _ev(doc.id, "XXXX-WXX-1").model_copy(update={"id": "v4"}),
     ]
     analysis = Analysis(doc=doc.id, pipeline_version="t", events=events)
-    bundle = resolve_bundle([doc], [analysis])
-    dated = {e.id: (e.date, e.date_basis) for e in bundle.events}
+    story = resolve_story([doc], [analysis])
+    dated = {e.id: (e.date, e.date_basis) for e in story.events}
     assert dated == {
         "v1": ("2024-03-09", "publication"),
         "v2": ("2024-03-04", "text"),
         "v3": (None, None),
         "v4": (None, None),
     }
-    assert [t.ref for t in bundle.timeline] == ["v2"]
+    assert [t.ref for t in story.timeline] == ["v2"]
 
 
 def test_the_same_words_carried_by_two_outlets_are_one_statement() -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import create_mock_engine
 
 from storyline.errors import SchemaMismatch, StoreError
 from storyline.store import Store
-from storyline.store.engine import resolve_url
+from storyline.store.database import resolve_url
 from storyline.store.migrations import CURRENT_VERSION
 from storyline.store.schema import metadata
 

@@ -1,4 +1,4 @@
-"""The TempEval-3 scorer (bench/tempeval_score.py) on hand-made cases."""
+"""The TempEval-3 scorer (bench/timex/scoring.py) on hand-made cases."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-SCORER = Path(__file__).resolve().parents[2] / "bench" / "tempeval_score.py"
+SCORER = Path(__file__).resolve().parents[2] / "bench" / "timex" / "scoring.py"
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Readings found wrong on MEANTIME (bench/meantime.py), the corpus the rules were not written
+"""Readings found wrong on MEANTIME (bench/timex/meantime.py), the corpus the rules were not written
 on: universal time, 24-hour clock times with their day, quarters named with "final" or "of
 last year", "the past decade", shares that are no quarter, ages, the year closing a range,
 slash dates with a two-digit year."""

@@ -8,7 +8,7 @@ reporting clause names one (quotes.extract_quotes sets Quote.date from that clau
 from the document), and only a full calendar day can anchor "Wednesday" or "yesterday".
 
 The re-resolution works from each expression's words and stored clause tense, like
-resolve/dating_redate.py does when the document's date changes, so both stages agree: an
+resolve/dating/redate.py does when the document's date changes, so both stages agree: an
 analysis re-dated to the day it already had is unchanged.
 """
 
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from storyline.analyze.quote_marks import find_quoted_spans
 from storyline.model import Document, Quote, TimeExpression
 from storyline.timex import anchor_date, normalize
-from storyline.timex.anchor import day_of
+from storyline.timex.days import day_of
 
 _DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 # The marks an interrupted quote's evidence holds around its reporting clause

@@ -87,8 +87,3 @@ class LocalEngine:
             return
         for analyses in self._pool.imap(_worker_batch, batches):
             yield from analyses
-
-
-def analyze_documents(documents: Iterable[Document], config: Config) -> Iterator[Analysis]:
-    with LocalEngine(config) as engine:
-        yield from engine.analyze(documents)

@@ -1,2 +1,2 @@
 """Presenters: the storyline/1 export (JSON, JSON Lines, Parquet), the HTML report and the
-timeline tables. Each reads a Bundle and nothing else."""
+timeline tables. Each reads a ResolvedStory and nothing else."""

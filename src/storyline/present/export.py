@@ -15,7 +15,6 @@ from typing import Any, TextIO
 
 from storyline.model import (
     SCHEMA_NAME,
-    Bundle,
     Conflict,
     Document,
     Entity,
@@ -25,6 +24,7 @@ from storyline.model import (
     Quote,
     Record,
     Rejection,
+    ResolvedStory,
     Story,
     TimeExpression,
 )
@@ -95,50 +95,50 @@ def _dump(record: Record) -> dict[str, Any]:
     return dumped
 
 
-def _sorted_records(bundle: Bundle) -> dict[str, list[Record]]:
+def _sorted_records(story: ResolvedStory) -> dict[str, list[Record]]:
     orders: dict[str, tuple[list[Any], Callable[[Any], Any]]] = {
-        "documents": (bundle.documents, lambda d: d.id),
-        "entities": (bundle.entities, lambda e: e.id),
-        "events": (bundle.events, _event_key),
-        "figures": (bundle.figures, _spanned_key),
-        "quotes": (bundle.quotes, _spanned_key),
-        "times": (bundle.times, _spanned_key),
-        "stories": (bundle.stories, lambda s: s.id),
-        "conflicts": (bundle.conflicts, lambda c: (c.kind, c.items, c.note)),
-        "rejections": (bundle.rejections, lambda r: (r.source, r.reason, r.detail)),
+        "documents": (story.documents, lambda d: d.id),
+        "entities": (story.entities, lambda e: e.id),
+        "events": (story.events, _event_key),
+        "figures": (story.figures, _spanned_key),
+        "quotes": (story.quotes, _spanned_key),
+        "times": (story.times, _spanned_key),
+        "stories": (story.stories, lambda s: s.id),
+        "conflicts": (story.conflicts, lambda c: (c.kind, c.items, c.note)),
+        "rejections": (story.rejections, lambda r: (r.source, r.reason, r.detail)),
     }
     return {table: sorted(records, key=key) for table, (records, key) in orders.items()}
 
 
-def export_object(bundle: Bundle) -> dict[str, Any]:
-    """The storyline/1 object: every record of the bundle, one list per table.
+def export_object(story: ResolvedStory) -> dict[str, Any]:
+    """The storyline/1 object: every record of the story, one list per table.
 
     The timeline is not part of the contract: it is derived from the events and quotes.
     """
     obj: dict[str, Any] = {"schema": SCHEMA_NAME}
-    for table, records in _sorted_records(bundle).items():
+    for table, records in _sorted_records(story).items():
         obj[table] = [_dump(record) for record in records]
     return obj
 
 
-def iter_rows(bundle: Bundle) -> Iterator[tuple[str, dict[str, Any]]]:
+def iter_rows(story: ResolvedStory) -> Iterator[tuple[str, dict[str, Any]]]:
     """(table, record) pairs in contract order: the JSON Lines stream."""
-    obj = export_object(bundle)
+    obj = export_object(story)
     for table in TABLES:
         for record in obj[table]:
             yield table, record
 
 
-def write_json(bundle: Bundle, out: TextIO) -> None:
+def write_json(story: ResolvedStory, out: TextIO) -> None:
     # Compact: with indent, json falls back to its pure-Python encoder, several times slower
     # on a large story (pipe through `jq .` to read it).
-    out.write(json.dumps(export_object(bundle), ensure_ascii=False, separators=(",", ":")))
+    out.write(json.dumps(export_object(story), ensure_ascii=False, separators=(",", ":")))
     out.write("\n")
 
 
-def write_jsonl(bundle: Bundle, out: TextIO) -> None:
+def write_jsonl(story: ResolvedStory, out: TextIO) -> None:
     """One line per record: {"schema": "storyline/1", "table": KIND, "record": {...}}."""
-    for table, record in iter_rows(bundle):
+    for table, record in iter_rows(story):
         line = {"schema": SCHEMA_NAME, "table": table, "record": record}
         out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")))
         out.write("\n")
@@ -155,7 +155,7 @@ def _arrow_type(column: Column) -> Any:
     }[column.type]
 
 
-def write_parquet(bundle: Bundle, out_dir: Path) -> list[Path]:
+def write_parquet(story: ResolvedStory, out_dir: Path) -> list[Path]:
     """Write one <table>.parquet per table into out_dir, then _schema.json describing them.
 
     Columns are flat and typed from the JSON Schema (see columns.py), so an empty table still
@@ -170,7 +170,7 @@ def write_parquet(bundle: Bundle, out_dir: Path) -> list[Path]:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     columns = table_columns(schema())
-    obj = export_object(bundle)
+    obj = export_object(story)
     written: list[Path] = []
     manifest: dict[str, Any] = {
         "schema": SCHEMA_NAME,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from storyline.model import Bundle
+from storyline.model import ResolvedStory
 from storyline.present.report_view import build_view
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -30,8 +30,8 @@ def _environment() -> Environment:
     )
 
 
-def render_report(bundle: Bundle, title: str | None = None) -> str:
+def render_report(story: ResolvedStory, title: str | None = None) -> str:
     """One self-contained HTML page: timeline, entities, figures and their conflicts, quotes,
     sources with the cited spans marked, and rejected inputs."""
     template = _environment().get_template("report.html")
-    return template.render(view=build_view(bundle, title))
+    return template.render(view=build_view(story, title))

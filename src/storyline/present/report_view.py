@@ -1,6 +1,7 @@
-"""What the HTML report shows, computed from a Bundle: plain rows of strings the template lays
-out. Kept apart from rendering so the choices (labels, order, which spans to mark) are testable
-without parsing HTML. No string here is escaped: the template escapes everything."""
+"""What the HTML report shows, computed from a ResolvedStory: plain rows of strings the
+template lays out. Kept apart from rendering so the choices (labels, order, which spans to
+mark) are testable without parsing HTML. No string here is escaped: the template escapes
+everything."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from storyline.model import Bundle, Document, Evidence, Figure
+from storyline.model import Document, Evidence, Figure, ResolvedStory
 from storyline.present.display import (
     basis_label,
     date_label,
@@ -191,16 +192,16 @@ def figure_value(figure: Figure) -> str:
     return f"about {text}" if figure.approximate else text
 
 
-def _entity_names(bundle: Bundle) -> dict[str, str]:
-    return {entity.id: entity.name for entity in bundle.entities}
+def _entity_names(story: ResolvedStory) -> dict[str, str]:
+    return {entity.id: entity.name for entity in story.entities}
 
 
-def _timeline_rows(bundle: Bundle, documents: dict[str, Document]) -> list[TimelineRow]:
-    events = {event.id: event for event in bundle.events}
-    names = _entity_names(bundle)
+def _timeline_rows(story: ResolvedStory, documents: dict[str, Document]) -> list[TimelineRow]:
+    events = {event.id: event for event in story.events}
+    names = _entity_names(story)
     rows: list[TimelineRow] = []
     seen: set[str] = set()
-    for entry in ordered_timeline(bundle.timeline):
+    for entry in ordered_timeline(story.timeline):
         event = events.get(entry.ref)
         actors = ""
         mode = None
@@ -229,7 +230,7 @@ def _timeline_rows(bundle: Bundle, documents: dict[str, Document]) -> list[Timel
     return rows
 
 
-def _entity_rows(bundle: Bundle) -> list[EntityRow]:
+def _entity_rows(story: ResolvedStory) -> list[EntityRow]:
     rows = [
         EntityRow(
             anchor=anchor("ent", e.id),
@@ -239,23 +240,23 @@ def _entity_rows(bundle: Bundle) -> list[EntityRow]:
             mentions=len(e.mentions),
             documents=len({m.doc for m in e.mentions}),
         )
-        for e in bundle.entities
+        for e in story.entities
     ]
     return sorted(rows, key=lambda r: (-r.mentions, r.name.casefold(), r.anchor))
 
 
-def _conflict_notes(bundle: Bundle) -> dict[str, list[str]]:
+def _conflict_notes(story: ResolvedStory) -> dict[str, list[str]]:
     notes: dict[str, list[str]] = {}
-    for conflict in bundle.conflicts:
+    for conflict in story.conflicts:
         for item in conflict.items:
             notes.setdefault(item, []).append(conflict.note)
     return notes
 
 
-def _figure_rows(bundle: Bundle, documents: dict[str, Document]) -> list[FigureRow]:
-    notes = _conflict_notes(bundle)
+def _figure_rows(story: ResolvedStory, documents: dict[str, Document]) -> list[FigureRow]:
+    notes = _conflict_notes(story)
     ordered = sorted(
-        bundle.figures,
+        story.figures,
         key=lambda f: (f.counts or "", f.subject or "", f.as_of or "", f.value, f.id),
     )
     return [
@@ -273,30 +274,30 @@ def _figure_rows(bundle: Bundle, documents: dict[str, Document]) -> list[FigureR
     ]
 
 
-def _conflict_rows(bundle: Bundle, documents: dict[str, Document]) -> list[ConflictRow]:
+def _conflict_rows(story: ResolvedStory, documents: dict[str, Document]) -> list[ConflictRow]:
     labels: dict[str, ConflictItem] = {}
-    for f in bundle.figures:
+    for f in story.figures:
         outlet = documents[f.evidence.doc].outlet if f.evidence.doc in documents else None
         text = " ".join(
             x for x in (figure_value(f), f.counts, f"({outlet})" if outlet else "") if x
         )
         labels[f.id] = ConflictItem(text, "#" + anchor("fig", f.id))
-    for entry in bundle.timeline:
+    for entry in story.timeline:
         labels.setdefault(entry.ref, ConflictItem(entry.summary, "#" + anchor("tl", entry.ref)))
-    for event in bundle.events:  # undated events have no timeline row to link to
+    for event in story.events:  # undated events have no timeline row to link to
         labels.setdefault(event.id, ConflictItem(event.summary, None))
-    for doc in bundle.documents:
+    for doc in story.documents:
         labels[doc.id] = ConflictItem(doc.title or short_id(doc.id), "#" + anchor("doc", doc.id))
     return [
         ConflictRow(c.kind, c.note, [labels.get(i, ConflictItem(i, None)) for i in c.items])
-        for c in sorted(bundle.conflicts, key=lambda c: (c.kind, c.items, c.note))
+        for c in sorted(story.conflicts, key=lambda c: (c.kind, c.items, c.note))
     ]
 
 
-def _quote_rows(bundle: Bundle, documents: dict[str, Document]) -> list[QuoteRow]:
-    names = _entity_names(bundle)
+def _quote_rows(story: ResolvedStory, documents: dict[str, Document]) -> list[QuoteRow]:
+    names = _entity_names(story)
     ordered = sorted(
-        bundle.quotes,
+        story.quotes,
         key=lambda q: (q.date is None, q.date or "", q.evidence.doc, q.evidence.start, q.id),
     )
     return [
@@ -312,14 +313,14 @@ def _quote_rows(bundle: Bundle, documents: dict[str, Document]) -> list[QuoteRow
     ]
 
 
-def _cited_spans(bundle: Bundle) -> dict[str, list[Evidence]]:
+def _cited_spans(story: ResolvedStory) -> dict[str, list[Evidence]]:
     spans: dict[str, list[Evidence]] = {}
     cited: Iterable[Evidence] = [
-        *(ev for entry in bundle.timeline for ev in entry.citations),
-        *(f.evidence for f in bundle.figures),
-        *(q.evidence for q in bundle.quotes),
+        *(ev for entry in story.timeline for ev in entry.citations),
+        *(f.evidence for f in story.figures),
+        *(q.evidence for q in story.quotes),
     ]
-    documents = {doc.id: doc for doc in bundle.documents}
+    documents = {doc.id: doc for doc in story.documents}
     for ev in cited:
         # Only spans that really match are marked: a wrong offset must not paint wrong words.
         if evidence_matches(ev, documents):
@@ -327,8 +328,8 @@ def _cited_spans(bundle: Bundle) -> dict[str, list[Evidence]]:
     return spans
 
 
-def _source_rows(bundle: Bundle) -> list[SourceRow]:
-    spans = _cited_spans(bundle)
+def _source_rows(story: ResolvedStory) -> list[SourceRow]:
+    spans = _cited_spans(story)
     return [
         SourceRow(
             anchor=anchor("doc", d.id),
@@ -345,45 +346,45 @@ def _source_rows(bundle: Bundle) -> list[SourceRow]:
             pieces=pieces(d.text, spans.get(d.id, [])),
             cited_spans=len({(e.start, e.end) for e in spans.get(d.id, [])}),
         )
-        for d in sorted(bundle.documents, key=published_sort_key)
+        for d in sorted(story.documents, key=published_sort_key)
     ]
 
 
-def _title(bundle: Bundle, title: str | None) -> str:
+def _title(story: ResolvedStory, title: str | None) -> str:
     if title:
         return title
-    if len(bundle.stories) == 1:
-        return bundle.stories[0].title
+    if len(story.stories) == 1:
+        return story.stories[0].title
     return "Storyline report"
 
 
-def build_view(bundle: Bundle, title: str | None = None) -> ReportView:
-    documents = {doc.id: doc for doc in bundle.documents}
-    timeline = _timeline_rows(bundle, documents)
+def build_view(story: ResolvedStory, title: str | None = None) -> ReportView:
+    documents = {doc.id: doc for doc in story.documents}
+    timeline = _timeline_rows(story, documents)
     date_range = f"{timeline[0].date} to {timeline[-1].date}" if timeline else ""
     return ReportView(
-        title=_title(bundle, title),
+        title=_title(story, title),
         date_range=date_range,
         counts=[
-            ("sources", len(bundle.documents)),
-            ("timeline entries", len(bundle.timeline)),
-            ("events", len(bundle.events)),
-            ("entities", len(bundle.entities)),
-            ("figures", len(bundle.figures)),
-            ("quotes", len(bundle.quotes)),
-            ("conflicts", len(bundle.conflicts)),
-            ("rejected inputs", len(bundle.rejections)),
+            ("sources", len(story.documents)),
+            ("timeline entries", len(story.timeline)),
+            ("events", len(story.events)),
+            ("entities", len(story.entities)),
+            ("figures", len(story.figures)),
+            ("quotes", len(story.quotes)),
+            ("conflicts", len(story.conflicts)),
+            ("rejected inputs", len(story.rejections)),
         ],
-        stories=[StoryRow(s.title, len(s.documents), len(s.events)) for s in bundle.stories],
+        stories=[StoryRow(s.title, len(s.documents), len(s.events)) for s in story.stories],
         groups=event_groups(),
         timeline=timeline,
-        entities=_entity_rows(bundle),
-        figures=_figure_rows(bundle, documents),
-        conflicts=_conflict_rows(bundle, documents),
-        quotes=_quote_rows(bundle, documents),
-        sources=_source_rows(bundle),
+        entities=_entity_rows(story),
+        figures=_figure_rows(story, documents),
+        conflicts=_conflict_rows(story, documents),
+        quotes=_quote_rows(story, documents),
+        sources=_source_rows(story),
         rejections=[
             (r.source, r.reason, r.detail)
-            for r in sorted(bundle.rejections, key=lambda r: (r.source, r.reason, r.detail))
+            for r in sorted(story.rejections, key=lambda r: (r.source, r.reason, r.detail))
         ],
     )

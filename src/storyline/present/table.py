@@ -8,14 +8,14 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from storyline.model import Bundle, Document, TimelineEntry
+from storyline.model import Document, ResolvedStory, TimelineEntry
 from storyline.present.display import entry_sources, ordered_timeline
 
 _HEADERS = ("Date", "Summary", "Type", "Sources")
 
 
-def _documents(bundle: Bundle) -> dict[str, Document]:
-    return {doc.id: doc for doc in bundle.documents}
+def _documents(story: ResolvedStory) -> dict[str, Document]:
+    return {doc.id: doc for doc in story.documents}
 
 
 def _type_label(entry: TimelineEntry) -> str:
@@ -23,15 +23,15 @@ def _type_label(entry: TimelineEntry) -> str:
     return entry.type or entry.kind
 
 
-def timeline_table(bundle: Bundle) -> Table:
+def timeline_table(story: ResolvedStory) -> Table:
     """date | summary | type | sources, for printing with rich."""
-    documents = _documents(bundle)
+    documents = _documents(story)
     table = Table(title="Timeline", expand=True)
     table.add_column(_HEADERS[0], no_wrap=True, style="bold")
     table.add_column(_HEADERS[1], overflow="fold", ratio=3)
     table.add_column(_HEADERS[2], no_wrap=True, style="cyan")
     table.add_column(_HEADERS[3], overflow="fold", style="dim", ratio=1)
-    for entry in ordered_timeline(bundle.timeline):
+    for entry in ordered_timeline(story.timeline):
         # Text() rather than str so brackets in article text are not read as rich markup.
         table.add_row(
             Text(entry.date),
@@ -46,13 +46,13 @@ def _md_cell(value: str) -> str:
     return " ".join(value.split()).replace("\\", "\\\\").replace("|", "\\|")
 
 
-def timeline_markdown(bundle: Bundle) -> str:
-    documents = _documents(bundle)
+def timeline_markdown(story: ResolvedStory) -> str:
+    documents = _documents(story)
     lines = [
         "| " + " | ".join(_HEADERS) + " |",
         "|" + "|".join("---" for _ in _HEADERS) + "|",
     ]
-    for entry in ordered_timeline(bundle.timeline):
+    for entry in ordered_timeline(story.timeline):
         cells = (
             entry.date,
             entry.summary,
@@ -63,11 +63,11 @@ def timeline_markdown(bundle: Bundle) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timeline_json(bundle: Bundle) -> list[dict[str, Any]]:
+def timeline_json(story: ResolvedStory) -> list[dict[str, Any]]:
     """The timeline entries as JSON-ready dicts, each with its readable `sources` labels."""
-    documents = _documents(bundle)
+    documents = _documents(story)
     rows: list[dict[str, Any]] = []
-    for entry in ordered_timeline(bundle.timeline):
+    for entry in ordered_timeline(story.timeline):
         row: dict[str, Any] = entry.model_dump(mode="json")
         row["sources"] = entry_sources(entry, documents)
         rows.append(row)

@@ -27,7 +27,7 @@ from storyline.model import (
     sha256_hex,
 )
 from storyline.store import search as fts
-from storyline.store.engine import DEFAULT_DB, open_engine, writer
+from storyline.store.database import DEFAULT_DB, open_engine, writer
 from storyline.store.migrations import VERSION_KEY, migrate
 from storyline.store.records import document_from_row, document_row, published_columns
 from storyline.store.schema import analyses, doc_sources, documents, meta, raw, rejections

@@ -15,26 +15,7 @@ import re
 from collections.abc import Iterable
 
 from storyline.model import Event, Evidence, Quote, TimelineEntry
-
-CALENDAR_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-LEADING_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T")
-
-
-def is_calendar_date(value: str | None) -> bool:
-    return value is not None and CALENDAR_DATE.match(value) is not None
-
-
-def calendar_date(value: str | None) -> str | None:
-    """The calendar date a TIMEX3 value names, if it names one: "2023-12-20TMO" is the day
-    2023-12-20; "XXXX-10-07", "2023-W51" or "P5M" name none (yet)."""
-    if value is None:
-        return None
-    if CALENDAR_DATE.match(value):
-        return value
-    m = LEADING_DAY.match(value)
-    return m.group(1) if m else None
+from storyline.timex.days import is_calendar_date
 
 
 def _event_key(e: Event) -> tuple[str, str, str, str]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.model import TimeExpression
-from storyline.timex.anchor import day_of
+from storyline.timex.days import day_of
 
 _AGE_WORDS = re.compile(r"(?:-|\s)old\b", re.IGNORECASE)
 _DURATION = re.compile(r"P([0-9]+)([YMWD])")

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from storyline.model import DateInterval, Document
-
-_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+from storyline.timex.days import day_of
 
 
 def anchor_date(document: Document) -> dt.date | None:
@@ -17,14 +15,3 @@ def anchor_date(document: Document) -> dt.date | None:
     if isinstance(published, DateInterval):
         published = published.best
     return day_of(published)
-
-
-def day_of(value: str | None) -> dt.date | None:
-    """The calendar day an ISO value names ("2024-03-11", "2024-03-11T09:00"), else None."""
-    match = _DAY.match(value or "")
-    if match is None:
-        return None
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None

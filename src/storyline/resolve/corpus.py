@@ -1,0 +1,111 @@
+"""All cross-document stages in order: from stored documents and analyses to a ResolvedStory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from storyline.model import (
+    Analysis,
+    DateInterval,
+    Document,
+    Event,
+    Figure,
+    Quote,
+    Rejection,
+    ResolvedStory,
+    TimeExpression,
+)
+from storyline.resolve.dating import Anchor, apply_dating
+from storyline.resolve.entities import resolve_entities
+from storyline.resolve.figures import figure_conflicts
+from storyline.resolve.story_groups import group_stories
+from storyline.summarize.timeline import build_timeline
+from storyline.timex.days import calendar_date, is_calendar_date
+
+
+def _published_day(doc: Document) -> str | None:
+    """The publication date when it is known as a calendar date, or the best day of an
+    inferred interval when the evidence singles one out."""
+    published = doc.published
+    if isinstance(published, DateInterval):
+        published = published.best
+    if isinstance(published, str) and is_calendar_date(published):
+        return published
+    return None
+
+
+def _event_date(event: Event, published: str | None) -> dict[str, str | None]:
+    """The contract's event dates are calendar dates; a value with unknown parts stays in
+    `times` (with the date evidence) until it is resolved. An event reported as having
+    happened that nothing in the text dates took place by the time its article appeared:
+    it gets the article's date, marked as such (GDELT dates every event that way)."""
+    own = calendar_date(event.date)
+    if own is not None:
+        return {"date": own, "date_basis": "text"}
+    if event.mode == "asserted" and event.date is None and published is not None:
+        return {"date": published, "date_basis": "publication"}
+    return {"date": None, "date_basis": None}
+
+
+def resolve_story(
+    documents: Sequence[Document],
+    analyses: Sequence[Analysis],
+    rejections: Sequence[Rejection] = (),
+    *,
+    anchors: Sequence[Anchor] = (),
+    today: dt.date | None = None,
+    infer_dates: bool = True,
+) -> ResolvedStory:
+    """Every cross-document stage. Dating comes first: undated documents get a publication
+    date (or interval) and their relative time expressions are resolved against it, so that
+    their events and statements are dated too. ``anchors`` are dates the user knows;
+    ``today`` bounds publication dates (default: the current day). ``infer_dates=False``
+    keeps the documents' inferred dates as they are (a store whose dates are up to date)."""
+    dated = apply_dating(documents, analyses, anchors, today=today, infer=infer_dates)
+    documents, analyses = dated.documents, dated.analyses
+    by_id = {d.id: d for d in documents}
+    analyses = [a for a in analyses if a.doc in by_id]
+    entities, remap = resolve_entities(analyses)
+
+    events: list[Event] = []
+    quotes: list[Quote] = []
+    figures: list[Figure] = []
+    times: list[TimeExpression] = []
+    for a in analyses:
+        published = _published_day(by_id[a.doc])
+        for ev in a.events:
+            events.append(
+                ev.model_copy(
+                    update={
+                        "source_actor": remap.get(ev.source_actor or "", ev.source_actor),
+                        "target_actor": remap.get(ev.target_actor or "", ev.target_actor),
+                        "location": remap.get(ev.location or "", ev.location),
+                        **_event_date(ev, published),
+                    }
+                )
+            )
+        for q in a.quotes:
+            # A statement with no date of its own was made by the time its article appeared;
+            # the article's date is the best first estimate.
+            speaker = remap.get(q.speaker or "", q.speaker)
+            date = calendar_date(q.date) or published
+            quotes.append(q.model_copy(update={"speaker": speaker, "date": date}))
+        figures.extend(f.model_copy(update={"as_of": calendar_date(f.as_of)}) for f in a.figures)
+        times.extend(a.times)
+
+    conflicts = figure_conflicts(figures)
+    stories = group_stories(analyses, remap, entities, events)
+    timeline = build_timeline(events, quotes)
+    return ResolvedStory(
+        documents=sorted(documents, key=lambda d: d.id),
+        entities=entities,
+        events=sorted(events, key=lambda e: e.id),
+        figures=sorted(figures, key=lambda f: f.id),
+        quotes=sorted(quotes, key=lambda q: q.id),
+        times=sorted(times, key=lambda t: t.id),
+        stories=stories,
+        conflicts=conflicts,
+        rejections=sorted(rejections, key=lambda r: r.source),
+        timeline=timeline,
+    )
