@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -25,6 +26,8 @@ from storyline.model import Document, Rejection, ResolvedStory
 EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
 
 stderr = Console(stderr=True, highlight=False)
+# What --since/--until take: a date at a calendar precision.
+_DATE_PREFIX = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -76,14 +79,12 @@ def _anchor_options(f: F) -> F:
 
 
 def _anchors(texts: tuple[str, ...], path: Path | None) -> list[Any]:
-    from storyline.resolve.dating import load_anchors, parse_anchor
+    from storyline.pipeline import read_anchors
 
     try:
-        found = load_anchors(path) if path is not None else []
-        found.extend(parse_anchor(text) for text in texts)
-    except ValueError as exc:
-        _fail(StorylineError(str(exc), hint='write anchors as "event words=YYYY-MM-DD"'))
-    return found
+        return read_anchors(texts, path)
+    except StorylineError as exc:
+        _fail(exc)
 
 
 def _config(model: str, workers: int, max_bytes: int) -> Config:
@@ -105,12 +106,6 @@ def _fail(exc: StorylineError) -> NoReturn:
     sys.exit(EXIT_FAILED)
 
 
-def _require_store(db: str) -> None:
-    """Fail with one line when a local store does not exist (opening would create it)."""
-    if "://" not in db and not Path(db).exists():
-        _fail(StorylineError(f"no story store at {db}", hint="run 'storyline build PATH...' first"))
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="storyline")
 def main() -> None:
@@ -123,7 +118,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @_db_option
 @_analysis_options
 @_anchor_options
@@ -138,12 +133,13 @@ def build(
     anchors_file: Path | None,
     quiet: bool,
 ) -> None:
-    """Ingest articles (files, directories, globs, or - for stdin), analyze them and resolve
-    the story into the store.
+    """Ingest articles (files, directories, globs, or - for stdin), analyze them, resolve
+    the story and store it: every read command answers from what build stored.
 
     Formats are detected by content and extension: plain text, HTML, JSON Lines
     ({id, text, published, ...} per line) and WARC. Rerunning on the same input changes
-    nothing; a killed run is finished by the next one.
+    nothing; a killed run is finished by the next one. With no PATHS, the story of what the
+    store holds is brought up to date.
     """
     config = _config(model, workers, max_bytes)
     anchors = _anchors(anchor_texts, anchors_file)
@@ -206,12 +202,20 @@ def _plain_progress(kind: str, item: Document | Rejection) -> None:
         _say_rejection(item)
 
 
-def _open(db: str) -> ResolvedStory:
+def _refresh_option(f: F) -> F:
+    return click.option(
+        "--refresh",
+        is_flag=True,
+        help="Bring the stored story up to date first when documents changed since the last "
+        "build (otherwise a stale story is an error).",
+    )(f)
+
+
+def _open(db: str, refresh: bool) -> ResolvedStory:
     from storyline.pipeline import open_story
 
-    _require_store(db)
     try:
-        return open_story(db)
+        return open_story(db, refresh=refresh)
     except StorylineError as exc:
         _fail(exc)
 
@@ -225,19 +229,46 @@ def _open(db: str) -> ResolvedStory:
     default="table",
     show_default=True,
 )
-def timeline(db: str, fmt: str) -> None:
+@click.option("--limit", type=click.IntRange(1), help="At most this many lines.")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many lines first.")
+@click.option("--since", metavar="DATE", help="Lines dated on or after DATE (YYYY[-MM[-DD]]).")
+@click.option("--until", metavar="DATE", help="Lines dated on or before DATE (YYYY[-MM[-DD]]).")
+@_refresh_option
+def timeline(
+    db: str,
+    fmt: str,
+    limit: int | None,
+    offset: int,
+    since: str | None,
+    until: str | None,
+    refresh: bool,
+) -> None:
     """Print the story's timeline: dated events and statements in order, with citations."""
+    from storyline.pipeline import open_timeline
     from storyline.present.table import timeline_json, timeline_markdown, timeline_table
 
-    story = _open(db)
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not _DATE_PREFIX.fullmatch(value):
+            _fail(
+                StorylineError(
+                    f"{name} {value!r} is not a date", hint="use YYYY, YYYY-MM or YYYY-MM-DD"
+                )
+            )
+    try:
+        page = open_timeline(
+            db, limit=limit, offset=offset, since=since, until=until, refresh=refresh
+        )
+    except StorylineError as exc:
+        _fail(exc)
+    entries, documents = page.entries, page.documents
     if fmt == "table":
-        Console(highlight=False).print(timeline_table(story))
+        Console(highlight=False).print(timeline_table(entries, documents))
     elif fmt == "md":
-        click.echo(timeline_markdown(story))
+        click.echo(timeline_markdown(entries, documents))
     elif fmt == "json":
-        click.echo(json.dumps(timeline_json(story), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(timeline_json(entries, documents), ensure_ascii=False, indent=2))
     else:
-        for row in timeline_json(story):
+        for row in timeline_json(entries, documents):
             click.echo(json.dumps(row, ensure_ascii=False))
 
 
@@ -260,9 +291,8 @@ def analyze(
     """Analyze each document on its own (no store, no cross-document work) and write one
     storyline/1 object per document: a JSON array, or one object per line with jsonl.
     An undated document is dated from its own text (and the anchors given)."""
-    from storyline.pipeline import analyze as analyze_docs
+    from storyline.pipeline import analyze_stories
     from storyline.present.export import export_object
-    from storyline.resolve.corpus import resolve_story
 
     config = _config(model, workers, max_bytes)
     anchors = _anchors(anchor_texts, anchors_file)
@@ -270,14 +300,13 @@ def analyze(
     objects: list[dict[str, Any]] = []
     try:
         stdin = sys.stdin.buffer if "-" in paths else None
-        for item in analyze_docs(list(paths), config, stdin=stdin):
+        for item in analyze_stories(list(paths), config, stdin=stdin, anchors=anchors):
             if isinstance(item, Rejection):
                 rejected = True
                 _say_rejection(item)
                 obj = export_object(ResolvedStory(rejections=[item]))
             else:
-                doc, analysis = item
-                obj = export_object(resolve_story([doc], [analysis], anchors=anchors))
+                obj = export_object(item)
             if fmt == "jsonl":
                 click.echo(json.dumps(obj, ensure_ascii=False))
             else:
@@ -304,11 +333,12 @@ def analyze(
     type=click.Path(path_type=Path),
     help="Output file (json, jsonl) or directory (parquet). Default: standard output.",
 )
-def export(db: str, fmt: str, output: Path | None) -> None:
+@_refresh_option
+def export(db: str, fmt: str, output: Path | None, refresh: bool) -> None:
     """Export the whole story in the storyline/1 format (see the JSON Schema in the package)."""
     from storyline.present.export import write_json, write_jsonl, write_parquet
 
-    story = _open(db)
+    story = _open(db, refresh)
     if fmt == "parquet":
         if output is None:
             _fail(StorylineError("parquet needs a directory", hint="pass -o DIR"))
@@ -332,49 +362,21 @@ def export(db: str, fmt: str, output: Path | None) -> None:
     default="table",
     show_default=True,
 )
-def dates(db: str, fmt: str) -> None:
+@_refresh_option
+def dates(db: str, fmt: str, refresh: bool) -> None:
     """List the documents with their publication date: the day, or the interval it lies in,
     where it comes from (metadata, the text, or inferred) and the evidence for it."""
     from storyline.pipeline import open_dates
-    from storyline.present.dates import date_rows
+    from storyline.present.dates import date_rows, dates_table
 
-    _require_store(db)
     try:
-        dated = open_dates(db)
+        rows = date_rows(open_dates(db, refresh=refresh))
     except StorylineError as exc:
         _fail(exc)
-    rows = date_rows(dated)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        Console(highlight=False).print(_dates_table(rows))
-
-
-def _dates_table(rows: list[dict[str, Any]]) -> Any:
-    from rich.table import Table
-    from rich.text import Text
-
-    from storyline.present.dates import evidence_label, interval_label
-    from storyline.present.display import file_name
-
-    table = Table(title="Publication dates", expand=True)
-    table.add_column("Document", overflow="fold", ratio=1, min_width=14)
-    table.add_column("Date", no_wrap=True, style="bold")
-    table.add_column("Interval", no_wrap=True)
-    table.add_column("Basis", no_wrap=True, style="cyan")
-    table.add_column("Evidence", overflow="fold", ratio=2, style="dim")
-    for row in rows:
-        name = file_name(row["source"]) or row["id"][:8]
-        date = row["date"] or ("undated" if row["basis"] is None else "")
-        # Text() rather than str so brackets in article text are not read as rich markup.
-        table.add_row(
-            Text(name),
-            Text(date),
-            Text(interval_label(row)),
-            Text(row["basis"] or ""),
-            Text(evidence_label(row)),
-        )
-    return table
+        Console(highlight=False).print(dates_table(rows))
 
 
 @main.command()
@@ -387,11 +389,12 @@ def _dates_table(rows: list[dict[str, Any]]) -> Any:
     show_default=True,
 )
 @click.option("--title", help="Title of the report.")
-def report(db: str, output: Path, title: str | None) -> None:
+@_refresh_option
+def report(db: str, output: Path, title: str | None, refresh: bool) -> None:
     """Write the story as one self-contained HTML file (no network needed to view it)."""
     from storyline.present.report import render_report
 
-    story = _open(db)
+    story = _open(db, refresh)
     output.write_text(render_report(story, title=title), encoding="utf-8")
     print(f"wrote {output}", file=sys.stderr)
 
@@ -431,7 +434,8 @@ def demo(output: Path, corpus: Path | None, db: str | None) -> None:
         except StorylineError as exc:
             _fail(exc)
     story: ResolvedStory = result.story
-    Console(highlight=False).print(timeline_table(story))
+    documents = {d.id: d for d in story.documents}
+    Console(highlight=False).print(timeline_table(story.timeline, documents))
     output.write_text(render_report(story, title="storyline demo"), encoding="utf-8")
     print(
         f"{len(story.documents)} documents, {len(story.entities)} entities, "

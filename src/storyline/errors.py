@@ -36,3 +36,9 @@ class NoInput(StorylineError):
 
 class EmptyStore(StorylineError):
     hint = "run 'storyline build PATH...' first"
+
+
+class StaleStory(StorylineError):
+    """The stored story does not reflect what the store holds (or was never built)."""
+
+    hint = "run 'storyline build' to bring it up to date, or pass --refresh"

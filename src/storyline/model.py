@@ -71,7 +71,9 @@ class DateInterval(Record):
     best: str | None = None
 
 
-class Document(Record):
+class DocumentHead(Record):
+    """A document without its text: what listings (dates, a timeline's sources) read."""
+
     id: str
     source: str
     title: str | None = None
@@ -84,9 +86,15 @@ class Document(Record):
     published_evidence: list[Evidence] = Field(default_factory=list)
     # Why an inferred date is what it is, one line per clue or lean that decided it.
     published_reasons: list[str] = Field(default_factory=list)
-    text: str
     # sha256 hex of the raw bytes; the raw bytes themselves live in the store.
     raw_ref: str | None = None
+
+
+class Document(DocumentHead):
+    text: str
+
+    def head(self) -> DocumentHead:
+        return DocumentHead.model_validate(self.model_dump(exclude={"text"}))
 
 
 class Rejection(Record):
@@ -258,3 +266,34 @@ class ResolvedStory(Record):
     conflicts: list[Conflict] = Field(default_factory=list)
     rejections: list[Rejection] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
+
+    def in_contract_order(self) -> ResolvedStory:
+        """The same story with every table in the order the storyline/1 contract gives it,
+        so two exports of the same store are byte-identical and a stored story can be read
+        back in order by position alone."""
+        return self.model_copy(
+            update={
+                "documents": sorted(self.documents, key=lambda d: d.id),
+                "entities": sorted(self.entities, key=lambda e: e.id),
+                "events": sorted(self.events, key=_event_order),
+                "figures": sorted(self.figures, key=_span_order),
+                "quotes": sorted(self.quotes, key=_span_order),
+                "times": sorted(self.times, key=_span_order),
+                "stories": sorted(self.stories, key=lambda s: s.id),
+                "conflicts": sorted(self.conflicts, key=lambda c: (c.kind, c.items, c.note)),
+                "rejections": sorted(self.rejections, key=lambda r: (r.source, r.reason, r.detail)),
+                "timeline": sorted(self.timeline, key=lambda t: (t.date, t.kind, t.summary, t.ref)),
+            }
+        )
+
+
+def _event_order(event: Event) -> tuple[bool, str, str]:
+    # Dated events by date, undated last.
+    return (event.date is None, event.date or "", event.id)
+
+
+def _span_order(record: Figure | Quote | TimeExpression) -> tuple[str, int, int, str]:
+    # Records found at a span sort by where they were found, not by their id string, whose
+    # offsets would sort as text ("100-" before "12-").
+    ev = record.evidence
+    return (ev.doc, ev.start, ev.end, record.id)

@@ -45,7 +45,7 @@ def span(doc: Document, phrase: str, nth: int = 0) -> Evidence:
     return evidence(doc, start, start + len(phrase))
 
 
-def make_bundle() -> ResolvedStory:
+def make_story() -> ResolvedStory:
     doc_a = Document(
         id=document_id(TEXT_A),
         source="corpus/harbor-wire.html",
@@ -253,9 +253,9 @@ def _offsets(ev: Evidence) -> tuple[int, int]:
 
 @pytest.fixture
 def story() -> ResolvedStory:
-    return make_bundle()
+    return make_story()
 
 
 @pytest.fixture
-def empty_bundle() -> ResolvedStory:
+def empty_story() -> ResolvedStory:
     return ResolvedStory()

@@ -63,8 +63,8 @@ def test_full_export_validates(story: ResolvedStory) -> None:
         assert len(obj[table]) == len(getattr(story, table)), table
 
 
-def test_empty_export_validates(empty_bundle: ResolvedStory) -> None:
-    obj = export_object(empty_bundle)
+def test_empty_export_validates(empty_story: ResolvedStory) -> None:
+    obj = export_object(empty_story)
     assert errors(obj) == []
     assert all(obj[t] == [] for t in TABLES)
 
@@ -241,7 +241,7 @@ def test_jsonl_line_schema_rejects_a_record_in_the_wrong_table(story: ResolvedSt
     assert errors({**good, "table": "timeline"}, "jsonlLine") != []
 
 
-def test_jsonl_of_empty_bundle_is_empty(empty_bundle: ResolvedStory) -> None:
+def test_jsonl_of_empty_bundle_is_empty(empty_story: ResolvedStory) -> None:
     out = io.StringIO()
-    write_jsonl(empty_bundle, out)
+    write_jsonl(empty_story, out)
     assert out.getvalue() == ""

@@ -34,10 +34,10 @@ def test_parquet_round_trips_every_table(story: ResolvedStory, tmp_path: Path) -
 
 
 def test_empty_tables_have_the_same_columns_as_full_ones(
-    story: ResolvedStory, empty_bundle: ResolvedStory, tmp_path: Path
+    story: ResolvedStory, empty_story: ResolvedStory, tmp_path: Path
 ) -> None:
     write_parquet(story, tmp_path / "full")
-    write_parquet(empty_bundle, tmp_path / "empty")
+    write_parquet(empty_story, tmp_path / "empty")
     for table in TABLES:
         full = pq.read_table(tmp_path / "full" / f"{table}.parquet")
         empty = pq.read_table(tmp_path / "empty" / f"{table}.parquet")

@@ -193,8 +193,8 @@ def test_title_argument_wins_and_is_escaped(story: ResolvedStory) -> None:
     assert "<title>Docks &amp; &lt;ports&gt;</title>" in html
 
 
-def test_empty_bundle_renders(empty_bundle: ResolvedStory) -> None:
-    html = render_report(empty_bundle)
+def test_empty_bundle_renders(empty_story: ResolvedStory) -> None:
+    html = render_report(empty_story)
     assert "<title>Storyline report</title>" in html
     assert "No dated events or statements." in html
     assert "Every input was read." in html

@@ -9,14 +9,19 @@ from storyline.present.display import source_label
 from storyline.present.table import timeline_json, timeline_markdown, timeline_table
 
 
+def _cited(story: ResolvedStory) -> tuple[list[TimelineEntry], dict[str, Document]]:
+    """What the timeline presenters take: the lines and the documents they cite."""
+    return story.timeline, {d.id: d for d in story.documents}
+
+
 def _rendered(story: ResolvedStory) -> str:
     console = Console(record=True, width=160, color_system=None)
-    console.print(timeline_table(story))
+    console.print(timeline_table(*_cited(story)))
     return console.export_text()
 
 
 def test_markdown_table_lists_dates_in_order(story: ResolvedStory) -> None:
-    lines = timeline_markdown(story).splitlines()
+    lines = timeline_markdown(*_cited(story)).splitlines()
     assert lines[0] == "| Date | Summary | Type | Sources |"
     assert lines[1] == "|---|---|---|---|"
     rows = lines[2:]
@@ -38,7 +43,7 @@ def test_markdown_cells_cannot_break_the_table(story: ResolvedStory) -> None:
         citations=[],
         documents=[],
     )
-    text = timeline_markdown(ResolvedStory(timeline=[entry]))
+    text = timeline_markdown(*_cited(ResolvedStory(timeline=[entry])))
     row = text.splitlines()[2]
     assert row == "| 2024-01-02 | a \\| b c | ACCUSE |  |"
 
@@ -46,7 +51,7 @@ def test_markdown_cells_cannot_break_the_table(story: ResolvedStory) -> None:
 def test_markdown_cites_outlet_and_short_id(story: ResolvedStory) -> None:
     doc_a = next(d for d in story.documents if d.outlet == "Harbor Wire")
     doc_b = next(d for d in story.documents if d.outlet == "Coastal Times")
-    agree_row = timeline_markdown(story).splitlines()[2]
+    agree_row = timeline_markdown(*_cited(story)).splitlines()[2]
     assert f"Harbor Wire/{doc_a.id[:8]}, Coastal Times/{doc_b.id[:8]}" in agree_row
 
 
@@ -84,7 +89,7 @@ def test_rich_table_does_not_read_article_text_as_markup() -> None:
 
 
 def test_timeline_json_is_sorted_serialisable_and_labelled(story: ResolvedStory) -> None:
-    rows = timeline_json(story)
+    rows = timeline_json(*_cited(story))
     assert [r["date"] for r in rows] == sorted(e.date for e in story.timeline)
     assert json.loads(json.dumps(rows)) == rows
     first = rows[0]
@@ -93,7 +98,7 @@ def test_timeline_json_is_sorted_serialisable_and_labelled(story: ResolvedStory)
     assert all(c["text"] for r in rows for c in r["citations"]), "citations carry their words"
 
 
-def test_empty_timeline(empty_bundle: ResolvedStory) -> None:
-    assert timeline_json(empty_bundle) == []
-    assert timeline_markdown(empty_bundle).count("\n") == 2
-    assert "Timeline" in _rendered(empty_bundle)
+def test_empty_timeline(empty_story: ResolvedStory) -> None:
+    assert timeline_json(*_cited(empty_story)) == []
+    assert timeline_markdown(*_cited(empty_story)).count("\n") == 2
+    assert "Timeline" in _rendered(empty_story)

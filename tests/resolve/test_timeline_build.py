@@ -71,7 +71,7 @@ def test_events_get_their_date_from_the_text_or_else_from_their_article() -> Non
         "v3": (None, None),
         "v4": (None, None),
     }
-    assert [t.ref for t in story.timeline] == ["v2"]
+    assert [t.ref for t in build_timeline(story.events, story.quotes)] == ["v2"]
 
 
 def test_the_same_words_carried_by_two_outlets_are_one_statement() -> None:

@@ -118,12 +118,13 @@ def test_older_store_is_migrated_forward(tmp_path: Path, monkeypatch: pytest.Mon
     def add_notes(conn: Connection) -> None:
         extra.create(conn)
 
-    monkeypatch.setitem(migrations.MIGRATIONS, 2, add_notes)
-    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
+    after = CURRENT_VERSION + 1
+    monkeypatch.setitem(migrations.MIGRATIONS, after, add_notes)
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", after)
     Store.open(str(path)).close()
     assert "notes" in _tables(path)
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
-            "2",
+            str(after),
         )
-    Store.open(str(path)).close()  # already at 2: nothing to run again
+    Store.open(str(path)).close()  # already there: nothing to run again

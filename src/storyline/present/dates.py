@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from storyline.model import DateInterval
-from storyline.present.display import published_sort_key
-from storyline.resolve.dating import DatedCorpus
+from rich.table import Table
+from rich.text import Text
+
+from storyline.model import DateInterval, DocumentHead
+from storyline.present.display import file_name
 
 
-def date_rows(dated: DatedCorpus) -> list[dict[str, Any]]:
-    """Rows in publication order (undated last): id, source, title, date (the day, or the
-    best value of an interval), earliest/latest, basis, evidence spans and, for inferred
-    dates, the reasons."""
+def date_rows(documents: Iterable[DocumentHead]) -> list[dict[str, Any]]:
+    """One row per document, in the order given (the store gives publication order, undated
+    last): id, source, title, date (the day, or the best value of an interval),
+    earliest/latest, basis, evidence spans and, for inferred dates, the reasons."""
     rows = []
-    for doc in sorted(dated.documents, key=published_sort_key):
+    for doc in documents:
         published = doc.published
         interval = published if isinstance(published, DateInterval) else None
         date = interval.best if interval is not None else published
@@ -52,3 +55,25 @@ def evidence_label(row: dict[str, Any], limit: int = 5) -> str:
             parts.append(part)
     more = len(parts) - limit
     return "; ".join(parts[:limit]) + (f"; +{more}" if more > 0 else "")
+
+
+def dates_table(rows: list[dict[str, Any]]) -> Table:
+    """The rows of date_rows as a terminal table."""
+    table = Table(title="Publication dates", expand=True)
+    table.add_column("Document", overflow="fold", ratio=1, min_width=14)
+    table.add_column("Date", no_wrap=True, style="bold")
+    table.add_column("Interval", no_wrap=True)
+    table.add_column("Basis", no_wrap=True, style="cyan")
+    table.add_column("Evidence", overflow="fold", ratio=2, style="dim")
+    for row in rows:
+        name = file_name(row["source"]) or row["id"][:8]
+        date = row["date"] or ("undated" if row["basis"] is None else "")
+        # Text() rather than str so brackets in article text are not read as rich markup.
+        table.add_row(
+            Text(name),
+            Text(date),
+            Text(interval_label(row)),
+            Text(row["basis"] or ""),
+            Text(evidence_label(row)),
+        )
+    return table

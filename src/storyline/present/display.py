@@ -4,9 +4,9 @@ three never disagree."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from storyline.model import DateInterval, Document, Evidence, TimelineEntry
+from storyline.model import DateInterval, Document, DocumentHead, Evidence, TimelineEntry
 
 SHORT_ID_LENGTH = 8
 
@@ -21,7 +21,7 @@ def short_id(doc_id: str) -> str:
     return doc_id[:SHORT_ID_LENGTH]
 
 
-def source_label(doc_id: str, documents: dict[str, Document]) -> str:
+def source_label(doc_id: str, documents: Mapping[str, DocumentHead]) -> str:
     """ "outlet/short id"; when the outlet is unknown, the input's file name (or JSON Lines
     id), which says more to a reader than a hash; the short id alone as a last resort."""
     doc = documents.get(doc_id)
@@ -42,7 +42,7 @@ def input_name(source: str) -> str | None:
     return name if name and not name.startswith("<") else None
 
 
-def outlet_label(doc: Document | None) -> str:
+def outlet_label(doc: DocumentHead | None) -> str:
     """The outlet, else the input's name: "unknown outlet" on every undated text file of a
     folder tells a reader nothing."""
     if doc is None:
@@ -50,7 +50,7 @@ def outlet_label(doc: Document | None) -> str:
     return doc.outlet or input_name(doc.source) or "unknown outlet"
 
 
-def entry_sources(entry: TimelineEntry, documents: dict[str, Document]) -> list[str]:
+def entry_sources(entry: TimelineEntry, documents: Mapping[str, DocumentHead]) -> list[str]:
     """One label per cited document, in the order first cited."""
     doc_ids = [ev.doc for ev in entry.citations] + list(entry.documents)
     return [source_label(d, documents) for d in dict.fromkeys(doc_ids)]
@@ -65,13 +65,13 @@ def date_label(value: str | DateInterval | None) -> str:
     return f"{value.best} ({span})" if value.best else span
 
 
-def basis_label(document: Document) -> str:
+def basis_label(document: DocumentHead) -> str:
     if document.published_basis is None:
         return ""
     return _BASIS_LABELS.get(document.published_basis, document.published_basis)
 
 
-def published_sort_key(document: Document) -> tuple[bool, str, str]:
+def published_sort_key(document: DocumentHead) -> tuple[bool, str, str]:
     published = document.published
     if isinstance(published, DateInterval):
         date = published.best or published.earliest

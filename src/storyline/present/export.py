@@ -8,7 +8,7 @@ order, so two exports of the same store are byte-identical and diff cleanly.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
@@ -19,7 +19,6 @@ from storyline.model import (
     Document,
     Entity,
     Event,
-    Evidence,
     Figure,
     Quote,
     Record,
@@ -70,21 +69,6 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
-def _evidence_key(ev: Evidence) -> tuple[str, int, int, str]:
-    return (ev.doc, ev.start, ev.end, ev.text)
-
-
-def _spanned_key(record: Figure | Quote | TimeExpression) -> tuple[str, int, int, str]:
-    # Records found at a span sort by where they were found, not by their id string,
-    # whose offsets would sort as text ("100-" before "12-").
-    ev = record.evidence
-    return (ev.doc, ev.start, ev.end, record.id)
-
-
-def _event_key(event: Event) -> tuple[bool, str, str]:
-    return (event.date is None, event.date or "", event.id)
-
-
 def _dump(record: Record) -> dict[str, Any]:
     dumped: dict[str, Any] = record.model_dump(mode="json")
     # Evidence lists are sets of spans; their order depends on how the producer ran
@@ -95,29 +79,15 @@ def _dump(record: Record) -> dict[str, Any]:
     return dumped
 
 
-def _sorted_records(story: ResolvedStory) -> dict[str, list[Record]]:
-    orders: dict[str, tuple[list[Any], Callable[[Any], Any]]] = {
-        "documents": (story.documents, lambda d: d.id),
-        "entities": (story.entities, lambda e: e.id),
-        "events": (story.events, _event_key),
-        "figures": (story.figures, _spanned_key),
-        "quotes": (story.quotes, _spanned_key),
-        "times": (story.times, _spanned_key),
-        "stories": (story.stories, lambda s: s.id),
-        "conflicts": (story.conflicts, lambda c: (c.kind, c.items, c.note)),
-        "rejections": (story.rejections, lambda r: (r.source, r.reason, r.detail)),
-    }
-    return {table: sorted(records, key=key) for table, (records, key) in orders.items()}
-
-
 def export_object(story: ResolvedStory) -> dict[str, Any]:
     """The storyline/1 object: every record of the story, one list per table.
 
     The timeline is not part of the contract: it is derived from the events and quotes.
     """
     obj: dict[str, Any] = {"schema": SCHEMA_NAME}
-    for table, records in _sorted_records(story).items():
-        obj[table] = [_dump(record) for record in records]
+    ordered = story.in_contract_order()
+    for table in TABLES:
+        obj[table] = [_dump(record) for record in getattr(ordered, table)]
     return obj
 
 

@@ -3,19 +3,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from storyline.model import Document, ResolvedStory, TimelineEntry
+from storyline.model import DocumentHead, TimelineEntry
 from storyline.present.display import entry_sources, ordered_timeline
 
 _HEADERS = ("Date", "Summary", "Type", "Sources")
-
-
-def _documents(story: ResolvedStory) -> dict[str, Document]:
-    return {doc.id: doc for doc in story.documents}
+# The documents a timeline's lines cite, by id: what their source labels are made of.
+Cited = Mapping[str, DocumentHead]
 
 
 def _type_label(entry: TimelineEntry) -> str:
@@ -23,15 +22,14 @@ def _type_label(entry: TimelineEntry) -> str:
     return entry.type or entry.kind
 
 
-def timeline_table(story: ResolvedStory) -> Table:
+def timeline_table(entries: Sequence[TimelineEntry], documents: Cited) -> Table:
     """date | summary | type | sources, for printing with rich."""
-    documents = _documents(story)
     table = Table(title="Timeline", expand=True)
     table.add_column(_HEADERS[0], no_wrap=True, style="bold")
     table.add_column(_HEADERS[1], overflow="fold", ratio=3)
     table.add_column(_HEADERS[2], no_wrap=True, style="cyan")
     table.add_column(_HEADERS[3], overflow="fold", style="dim", ratio=1)
-    for entry in ordered_timeline(story.timeline):
+    for entry in ordered_timeline(entries):
         # Text() rather than str so brackets in article text are not read as rich markup.
         table.add_row(
             Text(entry.date),
@@ -46,13 +44,12 @@ def _md_cell(value: str) -> str:
     return " ".join(value.split()).replace("\\", "\\\\").replace("|", "\\|")
 
 
-def timeline_markdown(story: ResolvedStory) -> str:
-    documents = _documents(story)
+def timeline_markdown(entries: Sequence[TimelineEntry], documents: Cited) -> str:
     lines = [
         "| " + " | ".join(_HEADERS) + " |",
         "|" + "|".join("---" for _ in _HEADERS) + "|",
     ]
-    for entry in ordered_timeline(story.timeline):
+    for entry in ordered_timeline(entries):
         cells = (
             entry.date,
             entry.summary,
@@ -63,11 +60,10 @@ def timeline_markdown(story: ResolvedStory) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timeline_json(story: ResolvedStory) -> list[dict[str, Any]]:
+def timeline_json(entries: Sequence[TimelineEntry], documents: Cited) -> list[dict[str, Any]]:
     """The timeline entries as JSON-ready dicts, each with its readable `sources` labels."""
-    documents = _documents(story)
     rows: list[dict[str, Any]] = []
-    for entry in ordered_timeline(story.timeline):
+    for entry in ordered_timeline(entries):
         row: dict[str, Any] = entry.model_dump(mode="json")
         row["sources"] = entry_sources(entry, documents)
         rows.append(row)

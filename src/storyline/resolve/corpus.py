@@ -1,4 +1,5 @@
-"""All cross-document stages in order: from stored documents and analyses to a ResolvedStory."""
+"""All cross-document stages in order: from documents and their analyses to a ResolvedStory
+(without its timeline, which the summarize stage writes from the events and quotes)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ from storyline.resolve.dating import Anchor, apply_dating
 from storyline.resolve.entities import resolve_entities
 from storyline.resolve.figures import figure_conflicts
 from storyline.resolve.story_groups import group_stories
-from storyline.summarize.timeline import build_timeline
 from storyline.timex.days import calendar_date, is_calendar_date
 
 
@@ -96,7 +96,6 @@ def resolve_story(
 
     conflicts = figure_conflicts(figures)
     stories = group_stories(analyses, remap, entities, events)
-    timeline = build_timeline(events, quotes)
     return ResolvedStory(
         documents=sorted(documents, key=lambda d: d.id),
         entities=entities,
@@ -107,5 +106,4 @@ def resolve_story(
         stories=stories,
         conflicts=conflicts,
         rejections=sorted(rejections, key=lambda r: r.source),
-        timeline=timeline,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, insert, inspect, select, text
 
 from storyline.errors import SchemaMismatch, StoreError
 from storyline.store import schema
@@ -25,9 +25,17 @@ def _create_version_1(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=list(schema.VERSION_1_TABLES))
 
 
+def _add_story_tables(conn: Connection) -> None:
+    """Version 2: tables for the resolved story. A store built before them has no stored
+    story: every document is pending, so the next build resolves it all."""
+    schema.metadata.create_all(conn, tables=list(schema.VERSION_2_TABLES))
+    conn.execute(insert(schema.story_pending).from_select(["doc"], select(schema.documents.c.id)))
+
+
 # Version reached -> how to get there from the version before it.
 MIGRATIONS: dict[int, Migration] = {
     1: _create_version_1,
+    2: _add_story_tables,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -90,3 +90,119 @@ rejections = Table(
 
 # The tables migration 1 creates (meta is created before any migration runs).
 VERSION_1_TABLES = (raw, documents, doc_sources, analyses, rejections)
+
+
+# -- the resolved story (schema version 2) -------------------------------------------------------
+#
+# What `build` resolves across documents, stored so that every read command queries it rather
+# than resolving again. Each table keeps its records in the storyline/1 contract's order
+# (`position`), so reading a page of any table is an index range scan on both backends,
+# whatever their collations. Rewritten whole, in one transaction, by each build.
+
+# Documents whose text, date or analysis changed since the story was last stored: the story
+# is stale while this holds any, and an update re-resolves from them. Written in the same
+# transaction as the change; emptied in the one that stores the story.
+story_pending = Table(
+    "story_pending",
+    metadata,
+    Column("doc", String(64), primary_key=True),
+)
+
+ID = 200  # record ids hold a document id and offsets ("q:<doc>:120-180")
+
+
+def _story_table(name: str, *columns: Column[object], keyed: bool = True) -> Table:
+    """A story table: its records' JSON, their contract position, and the columns queries
+    filter or order on. Conflicts and timeline lines have no id of their own: position is
+    their key."""
+    key = (Column("id", String(ID), primary_key=True),) if keyed else ()
+    position = Column("position", Integer, primary_key=not keyed, nullable=False)
+    table = Table(name, metadata, *key, position, *columns, Column("record", Text, nullable=False))
+    if keyed:
+        Index(f"{name}_position", table.c.position, unique=True)
+    return table
+
+
+entities = _story_table(
+    "entities",
+    Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+)
+events = _story_table(
+    "events",
+    Column("type", String(20), nullable=False),
+    Column("mode", String(20), nullable=False),
+    Column("date", String(40)),
+    Column("source_actor", String(ID)),
+    Column("target_actor", String(ID)),
+)
+Index("events_date", events.c.date)
+figures = _story_table(
+    "figures",
+    Column("doc", String(64), nullable=False),
+    Column("counts", Text),
+    Column("as_of", String(40)),
+)
+quotes = _story_table(
+    "quotes",
+    Column("doc", String(64), nullable=False),
+    Column("speaker", Text),
+    Column("date", String(40)),
+)
+times = _story_table(
+    "times",
+    Column("doc", String(64), nullable=False),
+    Column("value", String(100)),
+)
+stories = _story_table(
+    "stories",
+    Column("title", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+)
+conflicts = _story_table("conflicts", Column("kind", String(40), nullable=False), keyed=False)
+timeline = _story_table(
+    "timeline",
+    Column("date", String(40), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("type", String(20)),
+    Column("ref", String(ID), nullable=False),
+    keyed=False,
+)
+Index("timeline_date", timeline.c.date)
+
+# Which documents each event, story and timeline line draws on: the filters by source.
+event_documents = Table(
+    "event_documents",
+    metadata,
+    Column("event", String(ID), primary_key=True),
+    Column("doc", String(64), primary_key=True),
+)
+Index("event_documents_doc", event_documents.c.doc)
+story_documents = Table(
+    "story_documents",
+    metadata,
+    Column("story", String(ID), primary_key=True),
+    Column("doc", String(64), primary_key=True),
+)
+Index("story_documents_doc", story_documents.c.doc)
+timeline_documents = Table(
+    "timeline_documents",
+    metadata,
+    Column("position", Integer, primary_key=True),
+    Column("doc", String(64), primary_key=True),
+)
+Index("timeline_documents_doc", timeline_documents.c.doc)
+
+# The tables of the stored story, by the contract table each holds (documents live above).
+STORY_TABLES: dict[str, Table] = {
+    "entities": entities,
+    "events": events,
+    "figures": figures,
+    "quotes": quotes,
+    "times": times,
+    "stories": stories,
+    "conflicts": conflicts,
+    "timeline": timeline,
+}
+STORY_LINKS = (event_documents, story_documents, timeline_documents)
+VERSION_2_TABLES = (story_pending, *STORY_TABLES.values(), *STORY_LINKS)

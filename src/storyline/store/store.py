@@ -7,7 +7,7 @@ consistent store and the next run finishes the work.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
@@ -21,11 +21,16 @@ from storyline.model import (
     Analysis,
     DateInterval,
     Document,
+    DocumentHead,
     Evidence,
     Ingested,
+    Record,
     Rejection,
+    ResolvedStory,
+    TimelineEntry,
     sha256_hex,
 )
+from storyline.store import schema, story_tables
 from storyline.store import search as fts
 from storyline.store.database import DEFAULT_DB, open_engine, writer
 from storyline.store.migrations import VERSION_KEY, migrate
@@ -35,6 +40,8 @@ from storyline.store.upsert import insert_new, insert_new_returning, upsert
 
 # Rows fetched per round trip by the iterators; documents can be large, so keep it modest.
 PAGE_SIZE = 100
+# The meta key holding the fingerprint of what the stored story was computed from.
+STORY_KEY = "story.fingerprint"
 
 
 @contextmanager
@@ -154,8 +161,8 @@ class Store:
             seq = insert_new_returning(conn, documents, document_row(doc), ["id"], "seq")
             if seq is not None and self._fts:
                 fts.fts_index(conn, seq, doc.title, doc.text)
-            if seq is None and doc.published_basis in KNOWN_BASES:
-                _adopt_date(conn, doc)
+            if seq is not None or (doc.published_basis in KNOWN_BASES and _adopt_date(conn, doc)):
+                story_tables.mark_pending(conn, doc.id)
             upsert(
                 conn,
                 doc_sources,
@@ -235,6 +242,7 @@ class Store:
             )
             # Validated again so that a bad basis is refused rather than stored.
             _write_date(conn, Document.model_validate(fields))
+            story_tables.mark_pending(conn, doc_id)
 
     def search(self, query: str, limit: int = 20) -> list[str]:
         """Ids of the documents whose title or text holds every word of the query."""
@@ -302,6 +310,91 @@ class Store:
             rows = conn.execute(select(rejections).order_by(rejections.c.source)).all()
         return [Rejection(source=r.source, reason=r.reason, detail=r.detail) for r in rows]
 
+    # -- the resolved story ----------------------------------------------------------------------
+
+    def store_story(
+        self,
+        story: ResolvedStory,
+        *,
+        dated: Iterable[Document],
+        resolved: Collection[str],
+        fingerprint: str,
+    ) -> None:
+        """Store a resolved story in one transaction: the inferred publication dates of
+        ``dated``, every story table (replacing the last story) and the fingerprint of what it
+        was computed from; the ``resolved`` documents stop being pending. A run killed before
+        the commit leaves the previous story, still stale, for the next build to redo."""
+        with self._write() as conn:
+            for doc in dated:
+                _write_date(conn, doc)
+            story_tables.write_story(conn, story.in_contract_order())
+            story_tables.clear_pending(conn, resolved)
+            upsert(conn, meta, {"key": STORY_KEY, "value": fingerprint}, ["key"])
+
+    def read_story(self) -> ResolvedStory:
+        """The stored story, whole: every document and every story table, as the last
+        build stored it (nothing is resolved)."""
+        tables = {name: list(self.story_records(name)) for name in story_tables.MODELS}
+        return ResolvedStory(
+            documents=list(self.documents()), rejections=self.rejections(), **tables
+        )
+
+    def story_fingerprint(self) -> str | None:
+        """What the stored story was computed from; None when no story was ever stored."""
+        return self.get_meta(STORY_KEY)
+
+    def pending_documents(self) -> list[str]:
+        """Documents added or changed since the story was stored, in id order."""
+        with self._read() as conn:
+            return story_tables.pending(conn)
+
+    def count_pending(self) -> int:
+        with self._read() as conn:
+            return story_tables.count(conn, schema.story_pending)
+
+    def story_records(self, table: str) -> Iterator[Record]:
+        """Every record of one story table (entities, events, figures, quotes, times,
+        stories, conflicts, timeline) in contract order, a page at a time."""
+        model = story_tables.MODELS[table]
+
+        def page(after: int) -> list[tuple[int, Record]]:
+            with self._read() as conn:
+                return story_tables.read_page(conn, table, model, after, PAGE_SIZE * 10)
+
+        return story_tables.iter_table(page)
+
+    def timeline(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[TimelineEntry]:
+        """The stored timeline's lines in order, filtered by date and paginated in SQL."""
+        with self._read() as conn:
+            return story_tables.timeline_page(
+                conn, limit=limit, offset=offset, since=since, until=until
+            )
+
+    def document_heads(self, ids: Collection[str] | None = None) -> list[DocumentHead]:
+        """Documents without their text, in publication order (undated last): all of them, or
+        those of ``ids``."""
+        published = func.coalesce(documents.c.published_best, documents.c.published_earliest)
+        query = select(documents.c.record).order_by(
+            documents.c.published_earliest.is_(None), published, documents.c.id
+        )
+        with self._read() as conn:
+            if ids is None:
+                records = list(conn.scalars(query))
+            else:
+                wanted = sorted(set(ids))
+                records = []
+                for start in range(0, len(wanted), story_tables.CHUNK):
+                    chunk = wanted[start : start + story_tables.CHUNK]
+                    records.extend(conn.scalars(query.where(documents.c.id.in_(chunk))))
+        return [DocumentHead.model_validate_json(r) for r in records]
+
     # -- settings -----------------------------------------------------------------------------
 
     def get_meta(self, key: str) -> str | None:
@@ -317,6 +410,7 @@ class Store:
 
 
 def _put_analysis(conn: Connection, analysis: Analysis) -> None:
+    story_tables.mark_pending(conn, analysis.doc)
     upsert(
         conn,
         analyses,
@@ -336,12 +430,12 @@ def _stored_document(conn: Connection, doc_id: str) -> Document | None:
     return None if row is None else document_from_row(row.record, row.text)
 
 
-def _adopt_date(conn: Connection, doc: Document) -> None:
+def _adopt_date(conn: Connection, doc: Document) -> bool:
     """Give a stored document the known publication date of a new copy of it, unless it has
-    a known one already."""
+    a known one already; True when it took the date."""
     stored = _stored_document(conn, doc.id)
     if stored is None or stored.published_basis in KNOWN_BASES:
-        return
+        return False
     dated = stored.model_copy(
         update={
             "published": doc.published,
@@ -351,6 +445,7 @@ def _adopt_date(conn: Connection, doc: Document) -> None:
         }
     )
     _write_date(conn, dated)
+    return True
 
 
 def _write_date(conn: Connection, doc: Document) -> None:

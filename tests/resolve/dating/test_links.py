@@ -1,4 +1,4 @@
-"""Cross-document dating and re-resolution (dating_links, dating_apply, dating_redate)."""
+"""Cross-document dating and re-resolution (dating links.py, apply.py, redate.py)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from storyline.model import (
 )
 from storyline.resolve.corpus import resolve_story
 from storyline.resolve.dating.apply import apply_dating
+from storyline.summarize.timeline import build_timeline
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -96,7 +97,7 @@ def test_events_statements_and_times_follow_the_inferred_date() -> None:
     assert quote.date == "2025-06-11"
     time = next(t for t in story.times if t.evidence.doc == doc.id)
     assert (time.value, time.anchor) == ("2025-06-11", "2025-06-12")
-    assert any(entry.date == "2025-06-11" for entry in story.timeline)
+    assert any(e.date == "2025-06-11" for e in build_timeline(story.events, story.quotes))
 
 
 def test_inferred_dates_are_recomputed_and_withdrawn_when_unsupported() -> None:

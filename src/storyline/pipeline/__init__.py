@@ -1,0 +1,39 @@
+"""The library API, and the one place the stages run in order.
+
+- stages.py: ingest → analyze → resolve → summarize → store the story (`build`), and the
+  per-document path with no store (`analyze`, `analyze_stories`);
+- read.py: what the read commands answer from, the stored story (`open_story`,
+  `open_timeline`, `open_dates`);
+- anchors.py: the dates a user knows, read and kept in the store.
+
+The CLI imports this package and the presenters, nothing else.
+"""
+
+from storyline.pipeline.anchors import read_anchors, save_anchors, stored_anchors
+from storyline.pipeline.read import TimelinePage, open_dates, open_story, open_timeline
+from storyline.pipeline.stages import (
+    BuildResult,
+    Progress,
+    analyze,
+    analyze_stories,
+    build,
+    story_fingerprint,
+    update_story,
+)
+
+__all__ = [
+    "BuildResult",
+    "Progress",
+    "TimelinePage",
+    "analyze",
+    "analyze_stories",
+    "build",
+    "open_dates",
+    "open_story",
+    "open_timeline",
+    "read_anchors",
+    "save_anchors",
+    "stored_anchors",
+    "story_fingerprint",
+    "update_story",
+]

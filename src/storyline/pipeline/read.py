@@ -1,0 +1,85 @@
+"""What the read commands (timeline, dates, export, report) answer from: the story `build`
+stored, queried, never resolved again. A store whose story is out of date says so, or, asked
+to (--refresh), brings it up to date first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from storyline.config import Config
+from storyline.errors import EmptyStore, StaleStory
+from storyline.model import DocumentHead, ResolvedStory, TimelineEntry
+from storyline.pipeline.stages import (
+    DEFAULT_DB,
+    analyze_missing,
+    require_store,
+    stored_model,
+    update_story,
+)
+from storyline.store import Store
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    """Lines of the stored timeline, with the documents they cite (for their source labels)."""
+
+    entries: list[TimelineEntry]
+    documents: dict[str, DocumentHead]
+
+
+@contextmanager
+def current_store(db: str, *, refresh: bool = False) -> Iterator[Store]:
+    """The store at ``db`` with its story up to date. Raises EmptyStore when there is no
+    store or nothing in it, StaleStory when documents changed since the story was stored
+    (with ``refresh``: the story is brought up to date first, as `storyline build` would)."""
+    require_store(db)
+    with Store.open(db) as store:
+        if store.count_documents() == 0 and not store.rejections():
+            raise EmptyStore(f"no documents in {db}")
+        if refresh:
+            config = Config(spacy_model=stored_model(store) or Config().spacy_model)
+            analyze_missing(store, config)
+            update_story(store, config)
+        elif store.story_fingerprint() is None:
+            raise StaleStory(f"no story has been built in {db} yet")
+        elif pending := store.count_pending():
+            raise StaleStory(
+                f"the story in {db} is out of date: {pending} document(s) added or changed "
+                "since it was built"
+            )
+        yield store
+
+
+def open_story(db: str = DEFAULT_DB, *, refresh: bool = False) -> ResolvedStory:
+    """The whole stored story (every document and record), for export and the report."""
+    with current_store(db, refresh=refresh) as store:
+        return store.read_story()
+
+
+def open_timeline(
+    db: str = DEFAULT_DB,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    since: str | None = None,
+    until: str | None = None,
+    refresh: bool = False,
+) -> TimelinePage:
+    """A page of the stored timeline, filtered by date in the store; only the documents it
+    cites are read, and without their text."""
+    with current_store(db, refresh=refresh) as store:
+        entries = store.timeline(limit=limit, offset=offset, since=since, until=until)
+        cited = {ev.doc for e in entries for ev in e.citations} | {
+            d for e in entries for d in e.documents
+        }
+        heads = store.document_heads(cited)
+    return TimelinePage(entries, {h.id: h for h in heads})
+
+
+def open_dates(db: str = DEFAULT_DB, *, refresh: bool = False) -> list[DocumentHead]:
+    """Every document's publication date, basis, evidence and reasons, in publication order
+    (undated last), as the last build stored them."""
+    with current_store(db, refresh=refresh) as store:
+        return store.document_heads()

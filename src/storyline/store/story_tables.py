@@ -1,0 +1,212 @@
+"""The resolved story's tables: writing a whole story, reading it back a page at a time.
+
+Each record is kept as its JSON beside its position in the storyline/1 contract's order and
+the columns queries filter on (schema.py), so a read command pages through a table by
+position and never re-resolves anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from itertools import islice
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Table, delete, func, insert, select
+
+from storyline.model import (
+    Conflict,
+    Entity,
+    Event,
+    Figure,
+    Quote,
+    Record,
+    ResolvedStory,
+    Story,
+    TimeExpression,
+    TimelineEntry,
+)
+from storyline.store import schema
+
+R = TypeVar("R", bound=Record)
+# Rows sent to the database per statement: large enough that a 100,000-row table costs a
+# few hundred round trips, small enough to bound the parameters of one statement.
+CHUNK = 1000
+
+# The record type behind each story table, for reading it back.
+MODELS: dict[str, type[Record]] = {
+    "entities": Entity,
+    "events": Event,
+    "figures": Figure,
+    "quotes": Quote,
+    "times": TimeExpression,
+    "stories": Story,
+    "conflicts": Conflict,
+    "timeline": TimelineEntry,
+}
+
+
+def _entity(e: Entity) -> dict[str, Any]:
+    return {"id": e.id, "name": e.name, "kind": e.kind}
+
+
+def _event(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "type": e.type,
+        "mode": e.mode,
+        "date": e.date,
+        "source_actor": e.source_actor,
+        "target_actor": e.target_actor,
+    }
+
+
+def _figure(f: Figure) -> dict[str, Any]:
+    return {"id": f.id, "doc": f.evidence.doc, "counts": f.counts, "as_of": f.as_of}
+
+
+def _quote(q: Quote) -> dict[str, Any]:
+    return {"id": q.id, "doc": q.evidence.doc, "speaker": q.speaker, "date": q.date}
+
+
+def _time(t: TimeExpression) -> dict[str, Any]:
+    return {"id": t.id, "doc": t.evidence.doc, "value": t.value}
+
+
+def _story(s: Story) -> dict[str, Any]:
+    return {"id": s.id, "title": s.title, "size": len(s.documents)}
+
+
+def _conflict(c: Conflict) -> dict[str, Any]:
+    return {"kind": c.kind}
+
+
+def _line(t: TimelineEntry) -> dict[str, Any]:
+    return {"date": t.date, "kind": t.kind, "type": t.type, "ref": t.ref}
+
+
+# The queryable columns of each table's rows (position and record are added to all).
+COLUMNS: Mapping[str, Callable[[Any], dict[str, Any]]] = {
+    "entities": _entity,
+    "events": _event,
+    "figures": _figure,
+    "quotes": _quote,
+    "times": _time,
+    "stories": _story,
+    "conflicts": _conflict,
+    "timeline": _line,
+}
+
+
+def _insert_all(conn: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> None:
+    it = iter(rows)
+    while chunk := list(islice(it, CHUNK)):
+        conn.execute(insert(table), chunk)
+
+
+def write_story(conn: Connection, story: ResolvedStory) -> None:
+    """Replace the stored story with ``story`` (whose tables are in contract order)."""
+    for table in (*schema.STORY_LINKS, *schema.STORY_TABLES.values()):
+        conn.execute(delete(table))
+    for name, table in schema.STORY_TABLES.items():
+        columns = COLUMNS[name]
+        records: list[Record] = getattr(story, name)
+        _insert_all(
+            conn,
+            table,
+            (
+                {**columns(r), "position": i, "record": r.model_dump_json()}
+                for i, r in enumerate(records)
+            ),
+        )
+    _insert_all(
+        conn,
+        schema.event_documents,
+        ({"event": e.id, "doc": d} for e in story.events for d in dict.fromkeys(e.documents)),
+    )
+    _insert_all(
+        conn,
+        schema.story_documents,
+        ({"story": s.id, "doc": d} for s in story.stories for d in dict.fromkeys(s.documents)),
+    )
+    _insert_all(
+        conn,
+        schema.timeline_documents,
+        (
+            {"position": i, "doc": d}
+            for i, t in enumerate(story.timeline)
+            for d in dict.fromkeys([*t.documents, *(c.doc for c in t.citations)])
+        ),
+    )
+
+
+def mark_pending(conn: Connection, doc_id: str) -> None:
+    """The document changed: the stored story no longer reflects it."""
+    from storyline.store.upsert import insert_new
+
+    insert_new(conn, schema.story_pending, {"doc": doc_id}, ["doc"])
+
+
+def clear_pending(conn: Connection, doc_ids: Collection[str]) -> None:
+    """The stored story now reflects these documents."""
+    ids = list(doc_ids)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        conn.execute(delete(schema.story_pending).where(schema.story_pending.c.doc.in_(chunk)))
+
+
+def pending(conn: Connection) -> list[str]:
+    return list(
+        conn.scalars(select(schema.story_pending.c.doc).order_by(schema.story_pending.c.doc))
+    )
+
+
+def count(conn: Connection, table: Table) -> int:
+    return conn.scalar(select(func.count()).select_from(table)) or 0
+
+
+def read_page(
+    conn: Connection, name: str, model: type[R], after: int, limit: int
+) -> list[tuple[int, R]]:
+    """Up to ``limit`` records of a story table after position ``after``, in order."""
+    table = schema.STORY_TABLES[name]
+    rows = conn.execute(
+        select(table.c.position, table.c.record)
+        .where(table.c.position > after)
+        .order_by(table.c.position)
+        .limit(limit)
+    ).all()
+    return [(row.position, model.model_validate_json(row.record)) for row in rows]
+
+
+def timeline_page(
+    conn: Connection,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[TimelineEntry]:
+    """Timeline lines in order; ``since``/``until`` bound their dates (ISO prefixes compare as
+    the timeline orders them: "2023-12" falls between "2023-11-30" and "2023-12-01")."""
+    table = schema.timeline
+    query = select(table.c.record).order_by(table.c.position)
+    if since is not None:
+        query = query.where(table.c.date >= since)
+    if until is not None:
+        # Every date that begins with `until` is still inside it ("2023-12-31" <= "2023-12").
+        query = query.where(func.substr(table.c.date, 1, len(until)) <= until)
+    query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [TimelineEntry.model_validate_json(r) for r in conn.scalars(query)]
+
+
+def iter_table(
+    read: Callable[[int], list[tuple[int, R]]],
+) -> Iterator[R]:
+    """Every record of a table, a page at a time (``read(after)`` gives the next page)."""
+    after = -1
+    while page := read(after):
+        for _, record in page:
+            yield record
+        after = page[-1][0]
