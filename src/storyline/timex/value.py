@@ -22,7 +22,9 @@ from typing import Literal
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Tense = Literal["past", "present", "future"]
 
-_YEAR = r"(?:[0-9X]{4}|[0-9]{3}X?|[0-9]{2}(?:XX)?)"
+# A year, a decade ("199"), or a century ("19"; "XX" when unknown, as "the next century" is
+# with no anchor).
+_YEAR = r"(?:[0-9X]{4}|[0-9]{3}X?|(?:[0-9]{2}|XX)(?:XX)?)"
 _MONTH = r"(?:0[1-9]|1[0-2]|XX)"
 _DAY = r"(?:0[1-9]|[12][0-9]|3[01]|XX)"
 _WEEK = r"(?:0[1-9]|[1-4][0-9]|5[0-3]|XX)"
