@@ -36,3 +36,7 @@ class NoInput(StorylineError):
 
 class EmptyStore(StorylineError):
     hint = "run 'storyline build PATH...' first"
+
+
+class DataFileError(StorylineError):
+    hint = "a rule or word list packaged with storyline is broken: fix the line named"

@@ -1,12 +1,12 @@
 """How the text presents an event: asserted, negated, hypothetical or future
-(lexicons/event_modes.toml)."""
+(data/event_modes.toml)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
-from storyline.analyze.lexicon import table
+from storyline.analyze.lexicon import listed
 from storyline.analyze.syntax import Token
 from storyline.model import EventMode
 
@@ -29,10 +29,8 @@ class _Modes:
 
 @cache
 def _modes() -> _Modes:
-    data = table("event_modes.toml")
-
     def get(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key, []))
+        return frozenset(w.lower() for w in listed("event_modes.toml", key))
 
     return _Modes(
         negation=get("negation"),

@@ -5,15 +5,15 @@ Every key is lower-case: the normalizer lower-cases text before it looks anythin
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any, cast
 
+from storyline import datafiles
+from storyline.errors import DataFileError
 from storyline.timex.value import Tense
 
-DATA = Path(__file__).parent / "data"
+PACKAGE = "storyline.timex"
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,7 @@ class Lexicon:
 
 
 def _read(name: str) -> dict[str, Any]:
-    with (DATA / name).open("rb") as fh:
-        return tomllib.load(fh)
+    return datafiles.table(PACKAGE, name)
 
 
 def _names(entries: list[dict[str, Any]]) -> tuple[dict[str, int], frozenset[str]]:
@@ -137,7 +136,8 @@ def _placement(data: dict[str, Any]) -> dict[str, Placement]:
     for key, spec in data.items():
         tense = spec.get("tense")
         if tense not in (None, "past", "present", "future"):
-            raise ValueError(f"placement.toml [{key}]: unknown tense {tense!r}")
+            where = datafiles.where(PACKAGE, "placement.toml")
+            raise DataFileError(f"{where} [{key}]: unknown tense {tense!r}")
         placement[key] = Placement(
             tense=cast("Tense | None", tense),
             past_lookahead_days=int(spec.get("past_lookahead_days", 0)),
@@ -238,32 +238,29 @@ class TenseCues:
 @cache
 def tense_cues() -> TenseCues:
     """Words that make a clause future (for analyze/times.py, which reads the parse)."""
-    data = _read("tense_cues.toml")
+
+    def cue(key: str) -> frozenset[str]:
+        return frozenset(datafiles.listed(PACKAGE, "tense_cues.toml", key))
+
     return TenseCues(
-        future_auxiliaries=frozenset(data["future_auxiliaries"]),
-        open_modals=frozenset(data["open_modals"]),
-        future_governors=frozenset(data["future_governors"]),
-        forward_verbs=frozenset(data["forward_verbs"]),
-        forward_signals=frozenset(data["forward_signals"]),
-        period_end_verbs=frozenset(data["period_end_verbs"]),
+        future_auxiliaries=cue("future_auxiliaries"),
+        open_modals=cue("open_modals"),
+        future_governors=cue("future_governors"),
+        forward_verbs=cue("forward_verbs"),
+        forward_signals=cue("forward_signals"),
+        period_end_verbs=cue("period_end_verbs"),
     )
-
-
-def _word_list(name: str) -> frozenset[str]:
-    """A one-word-a-line file in data/, without its # comments."""
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @cache
 def event_nouns() -> frozenset[str]:
     """Lemmas of nouns for things that go on: "the five-month-old war" is a duration, "the
     45-year-old man" and "the 50-year-old alliance" are ages."""
-    return _word_list("event_nouns.txt")
+    return datafiles.words(PACKAGE, "event_nouns.txt")
 
 
 @cache
 def untimed_names() -> frozenset[str]:
     """Lower-cased words that make an expression worth keeping though it has no value:
     lunar holidays and the like ("Ramadan", "Passover"), which move every year."""
-    return _word_list("untimed_names.txt")
+    return datafiles.words(PACKAGE, "untimed_names.txt")
