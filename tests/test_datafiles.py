@@ -257,14 +257,15 @@ def test_every_stage_reads_its_data() -> None:
     from storyline.resolve.dating import settings
     from storyline.timex import grammar, lexicon, spelling
 
-    assert lexicon.lexicon().weekdays["monday"] == 1
+    assert lexicon.lexicon().weekday_names[0] == "monday"
+    assert lexicon.lexicon().month_names[-1] == "december"
     assert lexicon.tense_cues().future_auxiliaries
     assert grammar.rules()
     assert spelling.respell("thrusday") == "thursday"
     assert settings.settings().weights
-    assert settings.cues().weekdays[0] == "monday"
+    assert settings.cues().weekdays == lexicon.lexicon().weekday_names
     assert settings.lunar_calendar().holidays
     assert "monday" in settings.stopwords()
-    assert event_mode._modes().future_aux
+    assert event_mode._modes().future_aux == lexicon.tense_cues().future_auxiliaries
     assert event_triggers._lexicon().verbs
     assert event_groups()

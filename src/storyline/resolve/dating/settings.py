@@ -86,7 +86,7 @@ class Cues:
     deadline_words: tuple[str, ...]
     after_year_ok: frozenset[str]
     year_determiners: frozenset[str]
-    weekdays: tuple[str, ...]
+    weekdays: tuple[str, ...]  # in full, Monday first: the time tagger's (timex/data/)
     relative_days: tuple[str, ...]
     age_nouns: frozenset[str]
     start_words: tuple[str, ...]
@@ -107,7 +107,7 @@ def cues() -> Cues:
         deadline_words=tuple(raw["deadline_words"]),
         after_year_ok=frozenset(raw["after_year_ok"]),
         year_determiners=frozenset(raw["year_determiners"]),
-        weekdays=datafiles.listed(_PACKAGE, "cues.toml", "weekdays"),
+        weekdays=timex_lexicon().weekday_names,
         relative_days=tuple(raw["relative_days"]),
         age_nouns=frozenset(raw["age_nouns"]),
         start_words=tuple(raw["start_words"]),
@@ -171,4 +171,8 @@ def _ruled_holidays() -> list[LunarHoliday]:
 
 @cache
 def stopwords() -> frozenset[str]:
-    return datafiles.words(_PACKAGE, "context_stopwords.txt")
+    """Words that say nothing about which event: context_stopwords.txt, and the names of the
+    weekdays and months, which are the time tagger's (timex/data/)."""
+    names = timex_lexicon()
+    listed = datafiles.words(_PACKAGE, "context_stopwords.txt")
+    return listed | frozenset(names.weekday_names) | frozenset(names.month_names)
