@@ -1,11 +1,11 @@
-"""Writes src/storyline/resolve/data/calendar_holidays.toml: the first day of holidays of the
-Hebrew and Chinese calendars, year by year, for dating articles that mention them.
+"""Writes src/storyline/resolve/dating/data/calendar_holidays.toml: the first day of holidays
+of the Hebrew and Chinese calendars, year by year, for dating articles that mention them.
 
 Not run by storyline or its tests; the table is committed. It needs two libraries that are not
 dependencies of storyline (install them somewhere else, e.g. `pip install --target /tmp/cal
 convertdate==2.5.1 lunardate==0.3.0` and run with PYTHONPATH=/tmp/cal):
 
-    python scripts/make_holiday_table.py > src/storyline/resolve/data/calendar_holidays.toml
+    python scripts/make_holiday_table.py > src/storyline/resolve/dating/data/calendar_holidays.toml
 """
 
 from __future__ import annotations

@@ -42,3 +42,7 @@ class StaleStory(StorylineError):
     """The stored story does not reflect what the store holds (or was never built)."""
 
     hint = "run 'storyline build' to bring it up to date, or pass --refresh"
+
+
+class DataFileError(StorylineError):
+    hint = "a rule or word list packaged with storyline is broken: fix the line named"

@@ -1,4 +1,4 @@
-"""clean.py: residue, credits, bylines, headlines and date lines (rules in ingest/rules/)."""
+"""clean.py: residue, credits, bylines, headlines and date lines (rules in ingest/data/)."""
 
 from __future__ import annotations
 

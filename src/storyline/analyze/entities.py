@@ -50,7 +50,7 @@ def _fold(text: str) -> str:
 
 def name_key(text: str, *, strip_titles: bool = True) -> str:
     """The normalized name mentions are grouped by: no leading "the", no possessive, no
-    titles or roles (lexicons/titles.txt), accents and case folded, spaces collapsed.
+    titles or roles (data/titles.txt), accents and case folded, spaces collapsed.
     Falls back to the folded text when stripping would leave nothing."""
     tokens = _fold(text).split()
     if tokens and tokens[0] == "the" and len(tokens) > 1:

@@ -1,14 +1,16 @@
 """How the text presents an event: asserted, negated, hypothetical or future
-(lexicons/event_modes.toml)."""
+(data/event_modes.toml; the auxiliaries of the future are the time tagger's, in
+timex/data/tense_cues.toml)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
-from storyline.analyze.lexicon import table
+from storyline.analyze.lexicon import listed
 from storyline.analyze.syntax import Token
 from storyline.model import EventMode
+from storyline.timex.lexicon import tense_cues
 
 _AUX_DEPS = frozenset({"aux", "auxpass"})
 # Links through which a trigger inherits its governor's modality ("will try to meet",
@@ -29,10 +31,8 @@ class _Modes:
 
 @cache
 def _modes() -> _Modes:
-    data = table("event_modes.toml")
-
     def get(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key, []))
+        return frozenset(w.lower() for w in listed("event_modes.toml", key))
 
     return _Modes(
         negation=get("negation"),
@@ -40,7 +40,7 @@ def _modes() -> _Modes:
         hypothetical_aux=get("hypothetical_aux"),
         conditional_marks=get("conditional_marks"),
         hypothetical_governors=get("hypothetical_governors"),
-        future_aux=get("future_aux"),
+        future_aux=tense_cues().future_auxiliaries,
         future_governors=get("future_governors"),
     )
 

@@ -1,5 +1,5 @@
 """Which verbs in a sentence trigger an event, and of what PLOVER type
-(lexicons/event_triggers.toml describes the rules)."""
+(data/event_triggers.toml describes the rules)."""
 
 from __future__ import annotations
 

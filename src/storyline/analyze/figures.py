@@ -2,14 +2,14 @@
 as of when.
 
 ``counts`` is "<what> <outcome>": the counted noun in its plural form, normalized by
-lexicons/count_nouns.txt ("individuals" -> "people", "captives" -> "hostages"), followed by
-what happened to them when the text says so, normalized by lexicons/outcomes.txt ("freed"
+data/count_nouns.txt ("individuals" -> "people", "captives" -> "hostages"), followed by
+what happened to them when the text says so, normalized by data/outcomes.txt ("freed"
 and "released" -> "released"): "people killed", "hostages released", "soldiers",
 "Palestinians". A count with an outcome and no noun ("abducting about 250") counts "people
 <outcome>"; percentages count "%", money its ISO code ("USD"). A number with none of these
 is not a figure (it is a code, a score, a page) and is left out.
 
-Qualifiers set the bounds (lexicons/approx_words.txt): "more than 250" has low=250, "nearly
+Qualifiers set the bounds (data/approx_words.txt): "more than 250" has low=250, "nearly
 20,000" is approximate with high=20000; a range "between 12 and 18" has low=12, high=18 and
 value 15, approximate. Years, dates, times, ordinals and numbers inside names are skipped.
 """

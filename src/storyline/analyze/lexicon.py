@@ -1,6 +1,6 @@
-"""Reading the rule and word lists in ``lexicons/``, each once per process.
+"""The rule and word lists in analyze/data/, read by storyline.datafiles.
 
-Three formats, all with ``#`` comments and blank lines ignored:
+Three formats (comments: lines starting with ``#``):
   * ``words``:   one entry per line ("said", "prime minister");
   * ``mapping``: ``key : value`` per line ("person : people");
   * ``table``:   TOML, for rules that need structure (event triggers).
@@ -9,41 +9,25 @@ Entries are lower-cased: every lookup is made on lower-cased text or lemmas.
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-LEXICON_DIR = Path(__file__).parent / "lexicons"
+from storyline import datafiles
+
+_PACKAGE = "storyline.analyze"
 
 
-def _lines(name: str) -> list[str]:
-    text = (LEXICON_DIR / name).read_text(encoding="utf-8")
-    out = []
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line:
-            out.append(line)
-    return out
-
-
-@cache
 def words(name: str) -> frozenset[str]:
-    return frozenset(" ".join(line.lower().split()) for line in _lines(name))
+    return datafiles.words(_PACKAGE, name)
 
 
-@cache
 def mapping(name: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in _lines(name):
-        key, sep, value = line.partition(":")
-        if not sep:
-            raise ValueError(f"{name}: expected 'key : value', got {line!r}")
-        out[" ".join(key.lower().split())] = " ".join(value.split())
-    return out
+    return datafiles.mapping(_PACKAGE, name)
 
 
-@cache
 def table(name: str) -> dict[str, Any]:
-    with (LEXICON_DIR / name).open("rb") as fh:
-        return tomllib.load(fh)
+    return datafiles.table(_PACKAGE, name)
+
+
+def listed(name: str, key: str) -> tuple[str, ...]:
+    """The non-empty list of words under ``key`` in a TOML file."""
+    return datafiles.listed(_PACKAGE, name, key)

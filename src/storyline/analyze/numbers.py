@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from storyline.analyze.lexicon import mapping
+from storyline.timex.lexicon import lexicon
 
 _SPACE = "[ \u00a0\u202f\u2009]"
 _GROUP_SPACE = re.compile(r"[,\s\u00a0\u202f\u2009]")
@@ -49,12 +50,19 @@ def _alternation(phrases: list[str]) -> str:
 
 @cache
 def _number_words() -> dict[str, float]:
-    return {k: float(v) for k, v in mapping("number_words.txt").items()}
+    """One to ninety as the time tagger spells them, and the words only counts use
+    (number_words.txt: "zero", "a dozen")."""
+    lex = lexicon()
+    shared = {word: float(n) for word, n in lex.cardinals.items() if word not in lex.scales}
+    return shared | {k: float(v) for k, v in mapping("number_words.txt").items()}
 
 
 @cache
 def _scales() -> dict[str, float]:
-    return {k: float(v) for k, v in mapping("number_scales.txt").items()}
+    """The time tagger's scales ("hundred", "thousand") and the larger ones of counts."""
+    lex = lexicon()
+    shared = {word: float(lex.cardinals[word]) for word in sorted(lex.scales)}
+    return shared | {k: float(v) for k, v in mapping("number_scales.txt").items()}
 
 
 @cache

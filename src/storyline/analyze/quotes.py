@@ -2,7 +2,7 @@
 
 An interrupted quote (“A,” he said, “B.”) is one quote: its evidence runs from the first
 quoted word to the last, its text is the quoted parts joined. The speaker is the subject of
-the reporting verb next to the quote (lexicons/reporting_verbs.txt), or of "according to X";
+the reporting verb next to the quote (data/reporting_verbs.txt), or of "according to X";
 failing that, the speaker of the quote just before (a quote continued after "he said."), a
 "X said:" in the sentence before, or a "X said" opening the sentence after. "he"/"she"
 resolve to the nearest preceding PERSON mention outside quotes.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from storyline.analyze.lexicon import words
 from storyline.analyze.quote_marks import QuotedText
@@ -18,6 +19,7 @@ from storyline.analyze.syntax import (
     without_articles,
 )
 from storyline.model import Mention
+from storyline.timex.lexicon import lexicon
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "acomp"})
@@ -33,6 +35,13 @@ def source_verbs() -> frozenset[str]:
 
 def _source_nouns() -> frozenset[str]:
     return words("source_nouns.txt")
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    """Words that date a statement: date_words.txt and the weekday and month names."""
+    names = lexicon()
+    return words("date_words.txt") | frozenset(names.weekday_names) | frozenset(names.month_names)
 
 
 @dataclass(frozen=True)
@@ -118,7 +127,7 @@ def name_source(
         return Source(tokens_text(without_articles(phrase)), mention, token)
     if token.lemma_.lower() in _source_nouns() or lower in _source_nouns():
         # "Saturday's Israeli statement" is Israel's: dates say when, not who.
-        dated = words("date_words.txt")
+        dated = _date_words()
         rest = [
             t
             for t in phrase

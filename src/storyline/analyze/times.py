@@ -518,7 +518,7 @@ def verb_tense(verb: Any, depth: int = 0, expression: Any = None) -> Tense | Non
     cues = tense_cues()
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
-    if words & cues.future_auxiliaries:
+    if words & (cues.future_auxiliaries | cues.future_in_past_auxiliaries):
         return "future"
     if verb.lemma_.lower() in cues.forward_verbs and (expression is None or expression.i > verb.i):
         # "planned a rally on Saturday": the rally's day; "On Friday, it planned": the plan's

@@ -1,5 +1,5 @@
 """Cleaning an article's text: page residue out, header lines (headline, byline, agency credit,
-date line) turned into metadata. The rules are data files in ingest/rules/:
+date line) turned into metadata. The rules are data files in ingest/data/:
 
 - residue_lines.txt          lines that are page furniture (navigation, newsletter, share, ads)
 - credit_patterns.txt        whole lines crediting an agency ("With AFP")

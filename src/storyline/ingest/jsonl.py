@@ -1,6 +1,6 @@
 """JSON Lines (one article per line) and JSON files (one article, or an array of them).
 
-Field names are data (rules/jsonl_fields.toml): the first present, non-empty field of each list
+Field names are data (data/jsonl_fields.toml): the first present, non-empty field of each list
 wins. A text field holding markup is extracted like an HTML page.
 """
 

@@ -1,18 +1,18 @@
 """The storyline/1 export: one JSON object, JSON Lines, or one Parquet file per table.
 
 This is the contract other tools read (DESIGN.md, "The export contract"); its JSON Schema is
-packaged beside this module. Every format carries the same records in the same deterministic
-order, so two exports of the same store are byte-identical and diff cleanly.
+packaged in data/ beside this module. Every format carries the same records in the same
+deterministic order, so two exports of the same store are byte-identical and diff cleanly.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
+from storyline import datafiles
 from storyline.model import (
     SCHEMA_NAME,
     Conflict,
@@ -29,7 +29,8 @@ from storyline.model import (
 )
 from storyline.present.columns import Column, table_columns
 
-SCHEMA_PATH: Path = Path(__file__).parent / "storyline-1.schema.json"
+_SCHEMA_FILE = "storyline-1.schema.json"
+SCHEMA_PATH: Path = datafiles.path("storyline.present", _SCHEMA_FILE)
 
 # The tables of the contract, in contract order.
 TABLES: tuple[str, ...] = (
@@ -58,14 +59,9 @@ TABLE_MODELS: dict[str, type[Record]] = {
 }
 
 
-@cache
-def _schema_text() -> str:
-    return SCHEMA_PATH.read_text(encoding="utf-8")
-
-
 def schema() -> dict[str, Any]:
     """The packaged JSON Schema of storyline/1 (a fresh copy the caller may modify)."""
-    loaded: dict[str, Any] = json.loads(_schema_text())
+    loaded: dict[str, Any] = json.loads(datafiles.text("storyline.present", _SCHEMA_FILE))
     return loaded
 
 

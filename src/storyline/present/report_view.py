@@ -5,12 +5,11 @@ everything."""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path
 
+from storyline import datafiles
 from storyline.model import Document, Evidence, Figure, ResolvedStory
 from storyline.present.display import (
     basis_label,
@@ -24,7 +23,6 @@ from storyline.present.display import (
 from storyline.present.highlight import Piece, anchor, evidence_anchor, pieces
 
 SNIPPET_CHARS = 240
-_GROUPS_PATH = Path(__file__).parent / "event_groups.toml"
 
 
 @dataclass(frozen=True)
@@ -37,7 +35,7 @@ class EventGroup:
 
 @cache
 def event_groups() -> tuple[EventGroup, ...]:
-    data = tomllib.loads(_GROUPS_PATH.read_text(encoding="utf-8"))
+    data = datafiles.table("storyline.present", "event_groups.toml")
     return tuple(
         EventGroup(key, g["label"], g["description"], tuple(g["types"]))
         for key, g in data["groups"].items()

@@ -10,12 +10,13 @@ most one line break and weekday/month abbreviations are left out.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-from storyline.timex.lexicon import DATA, Lexicon, lexicon
+from storyline import datafiles
+from storyline.errors import DataFileError
+from storyline.timex.lexicon import PACKAGE, Lexicon, lexicon
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
 # One space in a pattern: in running text, any whitespace but never a blank line.
@@ -122,7 +123,8 @@ def expand(pattern: str, frags: Mapping[str, str]) -> str:
     def replace(match: re.Match[str]) -> str:
         name, alias = match.group(1), match.group(2)
         if name not in frags:
-            raise KeyError(f"rules.toml: unknown lexicon {{{name}}}")
+            where = datafiles.where(PACKAGE, "rules.toml")
+            raise DataFileError(f"{where}: unknown lexicon {{{name}}} in {pattern!r}")
         return f"(?P<{alias or name}>{frags[name]})"
 
     return _PLACEHOLDER.sub(replace, pattern)
@@ -139,8 +141,7 @@ def rules() -> tuple[Rule, ...]:
     lex = lexicon()
     exact_frags = fragments(lex, search=False)
     search_frags = fragments(lex, search=True)
-    with (DATA / "rules.toml").open("rb") as fh:
-        specs = tomllib.load(fh)["rule"]
+    specs = datafiles.table(PACKAGE, "rules.toml")["rule"]
     compiled: list[Rule] = []
     for spec in specs:
         pattern = str(spec["pattern"])
@@ -148,7 +149,8 @@ def rules() -> tuple[Rule, ...]:
             exact = re.compile(expand(pattern, exact_frags))
             search = _search_regex(expand(pattern, search_frags))
         except re.error as exc:
-            raise ValueError(f"rules.toml, rule {spec['name']!r}: {exc}") from exc
+            where = datafiles.where(PACKAGE, "rules.toml")
+            raise DataFileError(f"{where}, rule {spec['name']!r}: {exc}") from exc
         compiled.append(
             Rule(
                 name=str(spec["name"]),

@@ -5,15 +5,15 @@ Every key is lower-case: the normalizer lower-cases text before it looks anythin
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any, cast
 
+from storyline import datafiles
+from storyline.errors import DataFileError
 from storyline.timex.value import Tense
 
-DATA = Path(__file__).parent / "data"
+PACKAGE = "storyline.timex"
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,10 @@ class Placement:
 class Lexicon:
     months: dict[str, int]  # name -> month number
     month_abbreviations: frozenset[str]
+    month_names: tuple[str, ...]  # each month's name in full, January first
     weekdays: dict[str, int]  # name -> ISO weekday
     weekday_abbreviations: frozenset[str]
+    weekday_names: tuple[str, ...]  # each weekday's name in full, Monday first
     cardinals: dict[str, int]  # single number words: "one", "twenty", "hundred"
     ones: frozenset[str]
     tens: frozenset[str]
@@ -89,20 +91,32 @@ class Lexicon:
 
 
 def _read(name: str) -> dict[str, Any]:
-    with (DATA / name).open("rb") as fh:
-        return tomllib.load(fh)
+    return datafiles.table(PACKAGE, name)
 
 
-def _names(entries: list[dict[str, Any]]) -> tuple[dict[str, int], frozenset[str]]:
-    names: dict[str, int] = {}
+@dataclass(frozen=True)
+class _Names:
+    numbers: dict[str, int]  # every name and abbreviation -> its number
+    abbreviations: frozenset[str]
+    full: tuple[str, ...]  # the first name of each entry, by number
+
+
+def _names(name: str, key: str) -> _Names:
+    """Month or weekday names (months.toml, weekdays.toml). The first of an entry's names is
+    its name in full, which other stages read too (dating, analyze)."""
+    entries = sorted(_read(name)[key], key=lambda entry: int(entry["number"]))
+    numbers: dict[str, int] = {}
     abbreviations: set[str] = set()
     for entry in entries:
-        for name in entry["names"]:
-            names[name] = int(entry["number"])
+        if not entry["names"]:
+            raise DataFileError(f"{datafiles.where(PACKAGE, name)}: a {key} without names")
+        for spelling in entry["names"]:
+            numbers[spelling] = int(entry["number"])
         for abbreviation in entry.get("abbreviations", []):
-            names[abbreviation] = int(entry["number"])
+            numbers[abbreviation] = int(entry["number"])
             abbreviations.add(abbreviation)
-    return names, frozenset(abbreviations)
+    full = tuple(str(entry["names"][0]) for entry in entries)
+    return _Names(numbers, frozenset(abbreviations), full)
 
 
 def _ordinals(numbers: dict[str, Any]) -> dict[str, int]:
@@ -137,7 +151,8 @@ def _placement(data: dict[str, Any]) -> dict[str, Placement]:
     for key, spec in data.items():
         tense = spec.get("tense")
         if tense not in (None, "past", "present", "future"):
-            raise ValueError(f"placement.toml [{key}]: unknown tense {tense!r}")
+            where = datafiles.where(PACKAGE, "placement.toml")
+            raise DataFileError(f"{where} [{key}]: unknown tense {tense!r}")
         placement[key] = Placement(
             tense=cast("Tense | None", tense),
             past_lookahead_days=int(spec.get("past_lookahead_days", 0)),
@@ -163,8 +178,8 @@ def _holidays(data: dict[str, Any]) -> dict[str, Holiday]:
 
 @cache
 def lexicon() -> Lexicon:
-    months, month_abbreviations = _names(_read("months.toml")["month"])
-    weekdays, weekday_abbreviations = _names(_read("weekdays.toml")["weekday"])
+    months = _names("months.toml", "month")
+    weekdays = _names("weekdays.toml", "weekday")
     numbers = _read("numbers.toml")
     modifiers = _read("modifiers.toml")
     refs = _read("references.toml")
@@ -182,10 +197,12 @@ def lexicon() -> Lexicon:
         word: kind for kind in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") for word in refs[kind]
     }
     return Lexicon(
-        months=months,
-        month_abbreviations=month_abbreviations,
-        weekdays=weekdays,
-        weekday_abbreviations=weekday_abbreviations,
+        months=months.numbers,
+        month_abbreviations=months.abbreviations,
+        month_names=months.full,
+        weekdays=weekdays.numbers,
+        weekday_abbreviations=weekdays.abbreviations,
+        weekday_names=weekdays.full,
         cardinals=cardinals,
         ones=frozenset(numbers["ones"]),
         tens=frozenset(numbers["tens"]),
@@ -227,7 +244,8 @@ def lexicon() -> Lexicon:
 
 @dataclass(frozen=True)
 class TenseCues:
-    future_auxiliaries: frozenset[str]
+    future_auxiliaries: frozenset[str]  # "will meet": also an event's future mode (analyze)
+    future_in_past_auxiliaries: frozenset[str]  # "said it would meet": future for tense only
     open_modals: frozenset[str]
     future_governors: frozenset[str]
     forward_verbs: frozenset[str]
@@ -238,32 +256,30 @@ class TenseCues:
 @cache
 def tense_cues() -> TenseCues:
     """Words that make a clause future (for analyze/times.py, which reads the parse)."""
-    data = _read("tense_cues.toml")
+
+    def cue(key: str) -> frozenset[str]:
+        return frozenset(datafiles.listed(PACKAGE, "tense_cues.toml", key))
+
     return TenseCues(
-        future_auxiliaries=frozenset(data["future_auxiliaries"]),
-        open_modals=frozenset(data["open_modals"]),
-        future_governors=frozenset(data["future_governors"]),
-        forward_verbs=frozenset(data["forward_verbs"]),
-        forward_signals=frozenset(data["forward_signals"]),
-        period_end_verbs=frozenset(data["period_end_verbs"]),
+        future_auxiliaries=cue("future_auxiliaries"),
+        future_in_past_auxiliaries=cue("future_in_past_auxiliaries"),
+        open_modals=cue("open_modals"),
+        future_governors=cue("future_governors"),
+        forward_verbs=cue("forward_verbs"),
+        forward_signals=cue("forward_signals"),
+        period_end_verbs=cue("period_end_verbs"),
     )
-
-
-def _word_list(name: str) -> frozenset[str]:
-    """A one-word-a-line file in data/, without its # comments."""
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @cache
 def event_nouns() -> frozenset[str]:
     """Lemmas of nouns for things that go on: "the five-month-old war" is a duration, "the
     45-year-old man" and "the 50-year-old alliance" are ages."""
-    return _word_list("event_nouns.txt")
+    return datafiles.words(PACKAGE, "event_nouns.txt")
 
 
 @cache
 def untimed_names() -> frozenset[str]:
     """Lower-cased words that make an expression worth keeping though it has no value:
     lunar holidays and the like ("Ramadan", "Passover"), which move every year."""
-    return _word_list("untimed_names.txt")
+    return datafiles.words(PACKAGE, "untimed_names.txt")

@@ -9,15 +9,15 @@ data/spelling.toml; `respell` is conservative, so ordinary words and surnames ("
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA
 
+from storyline import datafiles
 from storyline.timex.grammar import WORD_START
-from storyline.timex.lexicon import DATA
+from storyline.timex.lexicon import PACKAGE
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,7 @@ class _NameGroup:
 
 @cache
 def _groups() -> tuple[_NameGroup, ...]:
-    with (DATA / "spelling.toml").open("rb") as fh:
-        data = tomllib.load(fh)
+    data = datafiles.table(PACKAGE, "spelling.toml")
     return tuple(
         _NameGroup(
             names=tuple(spec["names"]),

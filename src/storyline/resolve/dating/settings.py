@@ -5,24 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
+from storyline import datafiles
 from storyline.timex.calendar import holiday_date
 from storyline.timex.lexicon import lexicon as timex_lexicon
 
-DATA = Path(__file__).parent / "data"
+_PACKAGE = "storyline.resolve.dating"
 # Years whose days of Christmas, Easter... dating knows: as far back as news archives go
 # online, and some years ahead.
 RULED_YEARS = range(1950, 2061)
 
 
 def _load(name: str) -> dict[str, Any]:
-    with (DATA / name).open("rb") as handle:
-        return tomllib.load(handle)
+    return datafiles.table(_PACKAGE, name)
 
 
 @dataclass(frozen=True)
@@ -88,7 +86,7 @@ class Cues:
     deadline_words: tuple[str, ...]
     after_year_ok: frozenset[str]
     year_determiners: frozenset[str]
-    weekdays: tuple[str, ...]
+    weekdays: tuple[str, ...]  # in full, Monday first: the time tagger's (timex/data/)
     relative_days: tuple[str, ...]
     age_nouns: frozenset[str]
     start_words: tuple[str, ...]
@@ -109,7 +107,7 @@ def cues() -> Cues:
         deadline_words=tuple(raw["deadline_words"]),
         after_year_ok=frozenset(raw["after_year_ok"]),
         year_determiners=frozenset(raw["year_determiners"]),
-        weekdays=tuple(raw["weekdays"]),
+        weekdays=timex_lexicon().weekday_names,
         relative_days=tuple(raw["relative_days"]),
         age_nouns=frozenset(raw["age_nouns"]),
         start_words=tuple(raw["start_words"]),
@@ -173,5 +171,8 @@ def _ruled_holidays() -> list[LunarHoliday]:
 
 @cache
 def stopwords() -> frozenset[str]:
-    lines = (DATA / "context_stopwords.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    """Words that say nothing about which event: context_stopwords.txt, and the names of the
+    weekdays and months, which are the time tagger's (timex/data/)."""
+    names = timex_lexicon()
+    listed = datafiles.words(_PACKAGE, "context_stopwords.txt")
+    return listed | frozenset(names.weekday_names) | frozenset(names.month_names)
