@@ -1,4 +1,6 @@
-"""Shared fixtures. No test touches the network; ../shared is optional and skipped when absent."""
+"""Shared fixtures. No test touches the network; ../shared is optional and skipped when absent,
+except in CI, where it is always beside the checkout and a missing folder fails
+(tests/shared_data.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.shared_data import require_shared
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -25,9 +28,7 @@ def nlp() -> Any:
 
 @pytest.fixture
 def seeds_dir() -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not present")
-    return SEEDS
+    return require_shared(SEEDS)
 
 
 # A PostgreSQL server for the tests: `bash .ci/run` starts one (scripts/pg_test_server.sh) and

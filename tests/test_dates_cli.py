@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.shared_data import require_shared
 
 pytestmark = pytest.mark.slow
 # The same place as conftest's SEEDS; a module-scoped fixture cannot use its seeds_dir.
@@ -47,8 +48,7 @@ def contains(row: dict[str, Any], day: str) -> bool:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not present")
+    require_shared(SEEDS)
     work = tmp_path_factory.mktemp("seeds")
     result = run("build", str(SEEDS), "--db", "s.db", cwd=work)
     assert result.returncode == 0, result.stderr

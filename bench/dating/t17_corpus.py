@@ -56,23 +56,35 @@ def detokenize(text: str) -> str:
     return "\n".join(line for line in lines if line) + "\n"
 
 
+def article_files(data: Path = DATA, topics: Sequence[str] | None = None) -> list[Path]:
+    """The file of every article (of some topics): each ``<Topic_source>/InputDocs/<day>/*.txt``
+    whose day folder is named by a date, in folder, day and name order."""
+    return [path for path, _ in _dated_files(data, topics)]
+
+
 def sources(data: Path = DATA, topics: Sequence[str] | None = None) -> list[Source]:
     """Every article (of some topics), in time order, then by key."""
     found = []
+    for path, gold in _dated_files(data, topics):
+        folder = path.parent.parent.parent.name
+        key = f"{folder}/{path.parent.name}/{path.name}"
+        publisher = folder.split("_", 1)[-1]
+        found.append(Source(key, topic_of(folder), publisher, gold, _reader(path)))
+    return sorted(found, key=lambda s: (s.gold, s.key))
+
+
+def _dated_files(data: Path, topics: Sequence[str] | None) -> list[tuple[Path, dt.date]]:
+    found: list[tuple[Path, dt.date]] = []
     for folder in sorted(p for p in data.iterdir() if p.is_dir()):
-        topic = topic_of(folder.name)
-        if topics is not None and topic not in topics:
+        if topics is not None and topic_of(folder.name) not in topics:
             continue
-        publisher = folder.name.split("_", 1)[-1]
         for day_dir in sorted((folder / "InputDocs").iterdir()):
             try:
                 gold = dt.date.fromisoformat(day_dir.name)
             except ValueError:
                 continue
-            for path in sorted(day_dir.glob("*.txt")):
-                key = f"{folder.name}/{day_dir.name}/{path.name}"
-                found.append(Source(key, topic, publisher, gold, _reader(path)))
-    return sorted(found, key=lambda s: (s.gold, s.key))
+            found.extend((path, gold) for path in sorted(day_dir.glob("*.txt")))
+    return found
 
 
 def _reader(path: Path) -> Callable[[], bytes]:

@@ -159,12 +159,13 @@ def read_meantime(path: Path, sentences: int | None = ANNOTATED_SENTENCES) -> Ti
     return TimeMLDocument(name=f"{corpus}/{path.name}", dct=dct, text=text, timexes=tuple(timexes))
 
 
-def load_meantime(root: Path) -> list[TimeMLDocument]:
-    """Every document of the airbus, apple and gm corpora, in name order within each. ``root``
-    is the MEANTIME English folder or its intra_cross-doc_annotation folder."""
+def meantime_files(root: Path) -> list[Path]:
+    """The XML file of every document of the airbus, apple and gm corpora, in name order within
+    each. ``root`` is the MEANTIME English folder or its intra_cross-doc_annotation folder."""
     folder = root / ANNOTATION_FOLDER if (root / ANNOTATION_FOLDER).is_dir() else root
-    return [
-        read_meantime(path)
-        for corpus in CORPORA
-        for path in sorted((folder / corpus).glob("*.xml"))
-    ]
+    return [path for corpus in CORPORA for path in sorted((folder / corpus).glob("*.xml"))]
+
+
+def load_meantime(root: Path) -> list[TimeMLDocument]:
+    """Every document of meantime_files(root), in that order."""
+    return [read_meantime(path) for path in meantime_files(root)]

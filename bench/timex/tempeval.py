@@ -47,11 +47,18 @@ def held_out(index: int) -> bool:
     return index % HELD_OUT_EVERY == 0
 
 
-def load_documents(data: Path, limit: int | None = None) -> list[TimeMLDocument]:
-    files = sorted(data.glob("*/*.tml")) or sorted(data.glob("*.tml"))
-    if limit:
-        files = files[:limit]
+def tml_files(data: Path) -> list[Path]:
+    """The .tml files of a TempEval-3 folder (one folder per part, or flat), in name order."""
+    return sorted(data.glob("*/*.tml")) or sorted(data.glob("*.tml"))
+
+
+def read_documents(files: Sequence[Path]) -> list[TimeMLDocument]:
     return [parse_timeml(path.name, path.read_text(encoding="utf-8")) for path in files]
+
+
+def load_documents(data: Path, limit: int | None = None) -> list[TimeMLDocument]:
+    files = tml_files(data)
+    return read_documents(files[:limit] if limit else files)
 
 
 @dataclass

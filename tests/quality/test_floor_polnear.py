@@ -5,58 +5,40 @@ parsed here (about half a minute), read under neutral names so the date in the f
 never seen. Both settings of bench/dating/polnear.py are scored: (a) each article from its own
 text, (b) each with the 83 others as documents of known date. The floors in
 floors/polnear.json sit about a point under what was measured; dating is deterministic, so a
-drop below one is a regression. The full run (924 articles) is `python -m bench.dating.polnear`.
+drop below one is a regression. The floor file pins the digest of metadata.tsv and the 84
+texts: a changed corpus fails before anything is parsed (bench/floors). The full run (924
+articles) is `python -m bench.dating.polnear`.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
-from bench.dating import polnear_corpus
-from bench.dating.score import score
-from bench.dating.settings import TODAY, leave_one_out, text_only
+from bench.article_cache import Article
+from bench.floors.subsets import POLNEAR
+from tests.quality.floor_gate import assert_above_floors, load_pinned_corpus
 
 pytestmark = pytest.mark.slow
 
-FLOORS = Path(__file__).parent / "floors" / "polnear.json"
-SPLIT = "dev"
-
 
 @pytest.fixture(scope="module")
-def articles(nlp: Any) -> list[polnear_corpus.Article]:
-    if not polnear_corpus.available():
-        pytest.skip("../shared/eval-data/polnear is not present")
+def articles(nlp: Any) -> list[Article]:
     # nlp: the session's pipeline, loaded once; load() parses with the same cached model.
-    return polnear_corpus.load(splits=(SPLIT,), cache=None)
+    return load_pinned_corpus(POLNEAR)
 
 
 @pytest.fixture(scope="module")
-def floors() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(FLOORS.read_text(encoding="utf-8"))
-    return loaded
+def scores(articles: list[Article]) -> dict[str, Any]:
+    return POLNEAR.measure(articles)
 
 
-def check(found: dict[str, Any], floor: dict[str, float], setting: str) -> None:
-    for metric, minimum in floor.items():
-        assert found[metric] >= minimum, f"({setting}) {metric} {found[metric]} < {minimum}"
-
-
-def test_subset_is_the_dev_split(articles: list[polnear_corpus.Article]) -> None:
+def test_subset_is_the_dev_split(articles: list[Article]) -> None:
     assert len(articles) == 84
     # The system sees neutral names, never PolNeAR's file names with their dates.
     assert all(a.key not in a.document.source and "2016" not in a.document.source for a in articles)
 
 
-def test_text_only_stays_above_its_floor(
-    articles: list[polnear_corpus.Article], floors: dict[str, Any]
-) -> None:
-    check(score(text_only(articles), today=TODAY), floors["text_only"], "a")
-
-
-def test_leave_one_out_stays_above_its_floor(
-    articles: list[polnear_corpus.Article], floors: dict[str, Any]
-) -> None:
-    check(score(leave_one_out(articles), today=TODAY), floors["leave_one_out"], "b")
+@pytest.mark.parametrize("setting", ["text_only", "leave_one_out"])
+def test_setting_stays_above_its_floor(scores: dict[str, Any], setting: str) -> None:
+    assert_above_floors(POLNEAR, scores, setting)

@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from bench.timex.meantime import DATA as MEANTIME
 from bench.timex.meantime_reader import load_meantime, read_meantime
-
-MEANTIME = Path(__file__).resolve().parents[3] / "shared" / "eval-data" / "meantime-en"
+from tests.shared_data import require_shared
 
 
 def _tokens(sentences: list[list[str]]) -> str:
@@ -104,8 +104,7 @@ def test_a_cut_that_would_drop_gold_is_refused(tmp_path: Path) -> None:
 
 
 def test_real_meantime_gold_matches_its_tokens() -> None:
-    if not MEANTIME.is_dir():
-        pytest.skip("../shared/eval-data/meantime-en is not present")
+    require_shared(MEANTIME)
     documents = load_meantime(MEANTIME)
     assert len(documents) == 90
     assert all(doc.dct and len(doc.dct) == 10 for doc in documents)

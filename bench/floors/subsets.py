@@ -1,0 +1,147 @@
+"""The four quality floors: for each, the corpus files it reads, how it reads them and what it
+scores. The floor tests (tests/quality/test_floor_*.py) and `python -m bench.floors --update`
+both measure through these, so an update measures exactly what the test checks.
+
+- tempeval: the time tagger on 25 TempEval-3 TBAQ-cleaned documents (every 10th file in name
+  order, from the 4th), scored as TempEval-3 scores (bench/timex/scoring.py);
+- meantime: the same on all 90 MEANTIME English documents, a corpus the rules were not
+  written on;
+- polnear: publication dates of PolNeAR's dev split (84 articles), (a) text only and (b)
+  leave-one-out within the split (bench/dating/settings.py);
+- t17: publication dates of Timeline17's haiti topic (296 files, 286 articles once the empty
+  ones are left out), settings (a), (b) and (c) of bench/dating/t17.py.
+
+Articles are parsed afresh (no cache): a floor measures the code as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from bench.article_cache import Article
+from bench.dating import polnear_corpus, t17_corpus
+from bench.dating.score import score as score_dates
+from bench.dating.settings import TODAY, leave_one_out, text_only
+from bench.dating.t17 import SETTINGS as T17_SETTINGS
+from bench.floors.gate import pinned_corpus
+from bench.results import EVAL_DATA, REPO
+from bench.timex import meantime, tempeval
+from bench.timex.meantime_reader import load_meantime, meantime_files
+from bench.timex.scoring import TimeMLDocument, Timex, metrics, score
+
+FLOOR_FILES = REPO / "tests" / "quality" / "floors"
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Floor(Generic[T]):
+    name: str  # also the floor file's name: tests/quality/floors/<name>.json
+    root: Path  # the corpus folder, under ../shared/eval-data
+    files: Callable[[], list[Path]]  # exactly the files load() reads
+    load: Callable[[], T]
+    measure: Callable[[T], dict[str, Any]]
+
+    @property
+    def path(self) -> Path:
+        return FLOOR_FILES / f"{self.name}.json"
+
+    @property
+    def update_command(self) -> str:
+        return f"python -m bench.floors --update {self.name}"
+
+    def corpus(self) -> dict[str, Any]:
+        """The corpus as it is now, in the form a floor file pins it."""
+        return pinned_corpus(self.root, self.files(), EVAL_DATA)
+
+
+def tagger_scores(documents: Sequence[TimeMLDocument]) -> dict[str, float]:
+    """TempEval-3 metrics of extract_times on the documents, each anchored on its DCT."""
+    from storyline.analyze.nlp import load_pipeline
+    from storyline.analyze.times import extract_times
+    from storyline.config import DEFAULT_MODEL
+    from storyline.model import Document, document_id
+
+    nlp = load_pipeline(DEFAULT_MODEL)
+    pairs = []
+    for gold, sdoc in zip(documents, nlp.pipe([d.text for d in documents]), strict=True):
+        document = Document(
+            id=document_id(gold.text), source=gold.name, text=gold.text, published=gold.dct
+        )
+        found = [
+            Timex(t.evidence.start, t.evidence.end, t.type, t.value, t.evidence.text)
+            for t in extract_times(sdoc, document)
+        ]
+        pairs.append((list(gold.timexes), found))
+    return metrics(score(pairs))
+
+
+def _tempeval_files() -> list[Path]:
+    return tempeval.tml_files(tempeval.DATA)[3::10][:25]
+
+
+TEMPEVAL = Floor(
+    "tempeval",
+    tempeval.DATA,
+    _tempeval_files,
+    lambda: tempeval.read_documents(_tempeval_files()),
+    tagger_scores,
+)
+
+MEANTIME = Floor(
+    "meantime",
+    meantime.DATA,
+    lambda: meantime_files(meantime.DATA),
+    lambda: load_meantime(meantime.DATA),
+    tagger_scores,
+)
+
+
+POLNEAR_SPLIT = "dev"
+
+
+def _polnear_files() -> list[Path]:
+    # metadata.tsv gives each article's split and gold day.
+    data = polnear_corpus.DATA
+    dev = [e.path for e in polnear_corpus.entries(data) if e.split == POLNEAR_SPLIT]
+    return [data / "metadata.tsv", *dev]
+
+
+def _polnear_scores(articles: list[Article]) -> dict[str, Any]:
+    return {
+        "text_only": score_dates(text_only(articles), today=TODAY),
+        "leave_one_out": score_dates(leave_one_out(articles), today=TODAY),
+    }
+
+
+POLNEAR = Floor(
+    "polnear",
+    polnear_corpus.DATA,
+    _polnear_files,
+    lambda: polnear_corpus.load(splits=(POLNEAR_SPLIT,), cache=None),
+    _polnear_scores,
+)
+
+
+T17_TOPIC = "haiti"
+
+
+def _t17_scores(articles: list[Article]) -> dict[str, Any]:
+    return {
+        name: score_dates([p for p in run(articles) if p is not None], today=TODAY)
+        for name, run in T17_SETTINGS.values()
+    }
+
+
+T17 = Floor(
+    "t17",
+    t17_corpus.DATA,
+    lambda: t17_corpus.article_files(t17_corpus.DATA, [T17_TOPIC]),
+    lambda: t17_corpus.articles([T17_TOPIC], cache=None),
+    _t17_scores,
+)
+
+FLOORS: dict[str, Floor[Any]] = {f.name: f for f in (TEMPEVAL, MEANTIME, POLNEAR, T17)}
