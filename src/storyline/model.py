@@ -235,9 +235,28 @@ def span_id(prefix: str, doc: str, start: int, end: int) -> str:
     return f"{prefix}:{doc}:{start}-{end}"
 
 
-def entity_id(label_group: str, key: str) -> str:
-    """The id of the entity a normalized name stands for; equal keys give equal ids."""
-    return "e:" + sha256_hex(f"{label_group}\x1f{key}".encode())[:12]
+# The kind of entity (Entity.kind) each spaCy label stands for. Entity ids are made from it
+# (entity_id), so the stage that makes the ids (analyze) and the one that names the kinds of
+# the entities they group (resolve) must read one mapping: it belongs with the records.
+_LABEL_GROUPS = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+
+
+def label_group(label: str) -> str:
+    """The kind of entity a spaCy label stands for: person, org, place, group or other."""
+    return _LABEL_GROUPS.get(label, "other")
+
+
+def entity_id(group: str, key: str) -> str:
+    """The id of the entity a normalized name of a label group stands for; equal keys give
+    equal ids."""
+    return "e:" + sha256_hex(f"{group}\x1f{key}".encode())[:12]
 
 
 def evidence(doc: Document, start: int, end: int) -> Evidence:
