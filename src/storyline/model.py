@@ -133,6 +133,9 @@ class TimeExpression(Record):
     # anchor at the age's precision (TIMEX3's beginPoint): "2023-10" for five months before
     # 2024-03-09.
     begins: str | None = None
+    # The Quote whose own words hold it (its reporting clause is not among them): such an
+    # expression counts from the day that quote was spoken, when its clause names one.
+    quote_ref: str | None = None
     evidence: Evidence
 
 
@@ -145,6 +148,7 @@ class Figure(Record):
     counts: str | None = None  # what is counted: "killed", "hostages", "displaced", ...
     subject: str | None = None  # who or where: "Gaza", "Israel", ...
     as_of: str | None = None
+    as_of_ref: str | None = None  # id of the TimeExpression as_of came from
     attributed_to: str | None = None
     evidence: Evidence
 
@@ -155,6 +159,9 @@ class Quote(Record):
     speaker: str | None = None  # entity id when the speaker is a known entity, else a name
     speaker_name: str | None = None
     date: str | None = None
+    # id of the TimeExpression (in its reporting clause) that date came from; None when the
+    # date is not the words' own (the article's date, for a statement with none).
+    date_ref: str | None = None
     evidence: Evidence
 
 
@@ -165,6 +172,7 @@ class Event(Record):
     summary: str
     date: str | None = None
     date_evidence: Evidence | None = None
+    date_ref: str | None = None  # id of the TimeExpression at date_evidence
     # "text": the article's words date it (date_evidence); "publication": nothing does, and the
     # date is that of the article reporting it: the event happened by then.
     date_basis: DateBasis | None = None
