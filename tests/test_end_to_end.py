@@ -48,6 +48,43 @@ def check_evidence(export: dict[str, Any]) -> int:
     return len(spans)
 
 
+def check_refs(export: dict[str, Any]) -> dict[str, int]:
+    """Every ref names a record of the export, in the record's own document: a quote's or
+    figure's date, an event's, the time expression it came from (and is the value of, once
+    that is a calendar date); a time expression, the quote whose words hold it. Returns how
+    many refs of each kind there are."""
+    times = {t["id"]: t for t in export["times"]}
+    quotes = {q["id"]: q for q in export["quotes"]}
+    counted = {"quotes": 0, "figures": 0, "events": 0, "times": 0}
+    for kind, date, ref in (
+        ("quotes", "date", "date_ref"),
+        ("figures", "as_of", "as_of_ref"),
+        ("events", "date", "date_ref"),
+    ):
+        for record in export[kind]:
+            if record[ref] is None:
+                continue
+            named = times[record[ref]]
+            assert named["evidence"]["doc"] in _docs_of(record), record
+            assert record[date] is None or named["value"].startswith(record[date]), record
+            counted[kind] += 1
+    for e in export["events"]:
+        assert (e["date_ref"] is None) == (e["date_evidence"] is None), e
+        if e["date_ref"] is not None:
+            assert times[e["date_ref"]]["evidence"] == e["date_evidence"], e
+    for t in export["times"]:
+        if t["quote_ref"] is not None:
+            held = quotes[t["quote_ref"]]["evidence"]
+            assert held["doc"] == t["evidence"]["doc"], t
+            assert held["start"] <= t["evidence"]["start"] < held["end"], t
+            counted["times"] += 1
+    return counted
+
+
+def _docs_of(record: dict[str, Any]) -> list[str]:
+    return record.get("documents") or [record["evidence"]["doc"]]
+
+
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("demo")
@@ -74,6 +111,7 @@ def test_build_timeline_export_report(demo_store: Path) -> None:
     assert obj["schema"] == "storyline/1"
     assert len(obj["documents"]) >= 8
     assert check_evidence(obj) > 100
+    assert all(check_refs(obj).values())
 
     report = run("report", "--db", "story.db", "-o", "out.html", cwd=demo_store)
     assert report.returncode == 0, report.stderr
@@ -153,6 +191,7 @@ def test_seeds(tmp_path: Path, seeds_dir: Path) -> None:
     obj = json.loads(run("export", "--db", "seeds.db", cwd=tmp_path).stdout)
     jsonschema.validate(obj, schema())
     check_evidence(obj)
+    assert all(check_refs(obj).values())
     docs = {Path(d["source"]).name[:3]: d for d in obj["documents"]}
     assert len(docs) == 5
     residue = [

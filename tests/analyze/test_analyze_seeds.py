@@ -70,6 +70,27 @@ def test_ids_are_unique_and_stable(seeds: Seeds, nlp: Any) -> None:
     assert again == analysis
 
 
+def test_dated_records_name_the_expression_their_date_came_from(seeds: Seeds) -> None:
+    refs = 0
+    for _, _, analysis in seeds.values():
+        times = {t.id: t for t in analysis.times}
+        quotes = {q.id for q in analysis.quotes}
+        dated = [(q.date, q.date_ref) for q in analysis.quotes]
+        dated += [(f.as_of, f.as_of_ref) for f in analysis.figures]
+        dated += [(e.date, e.date_ref) for e in analysis.events]
+        for date, ref in dated:
+            # Every date comes from an expression and is that expression's value (an
+            # event's may be none yet, as its date evidence says).
+            assert date is None or ref is not None
+            if ref is not None:
+                assert times[ref].value == date
+                refs += 1
+        for e in analysis.events:
+            assert e.date_evidence == (times[e.date_ref].evidence if e.date_ref else None)
+        assert all(t.quote_ref in quotes for t in analysis.times if t.quote_ref is not None)
+    assert refs > 10
+
+
 def test_seed_000_tolls(seeds: Seeds) -> None:
     _, _, analysis = seeds["000"]
     by_value = {f.value: f for f in analysis.figures}

@@ -108,6 +108,8 @@ def make_story() -> ResolvedStory:
         ),
         Entity(id=protesters, name="Protesters", kind="NORP", mentions=[span(doc_b, "Protesters")]),
     ]
+    tuesday = span(doc_a, "on Tuesday")
+    tuesday_id = span_id("t", doc_a.id, tuesday.start, tuesday.end)
     agree_a = span(
         doc_a, "The port council of Velmora agreed on Tuesday to reopen the northern docks"
     )
@@ -118,7 +120,8 @@ def make_story() -> ResolvedStory:
         type="AGREE",
         summary="Velmora's port council agrees to reopen the northern docks",
         date="2024-03-05",
-        date_evidence=span(doc_a, "on Tuesday"),
+        date_evidence=tuesday,
+        date_ref=tuesday_id,
         source_actor=council,
         location=velmora,
         documents=[doc_b.id, doc_a.id],
@@ -170,10 +173,9 @@ def make_story() -> ResolvedStory:
         date="2024-03-05",
         evidence=quote_ev,
     )
-    tuesday = span(doc_a, "on Tuesday")
     times = [
         TimeExpression(
-            id=span_id("t", doc_a.id, tuesday.start, tuesday.end),
+            id=tuesday_id,
             type="DATE",
             value="2024-03-05",
             anchor="2024-03-05",

@@ -96,3 +96,29 @@ def test_the_same_words_carried_by_two_outlets_are_one_statement() -> None:
     assert len(timeline) == 3
     merged = next(t for t in timeline if t.documents == ["d1", "d2"])
     assert {c.doc for c in merged.citations} == {"d1", "d2"}
+
+
+def test_a_statement_dated_by_its_article_names_no_expression() -> None:
+    text = "She said on Monday. He said on Wednesday. They said."
+    doc = Document(id=document_id(text), source="a.txt", text=text, published="2024-03-09")
+
+    def quote(n: int, date: str | None, ref: str | None) -> Quote:
+        ev = Evidence(doc=doc.id, start=n, end=n + 1, text=text[n])
+        return Quote(id=f"q{n}", text="words", date=date, date_ref=ref, evidence=ev)
+
+    quotes = [quote(0, "2024-03-04", "t1"), quote(1, "XXXX-WXX-3", "t2"), quote(2, None, None)]
+    analysis = Analysis(doc=doc.id, pipeline_version="t", quotes=quotes)
+    story = resolve_story([doc], [analysis])
+    assert [(q.date, q.date_ref) for q in story.quotes] == [
+        ("2024-03-04", "t1"),
+        ("2024-03-09", None),
+        ("2024-03-09", None),
+    ]
+    # Without an article day, an unresolved statement keeps pointing at its expression.
+    undated = doc.model_copy(update={"published": None})
+    story = resolve_story([undated], [analysis], infer_dates=False)
+    assert [(q.date, q.date_ref) for q in story.quotes] == [
+        ("2024-03-04", "t1"),
+        (None, "t2"),
+        (None, None),
+    ]

@@ -8,27 +8,13 @@ from functools import cache
 from typing import Any
 
 from storyline.analyze.lexicon import mapping, words
-from storyline.model import Document, Mention, entity_id, evidence
+from storyline.model import Document, Mention, entity_id, evidence, label_group
 
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
-
-_LABEL_GROUPS = {
-    "PERSON": "person",
-    "ORG": "org",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "group",
-}
 
 _POSSESSIVE = re.compile(r"(?:'s|')\s*$")
 _NON_WORD = re.compile(r"[^\w'&]+|_")
 _DOTS = re.compile(r"\.")
-
-
-def label_group(label: str) -> str:
-    """The kind of entity a spaCy label stands for: person, org, place, group or other."""
-    return _LABEL_GROUPS.get(label, "other")
 
 
 @cache

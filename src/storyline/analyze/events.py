@@ -289,6 +289,7 @@ class _EventFinder:
                     summary=summary,
                     date=date.expression.value if date else None,
                     date_evidence=date.expression.evidence if date else None,
+                    date_ref=date.expression.id if date else None,
                     source_actor=source.entity if source else None,
                     target_actor=target.entity if target else None,
                     location=location.entity if location else None,

@@ -242,12 +242,12 @@ class _FigureFinder:
             return None
         return _Reading(anchor, noun, outcome, outcome_token)
 
-    def as_of(self, sentence: Any, anchor: Token) -> str | None:
-        """The date of the clause the figure is in: a DATE expression governed by one of the
+    def as_of(self, sentence: Any, anchor: Token) -> TimeExpression | None:
+        """The expression that dates the clause the figure is in: a DATE governed by one of the
         figure's ancestors ("On Sunday, strikes killed at least 20"), not one in another
         clause ("the war, which began on October 7, has claimed over 44,400 lives")."""
         above = {a.i for a in anchor.ancestors}
-        best: tuple[int, str] | None = None
+        best: tuple[int, TimeExpression] | None = None
         for te, governor in self.dates:
             if te.evidence.start >= sentence.end_char:
                 break
@@ -257,7 +257,7 @@ class _FigureFinder:
                 continue
             distance = abs(te.evidence.start - anchor.idx)
             if best is None or distance < best[0]:
-                best = (distance, te.value)
+                best = (distance, te)
         return best[1] if best else None
 
     def figure(
@@ -300,6 +300,7 @@ class _FigureFinder:
         sentence = self.sentences.at(first.start)
         source = attribution(reading.anchor, sentence, self.index, self.quoted)
         ev = evidence(self.document, start, end)
+        dated_by = self.as_of(sentence, reading.anchor)
         return Figure(
             id=span_id("f", self.document.id, ev.start, ev.end),
             value=value,
@@ -308,7 +309,8 @@ class _FigureFinder:
             approximate=approximate,
             counts=counts,
             subject=_subject(reading, self.index),
-            as_of=self.as_of(sentence, reading.anchor),
+            as_of=dated_by.value if dated_by else None,
+            as_of_ref=dated_by.id if dated_by else None,
             attributed_to=source.name if source else None,
             evidence=ev,
         )

@@ -175,14 +175,14 @@ def _continues(ctx: _Context, prev: QuotedSpan, span: QuotedSpan) -> bool:
 
 
 def _statement_date(
-    ctx: _Context, verb: Token | None, dates: list[tuple[Token, str]]
-) -> str | None:
+    ctx: _Context, verb: Token | None, dates: list[tuple[Token, TimeExpression]]
+) -> TimeExpression | None:
     """The date of the reporting clause ("said on Tuesday"), never one inside the quote."""
     if verb is None:
         return None
-    for root, value in dates:
+    for root, te in dates:
         if not ctx.inside_quote(root.idx) and governing_verb(root) == verb:
-            return value
+            return te
     return None
 
 
@@ -197,12 +197,12 @@ def extract_quotes(
     ctx = _Context(sdoc, document, mentions)
     ctx.spans = find_quoted_spans(document.text)
     ctx.quoted = QuotedText(document.text, ctx.spans)
-    dates: list[tuple[Token, str]] = []
+    dates: list[tuple[Token, TimeExpression]] = []
     for te in times:
         if te.type == "DATE" and te.value:
             span = sdoc.char_span(te.evidence.start, te.evidence.end, alignment_mode="expand")
             if span is not None:
-                dates.append((span.root, te.value))
+                dates.append((span.root, te))
 
     quotes: list[Quote] = []
     previous: tuple[QuotedSpan, Source | None] | None = None
@@ -223,6 +223,8 @@ def extract_quotes(
         if len(words.split()) < MIN_WORDS_WITHOUT_SPEAKER and speaker is None:
             continue
         ev = evidence(document, group[0].start, group[-1].end)
+        # An unresolved speaker ("she told reporters on Tuesday") still dates it.
+        dated_by = _statement_date(ctx, verb or _reporting_verb(ctx, group), dates)
         quotes.append(
             Quote(
                 id=span_id("q", document.id, ev.start, ev.end),
@@ -231,8 +233,8 @@ def extract_quotes(
                 if speaker
                 else None,
                 speaker_name=speaker.name if speaker else None,
-                # An unresolved speaker ("she told reporters on Tuesday") still dates it.
-                date=_statement_date(ctx, verb or _reporting_verb(ctx, group), dates),
+                date=dated_by.value if dated_by else None,
+                date_ref=dated_by.id if dated_by else None,
                 evidence=ev,
             )
         )

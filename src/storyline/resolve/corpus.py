@@ -48,6 +48,17 @@ def _event_date(event: Event, published: str | None) -> dict[str, str | None]:
     return {"date": None, "date_basis": None}
 
 
+def _quote_date(quote: Quote, published: str | None) -> dict[str, str | None]:
+    """A statement with no calendar date of its own was made by the time its article
+    appeared: the article's date is the best first estimate, and no expression dates it. One
+    whose own expression is unresolved and whose article has no day keeps pointing at that
+    expression, as an event keeps its date evidence."""
+    own = calendar_date(quote.date)
+    if own is None and published is not None:
+        return {"date": published, "date_ref": None}
+    return {"date": own, "date_ref": quote.date_ref}
+
+
 def resolve_story(
     documents: Sequence[Document],
     analyses: Sequence[Analysis],
@@ -86,11 +97,8 @@ def resolve_story(
                 )
             )
         for q in a.quotes:
-            # A statement with no date of its own was made by the time its article appeared;
-            # the article's date is the best first estimate.
             speaker = remap.get(q.speaker or "", q.speaker)
-            date = calendar_date(q.date) or published
-            quotes.append(q.model_copy(update={"speaker": speaker, "date": date}))
+            quotes.append(q.model_copy(update={"speaker": speaker, **_quote_date(q, published)}))
         figures.extend(f.model_copy(update={"as_of": calendar_date(f.as_of)}) for f in a.figures)
         times.extend(a.times)
 

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from storyline.model import Analysis, Entity, Evidence, Mention
+from storyline.model import Analysis, Entity, Evidence, Mention, label_group
 
 
 @dataclass
@@ -22,12 +22,6 @@ class _Group:
     key: str
     surfaces: Counter[str] = field(default_factory=Counter)
     evidence: list[Evidence] = field(default_factory=list)
-
-
-def _kind(label: str) -> str:
-    from storyline.analyze.entities import label_group
-
-    return label_group(label)
 
 
 def resolve_entities(analyses: Iterable[Analysis]) -> tuple[list[Entity], dict[str, str]]:
@@ -56,7 +50,7 @@ def resolve_entities(analyses: Iterable[Analysis]) -> tuple[list[Entity], dict[s
 def _add(groups: dict[str, _Group], m: Mention) -> None:
     group = groups.get(m.entity)
     if group is None:
-        group = groups[m.entity] = _Group(id=m.entity, kind=_kind(m.label), key=m.key)
+        group = groups[m.entity] = _Group(id=m.entity, kind=label_group(m.label), key=m.key)
     group.surfaces[m.evidence.text] += 1
     group.evidence.append(m.evidence)
 

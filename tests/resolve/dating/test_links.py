@@ -45,6 +45,7 @@ def with_event_and_quote(doc: Document, analysis: Analysis) -> Analysis:
         summary="Ilsa Varn opened the bridge",
         date=te.value,
         date_evidence=te.evidence,
+        date_ref=te.id,
         documents=[doc.id],
         mentions=[evidence(doc, opened, opened + 6)],
     )
@@ -53,6 +54,7 @@ def with_event_and_quote(doc: Document, analysis: Analysis) -> Analysis:
         id=span_id("q", doc.id, said, said + 14),
         text="officials said",
         date=te.value,
+        date_ref=te.id,
         evidence=evidence(doc, said, said + 14),
     )
     return analysis.model_copy(update={"events": [event], "quotes": [quote]})

@@ -16,6 +16,7 @@ from storyline.model import (
     Event,
     Figure,
     Quote,
+    Tense,
     TimeExpression,
     document_id,
     evidence,
@@ -51,17 +52,29 @@ def _analysis(quote_date: str, wednesday: str, wednesday_anchor: str | None) -> 
     start, _ = _at(doc, "Talks")
     _, end = _at(doc, "freed,")
     quote = Quote(
-        id="q", text=_TEXT[start:end], date=quote_date, evidence=evidence(doc, start, end)
+        id="q",
+        text=_TEXT[start:end],
+        date=quote_date,
+        date_ref=times[1].id,
+        evidence=evidence(doc, start, end),
     )
+    times[0] = times[0].model_copy(update={"quote_ref": quote.id})
     event = Event(
         id="ev",
         type="CONSULT",
         summary="Talks began",
         date=wednesday,
         date_evidence=times[0].evidence,
+        date_ref=times[0].id,
         mentions=[evidence(doc, *_at(doc, "Talks began"))],
     )
-    figure = Figure(id="f", value=20, as_of=wednesday, evidence=evidence(doc, *_at(doc, "20")))
+    figure = Figure(
+        id="f",
+        value=20,
+        as_of=wednesday,
+        as_of_ref=times[0].id,
+        evidence=evidence(doc, *_at(doc, "20")),
+    )
     return Analysis(
         doc=doc.id,
         pipeline_version="test",
@@ -141,14 +154,71 @@ def test_seeds_redated_match_the_dated_analysis(seeds_dir: Path, nlp: Any) -> No
 def test_the_quote_date_follows_its_reporting_clause_not_its_own_words() -> None:
     text = '"We will meet again on Monday," she said on Monday.'
     doc = Document(id=document_id(text), source="test", text=text)
-    inside = _te(doc, "Monday", "XXXX-WXX-1", None).model_copy(update={"tense": "future"})
+    inside = _te(doc, "Monday", "XXXX-WXX-1", None).model_copy(
+        update={"tense": "future", "quote_ref": "q"}
+    )
     start = text.rindex("Monday")
     outside = _te(doc, "Monday", "XXXX-WXX-1", None).model_copy(
         update={"id": f"t:{start}", "evidence": evidence(doc, start, start + len("Monday"))}
     )
-    quote = Quote(id="q", text="", date="XXXX-WXX-1", evidence=evidence(doc, 1, text.index(',"')))
+    quote = Quote(
+        id="q",
+        text="",
+        date="XXXX-WXX-1",
+        date_ref=outside.id,
+        evidence=evidence(doc, 1, text.index(',"')),
+    )
     undated = Analysis(doc=doc.id, pipeline_version="test", times=[inside, outside], quotes=[quote])
     redated = redate_analysis(undated, FRIDAY)
     # Not 2024-03-18, the next Monday after Friday that the quoted words alone would give.
     assert redated.quotes[0].date == "2024-03-11"
     assert [t.anchor for t in redated.times] == ["2024-03-11", "2024-03-15"]
+
+
+def _second(doc: Document, first: TimeExpression, tense: Tense) -> TimeExpression:
+    """``first``'s words again, at their last occurrence, in another tense."""
+    start = doc.text.rindex(first.evidence.text)
+    end = start + len(first.evidence.text)
+    return first.model_copy(
+        update={"id": f"t:{start}", "tense": tense, "evidence": evidence(doc, start, end)}
+    )
+
+
+def test_a_figure_follows_its_ref_where_a_nearer_expression_had_the_same_value() -> None:
+    # Both Wednesdays read "XXXX-WXX-3" without a date. The figure's clause is dated by the
+    # second (future: the 20th), though the first (past: the 13th) is nearer to it: the
+    # nearest expression with the figure's old value was the wrong one to follow.
+    text = "Talks ended on Wednesday; 20 hostages will be freed on Wednesday."
+    doc = Document(id=document_id(text), source="test", text=text)
+    ended = _te(doc, "Wednesday", "XXXX-WXX-3", None)
+    freed = _second(doc, ended, "future")
+    at = _at(doc, "20 hostages")
+    assert at[0] - ended.evidence.start < freed.evidence.start - at[0]
+    figure = Figure(
+        id="f", value=20, as_of="XXXX-WXX-3", as_of_ref=freed.id, evidence=evidence(doc, *at)
+    )
+    undated = Analysis(doc=doc.id, pipeline_version="test", times=[ended, freed], figures=[figure])
+    redated = redate_analysis(undated, FRIDAY)
+    assert [t.value for t in redated.times] == ["2024-03-13", "2024-03-20"]
+    assert redated.figures[0].as_of == "2024-03-20"
+
+
+def test_a_quote_follows_its_ref_where_a_nearer_expression_had_the_same_value() -> None:
+    # The talks' Monday is the next one (the 18th); the minister spoke on the last (the 11th).
+    text = 'Talks will resume on Monday. "We will sign soon," the minister said on Monday.'
+    doc = Document(id=document_id(text), source="test", text=text)
+    resume = _te(doc, "Monday", "XXXX-WXX-1", None).model_copy(update={"tense": "future"})
+    said = _second(doc, resume, "past")
+    at = _at(doc, "We will sign soon,")
+    assert at[0] - resume.evidence.start < said.evidence.start - at[0]
+    quote = Quote(
+        id="q",
+        text=doc.text[at[0] : at[1]],
+        date="XXXX-WXX-1",
+        date_ref=said.id,
+        evidence=evidence(doc, *at),
+    )
+    undated = Analysis(doc=doc.id, pipeline_version="test", times=[resume, said], quotes=[quote])
+    redated = redate_analysis(undated, FRIDAY)
+    assert [t.value for t in redated.times] == ["2024-03-18", "2024-03-11"]
+    assert redated.quotes[0].date == "2024-03-11"

@@ -147,10 +147,15 @@ def test_a_weekday_inside_a_quote_said_on_another_day_says_nothing_of_publicatio
         text="We sign on Wednesday,",
         speaker_name="the minister",
         date="XXXX-WXX-1",
+        date_ref=analysis.times[1].id,
         evidence=evidence(doc, start, text.index(",") + 1),
     )
     limits = (D(2020, 1, 1), TODAY)
-    analysis = analysis.model_copy(update={"quotes": [quote]})
+    # As the per-document stage names it: the quote's Wednesday is among its words.
+    wednesday = analysis.times[0].model_copy(update={"quote_ref": quote.id})
+    analysis = analysis.model_copy(
+        update={"quotes": [quote], "times": [wednesday, *analysis.times[1:]]}
+    )
     reasons = [lean.reason for lean in text_findings(doc, analysis, limits).leans]
     assert any("Monday" in r for r in reasons)
     assert not any("Wednesday" in r for r in reasons)

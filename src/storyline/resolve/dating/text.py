@@ -19,7 +19,6 @@ import math
 import re
 from functools import cache
 
-from storyline.analyze.quote_times import quoted_parts
 from storyline.model import Analysis, Document, TimeExpression
 from storyline.resolve.dating.clues import Clue, Findings, Lean, after, before
 from storyline.resolve.dating.relative import Relative, relative
@@ -34,14 +33,15 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def text_findings(document: Document, analysis: Analysis, limits: Span) -> Findings:
     found = Findings()
-    spoken_earlier = _dated_quote_parts(analysis)
+    # Quotes whose reporting clause names when they were said.
+    spoken_earlier = {q.id for q in analysis.quotes if q.date is not None}
     # A year-less day named again ("January 1" three times) is one piece of evidence, not
     # several: only its first mention leans. (Weekdays named again do add evidence: on
     # PolNeAR, counting them once lost a tenth of the exact days.)
     recent: set[str | None] = set()
     for te in analysis.times:
         rel = relative(te.evidence.text, te.tense)
-        if rel.kind != "fixed" and _inside(te, spoken_earlier):
+        if rel.kind != "fixed" and te.quote_ref in spoken_earlier:
             # "'We meet on Wednesday,' he said on Monday": that Wednesday counts from the
             # Monday, whose distance from publication is unknown here.
             continue
@@ -64,15 +64,6 @@ def text_findings(document: Document, analysis: Analysis, limits: Span) -> Findi
                 recent.add(rel.value)
                 found.leans.append(lean)
     return found
-
-
-def _dated_quote_parts(analysis: Analysis) -> list[tuple[int, int]]:
-    """The words of quotes whose reporting clause names when they were said."""
-    return [part for q in analysis.quotes if q.date is not None for part in quoted_parts(q)]
-
-
-def _inside(te: TimeExpression, parts: list[tuple[int, int]]) -> bool:
-    return any(a <= te.evidence.start and te.evidence.end <= b for a, b in parts)
 
 
 # --- dates with a year ----------------------------------------------------------------------
