@@ -36,3 +36,7 @@ class NoInput(StorylineError):
 
 class EmptyStore(StorylineError):
     hint = "run 'storyline build PATH...' first"
+
+
+class EngineError(StorylineError):
+    hint = "run without --engine dask and --scheduler to analyze on this machine alone"

@@ -12,7 +12,7 @@ from itertools import islice
 from typing import BinaryIO
 
 from storyline.config import Config
-from storyline.engines.local import LocalEngine
+from storyline.engines import Engine, open_engine
 from storyline.errors import EmptyStore, NoInput
 from storyline.ingest import ingest
 from storyline.model import (
@@ -81,7 +81,7 @@ def build(
     version = config.pipeline_version
     result = BuildResult()
     notify: Progress = progress or (lambda kind, item: None)
-    with Store.open(db) as store, LocalEngine(config) as engine:
+    with Store.open(db) as store, open_engine(config) as engine:
         if anchors:
             save_anchors(store, anchors)
         for chunk in _chunks(ingest(paths, config, stdin=stdin), CHUNK):
@@ -166,7 +166,7 @@ def store_inferred_dates(store: Store, documents: Iterable[Document]) -> int:
     return changed
 
 
-def _analyze_missing(store: Store, engine: LocalEngine, version: str, notify: Progress) -> int:
+def _analyze_missing(store: Store, engine: Engine, version: str, notify: Progress) -> int:
     """Analyze stored documents that have no analysis of this pipeline version: left by a
     killed run, or stored by an older version of the pipeline."""
     missing = store.docs_missing_analysis(version)
@@ -224,7 +224,7 @@ def analyze(
     if not paths:
         raise NoInput("no input given")
     config = config or Config()
-    with LocalEngine(config) as engine:
+    with open_engine(config) as engine:
         for chunk in _chunks(ingest(paths, config, stdin=stdin), CHUNK):
             docs = [i.document for i in chunk if isinstance(i, Ingested)]
             analyses = iter(engine.analyze(docs))
