@@ -144,6 +144,22 @@ def test_a_worker_killed_mid_batch_loses_nothing(
     assert {misses for misses, _ in engine.client.run(_pipeline_loads).values()} == {1}
 
 
+@pytest.mark.slow
+def test_the_cluster_listens_on_loopback_only(engine: DaskEngine) -> None:
+    import psutil
+
+    me = psutil.Process()
+    listening = [
+        conn.laddr
+        for proc in (me, *me.children(recursive=True))
+        for conn in proc.net_connections(kind="inet")
+        if conn.status == psutil.CONN_LISTEN
+    ]
+    # The scheduler, two workers and their nannies, each with its own port or two.
+    assert len(listening) >= 1 + 2 * WORKERS
+    assert {addr.ip for addr in listening} == {"127.0.0.1"}
+
+
 def test_a_scheduler_that_does_not_answer_is_one_line() -> None:
     address = f"tcp://127.0.0.1:{_free_port()}"
     config = Config(engine="dask", scheduler=address)
@@ -175,12 +191,23 @@ def test_scheduler_conflicts_with_the_local_engine(tmp_path: Path) -> None:
     assert result.stderr.startswith("Error: --scheduler needs the dask engine")
 
 
+def _storyline(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "storyline", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.slow
+def test_a_model_the_workers_cannot_load_is_one_line_not_their_logs(tmp_path: Path) -> None:
+    args = ["--engine", "dask", "--model", "no_such_model"]
+    result = _storyline("build", str(CORPUS), "--db", "s.db", *args, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: spaCy pipeline 'no_such_model' could not be loaded")
+    assert result.stderr.count("\n") == 1, result.stderr
+
+
 @pytest.mark.slow
 def test_build_with_dask_exports_what_the_local_engine_does(tmp_path: Path) -> None:
-    def storyline(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "storyline", *args]
-        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600)
-
+    storyline = partial(_storyline, cwd=tmp_path)
     local = storyline("build", str(CORPUS), "--db", "local.db")
     dask = storyline("build", str(CORPUS), "--db", "dask.db", "--engine", "dask", "--workers", "2")
     assert local.returncode == dask.returncode == 0, (local.stderr, dask.stderr)

@@ -122,7 +122,12 @@ class DaskEngine:
                 # Loopback only, no dashboard: nothing of the run is reachable from outside.
                 host="127.0.0.1",
                 dashboard_address=None,
-                silence_logs=logging.ERROR,
+                # The scheduler serves its health and metrics routes even without a dashboard,
+                # by default on port 8787: a free port instead, so two runs never collide.
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                # The workers' and the nannies' logs would repeat, with tracebacks, what
+                # reaches the caller anyway as an exception (or was recovered from).
+                silence_logs=logging.CRITICAL,
             )
             return Client(self._cluster, set_as_default=False)
         except (OSError, TimeoutError) as exc:
