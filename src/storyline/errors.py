@@ -46,3 +46,7 @@ class StaleStory(StorylineError):
 
 class DataFileError(StorylineError):
     hint = "a rule or word list packaged with storyline is broken: fix the line named"
+
+
+class EngineError(StorylineError):
+    hint = "run without --engine dask and --scheduler to analyze on this machine alone"

@@ -16,7 +16,8 @@ from storyline.config import Config
 from storyline.model import Analysis, Document
 
 
-def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """``items`` in lists of ``size`` (the last one shorter), consumed lazily."""
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
@@ -80,10 +81,10 @@ class LocalEngine:
     def analyze(self, documents: Iterable[Document]) -> Iterator[Analysis]:
         """Analyses of ``documents``, in input order, streaming: memory stays bounded by a
         few batches whatever the corpus size."""
-        batches = _batches(documents, self.config.batch_size)
+        batched = batches(documents, self.config.batch_size)
         if self._pool is None:
-            for batch in batches:
+            for batch in batched:
                 yield from analyze_batch(batch, self.config)
             return
-        for analyses in self._pool.imap(_worker_batch, batches):
+        for analyses in self._pool.imap(_worker_batch, batched):
             yield from analyses

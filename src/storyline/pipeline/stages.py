@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from storyline.config import Config
-from storyline.engines.local import LocalEngine
+from storyline.engines import Engine, open_engine
 from storyline.errors import EmptyStore, NoInput
 from storyline.ingest import ingest
 from storyline.model import (
@@ -93,9 +93,11 @@ def build(
         if anchors:
             save_anchors(store, anchors)
         if paths:
-            with LocalEngine(config) as engine:
+            with open_engine(config) as engine:
                 _ingest_and_analyze(paths, store, engine, config, stdin, notify, result)
-        result.analyzed += analyze_missing(store, config, notify)
+                result.analyzed += analyze_missing(store, config, notify, engine)
+        else:
+            result.analyzed += analyze_missing(store, config, notify)
         if resolve:
             result.story, result.resolved = update_story(store, config)
     return result
@@ -110,7 +112,7 @@ def require_store(db: str) -> None:
 def _ingest_and_analyze(
     paths: Sequence[str],
     store: Store,
-    engine: LocalEngine,
+    engine: Engine,
     config: Config,
     stdin: BinaryIO | None,
     notify: Progress,
@@ -143,19 +145,23 @@ def _ingest_and_analyze(
             notify("document", item.document)
 
 
-def analyze_missing(store: Store, config: Config, notify: Progress | None = None) -> int:
+def analyze_missing(
+    store: Store, config: Config, notify: Progress | None = None, engine: Engine | None = None
+) -> int:
     """Analyze stored documents that have no analysis of this pipeline version: left by a
-    killed run, or stored by an older version of the pipeline. The spaCy pipeline is loaded
-    only when there is something to analyze."""
+    killed run, or stored by an older version of the pipeline. Without an engine, one is
+    started (and the spaCy pipeline loaded) only when there is something to analyze."""
     missing = store.docs_missing_analysis(config.pipeline_version)
     if not missing:
         return 0
+    if engine is None:
+        with open_engine(config) as started:
+            return analyze_missing(store, config, notify, started)
     docs = [d for d in (store.get_document(i) for i in missing) if d is not None]
-    with LocalEngine(config) as engine:
-        for doc, analysis in zip(docs, engine.analyze(docs), strict=True):
-            store.put_analysis(analysis)
-            if notify is not None:
-                notify("document", doc)
+    for doc, analysis in zip(docs, engine.analyze(docs), strict=True):
+        store.put_analysis(analysis)
+        if notify is not None:
+            notify("document", doc)
     return len(docs)
 
 
@@ -215,7 +221,7 @@ def analyze(
     if not paths:
         raise NoInput("no input given")
     config = config or Config()
-    with LocalEngine(config) as engine:
+    with open_engine(config) as engine:
         for chunk in _chunks(ingest(paths, config, stdin=stdin), CHUNK):
             docs = [i.document for i in chunk if isinstance(i, Ingested)]
             analyses = iter(engine.analyze(docs))
