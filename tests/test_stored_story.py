@@ -67,9 +67,10 @@ def test_the_story_is_stored_read_back_while_current_and_resolved_again_after(
             update_story(store, config)
 
 
-def test_a_new_document_makes_the_story_stale_until_updated(tmp_path: Path) -> None:
+def test_a_new_document_makes_the_story_stale_until_updated(db_url: str) -> None:
+    """On both backends: the story tables, the pending documents and the read queries."""
     config = Config()
-    db = str(tmp_path / "s.db")
+    db = db_url
     with Store.open(db) as store:
         stored(store, DATED, "2025-06-12")
         update_story(store, config)
