@@ -60,7 +60,7 @@ def load(
 
     config = Config(workers=workers)
     documents = _ingest(sources, corpus, config)
-    cached = {} if refresh or cache is None else _read_cache(cache, config.pipeline_version)
+    cached = {} if refresh or cache is None else read_cache(cache, config.pipeline_version)
     analyses = {
         key: cached[key]
         for key, doc in documents.items()
@@ -116,7 +116,7 @@ def _cache_file(cache: Path, version: str) -> Path:
     return cache / f"{version.replace('/', '_')}.jsonl"
 
 
-def _read_cache(cache: Path, version: str) -> dict[str, Analysis]:
+def read_cache(cache: Path, version: str) -> dict[str, Analysis]:
     path = _cache_file(cache, version)
     found: dict[str, Analysis] = {}
     if not path.is_file():
