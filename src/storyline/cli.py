@@ -12,6 +12,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -145,6 +146,12 @@ def main() -> None:
 @_analysis_options
 @_anchor_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Resolve the whole story from scratch: every undated document dated again from the "
+    "whole corpus (otherwise only new documents and those reporting the same events are).",
+)
 def build(
     paths: tuple[str, ...],
     db: str,
@@ -156,6 +163,7 @@ def build(
     anchor_texts: tuple[str, ...],
     anchors_file: Path | None,
     quiet: bool,
+    full: bool,
 ) -> None:
     """Ingest articles (files, directories, globs, or - for stdin), analyze them, resolve
     the story and store it: every read command answers from what build stored.
@@ -168,7 +176,7 @@ def build(
     config = _config(model, workers, max_bytes, engine, scheduler)
     anchors = _anchors(anchor_texts, anchors_file)
     try:
-        result = _run_build(list(paths), db, config, quiet, anchors)
+        result = _run_build(list(paths), db, config, quiet, anchors, full=full)
     except StorylineError as exc:
         _fail(exc)
     story = result.story
@@ -184,22 +192,24 @@ def build(
 
 
 def _run_build(
-    paths: list[str], db: str, config: Config, quiet: bool, anchors: list[Any] | None = None
+    paths: list[str],
+    db: str,
+    config: Config,
+    quiet: bool,
+    anchors: list[Any] | None = None,
+    *,
+    full: bool = False,
 ) -> Any:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from storyline.pipeline import build as build_story
 
     stdin = sys.stdin.buffer if "-" in paths else None
+    run = partial(
+        build_story, paths, db=db, config=config, stdin=stdin, anchors=anchors or (), full=full
+    )
     if quiet or not stderr.is_terminal:
-        return build_story(
-            paths,
-            db=db,
-            config=config,
-            stdin=stdin,
-            progress=_plain_progress,
-            anchors=anchors or (),
-        )
+        return run(progress=_plain_progress)
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -216,9 +226,7 @@ def _run_build(
             else:
                 bar.advance(task)
 
-        return build_story(
-            paths, db=db, config=config, stdin=stdin, progress=progress, anchors=anchors or ()
-        )
+        return run(progress=progress)
 
 
 def _plain_progress(kind: str, item: Document | Rejection) -> None:

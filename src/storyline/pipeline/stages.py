@@ -77,11 +77,13 @@ def build(
     progress: Progress | None = None,
     resolve: bool = True,
     anchors: Sequence[Anchor] = (),
+    full: bool = False,
 ) -> BuildResult:
     """Ingest ``paths`` into the store at ``db``, analyze what is new, resolve the story and
     store it. With no paths, only what the store holds is brought up to date (documents left
     unanalyzed by a killed run, a stale story). ``anchors`` (dates the user knows) are kept
-    in the store for every later build."""
+    in the store for every later build. ``full``: the story is resolved from scratch (every
+    undated document dated again), not updated from what changed."""
     if not paths and stdin is None:
         if not resolve:
             raise NoInput("no input given")
@@ -99,7 +101,7 @@ def build(
         else:
             result.analyzed += analyze_missing(store, config, notify)
         if resolve:
-            result.story, result.resolved = update_story(store, config)
+            result.story, result.resolved = update_story(store, config, full=full)
     return result
 
 
@@ -172,19 +174,27 @@ def story_fingerprint(config: Config, anchors: Sequence[Anchor]) -> str:
     return sha256_hex(payload.encode("utf-8"))
 
 
-def update_story(store: Store, config: Config) -> tuple[ResolvedStory, str]:
+def update_story(store: Store, config: Config, *, full: bool = False) -> tuple[ResolvedStory, str]:
     """Bring the stored story up to date and return it, with how it was done: "current"
-    (nothing changed: read back), "update" (documents changed since it was stored) or "full"
-    (no story yet, or another pipeline version or other anchors)."""
+    (nothing changed: read back), "update" (documents changed since it was stored: those and
+    the documents reporting the same events are dated again) or "full" (no story yet, another
+    pipeline version or other anchors, or ``full``: every undated document dated again)."""
     anchors = stored_anchors(store)
     fingerprint = story_fingerprint(config, anchors)
     pending = store.pending_documents()
-    if store.story_fingerprint() == fingerprint and not pending:
+    current = store.story_fingerprint() == fingerprint
+    if current and not pending and not full:
         return store.read_story(), "current"
-    how = "update" if store.story_fingerprint() == fingerprint else "full"
+    how = "update" if current and not full else "full"
     before = {d.id: d for d in store.documents()}
     analyses = list(store.analyses(config.pipeline_version))
-    story = resolve_story(list(before.values()), analyses, store.rejections(), anchors=anchors)
+    story = resolve_story(
+        list(before.values()),
+        analyses,
+        store.rejections(),
+        anchors=anchors,
+        changed=pending if how == "update" else None,
+    )
     story.timeline = build_timeline(story.events, story.quotes)
     store.store_story(
         story,

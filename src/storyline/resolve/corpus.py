@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from storyline.model import (
     Analysis,
@@ -67,13 +67,18 @@ def resolve_story(
     anchors: Sequence[Anchor] = (),
     today: dt.date | None = None,
     infer_dates: bool = True,
+    changed: Collection[str] | None = None,
 ) -> ResolvedStory:
     """Every cross-document stage. Dating comes first: undated documents get a publication
     date (or interval) and their relative time expressions are resolved against it, so that
     their events and statements are dated too. ``anchors`` are dates the user knows;
     ``today`` bounds publication dates (default: the current day). ``infer_dates=False``
-    keeps the documents' inferred dates as they are (a store whose dates are up to date)."""
-    dated = apply_dating(documents, analyses, anchors, today=today, infer=infer_dates)
+    keeps the documents' inferred dates as they are (a store whose dates are up to date);
+    ``changed`` (ids of documents new or changed since then) dates again only those and the
+    documents that report the same events."""
+    dated = apply_dating(
+        documents, analyses, anchors, today=today, infer=infer_dates, changed=changed
+    )
     documents, analyses = dated.documents, dated.analyses
     by_id = {d.id: d for d in documents}
     analyses = [a for a in analyses if a.doc in by_id]

@@ -15,15 +15,16 @@ For each document without a publication day (no metadata, no date line), dating 
 
 The clues are weighed (solve.py) into an interval {earliest, latest, best} with the
 evidence that decided it. Documents dated this way become sources for the others, and the
-whole is repeated until nothing changes (a few rounds). Dates from metadata or a date line are
-never changed; inferred dates are recomputed from scratch each time, so a later run with more
-documents can narrow them.
+documents they lend to are judged again, until nothing changes (a few rounds). Dates from
+metadata or a date line are never changed. A full inference recomputes every inferred date
+from scratch; an update (``run(changed=...)``) judges only the documents that changed and those
+that report the same events, the others keeping the dates an earlier inference gave them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -38,6 +39,7 @@ from storyline.resolve.dating.holidays import holiday_findings
 from storyline.resolve.dating.links import link_findings
 from storyline.resolve.dating.neighbours import calibrate_strength, neighbour_lean
 from storyline.resolve.dating.period import corpus_period, period_lean, weekday_lean
+from storyline.resolve.dating.readers import Readers
 from storyline.resolve.dating.solve import Verdict, solve
 from storyline.resolve.dating.text import text_findings
 from storyline.timex.days import Span, day_of, value_span
@@ -112,6 +114,7 @@ class DateInference:
         self.period_lean = period_lean(period) if period is not None and corpus else None
         self.weekday_lean = weekday_lean(self.index.doc_day.values()) if corpus else None
         self._own: dict[str, Findings] = {}
+        self.judged: set[str] = set()
         self._lending: dict[str, tuple[dt.date, Span] | None] = {}
 
     @cached_property
@@ -147,25 +150,38 @@ class DateInference:
                     found.leans.append(prior)
         return solve(found, self.limits)
 
-    def run(self) -> dict[str, DocumentDate]:
-        """Date every document that needs it, in rounds until the dates stop changing."""
-        todo = [d for d, doc in self.documents.items() if needs_dating(doc)]
+    def run(self, changed: Collection[str] | None = None) -> dict[str, DocumentDate]:
+        """Date the documents that need it, in rounds until the dates stop changing. Each
+        round after the first re-judges only the documents that read the facts of those whose
+        dates moved (readers.py), which gives the same dates as re-judging all of them.
+
+        ``changed`` (an update of a story dated before): only the documents in it and those
+        that read their facts are judged at first; the others keep their stored inferred
+        dates, which they lend as they are. Documents judged are in ``self.judged``."""
+        todo = {d for d, doc in self.documents.items() if needs_dating(doc)}
+        readers = Readers(self.marks, self.index, todo)
+        if changed is None:
+            stale = set(todo)
+        else:
+            for d in sorted(todo - set(changed)):
+                self._lend(d, _stored_lending(self.documents[d]))
+            stale = (set(changed) | readers.of(changed)) & todo
         verdicts: dict[str, Verdict | None] = {}
         for _ in range(ROUNDS if self.corpus else 1):
-            fresh = {d: self.verdict(d) for d in todo}
-            if _outcomes(fresh) == _outcomes(verdicts):
+            if not stale:
                 break
-            verdicts = fresh
-            lending = {d: _lent(v) for d, v in verdicts.items()}
-            if lending == self._lending:
-                break  # nothing new to lend: another round would change nothing
-            for d in verdicts:
-                if lending[d] != self._lending.get(d):
-                    self._lend(d, lending[d])
-            self._lending = lending
+            fresh = {d: self.verdict(d) for d in sorted(stale)}
+            verdicts.update(fresh)
+            moved = {d for d, v in fresh.items() if _lent(v) != self._lending.get(d)}
+            for d in sorted(moved):
+                self._lend(d, _lent(fresh[d]))
+            stale = readers.of(moved) & todo
+        self.judged = set(verdicts)
         return {d: self.document_date(v) for d, v in verdicts.items() if v is not None}
 
     def _lend(self, doc_id: str, lent: tuple[dt.date, Span] | None) -> None:
+        """Replace the facts a document lends others by those of its (new) date."""
+        self._lending[doc_id] = lent
         self.index.drop_doc(doc_id)
         if lent is None:
             self.index.add_facts(self.marks[doc_id], None, None)
@@ -197,8 +213,16 @@ def _lent(verdict: Verdict | None) -> tuple[dt.date, Span] | None:
     return verdict.best_day, (verdict.earliest, verdict.latest)
 
 
-def _outcomes(verdicts: dict[str, Verdict | None]) -> dict[str, tuple[object, ...] | None]:
-    return {d: (v.earliest, v.latest, v.best) if v else None for d, v in verdicts.items()}
+def _stored_lending(document: Document) -> tuple[dt.date, Span] | None:
+    """What a document dated by an earlier inference lends, from its stored interval: its
+    best day, when the interval names one and is narrow enough."""
+    published = document.published
+    if document.published_basis != "inferred" or not isinstance(published, DateInterval):
+        return None
+    best, first, last = day_of(published.best), day_of(published.earliest), day_of(published.latest)
+    if best is None or first is None or last is None or (last - first).days + 1 > LENDING_WIDTH:
+        return None
+    return best, (first, last)
 
 
 def _document_keys(document: Document, analysis: Analysis) -> set[str]:
