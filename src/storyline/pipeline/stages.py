@@ -9,8 +9,10 @@ answers from those tables.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -186,24 +188,40 @@ def update_story(store: Store, config: Config, *, full: bool = False) -> tuple[R
     if current and not pending and not full:
         return store.read_story(), "current"
     how = "update" if current and not full else "full"
-    before = {d.id: d for d in store.documents()}
-    analyses = list(store.analyses(config.pipeline_version))
-    story = resolve_story(
-        list(before.values()),
-        analyses,
-        store.rejections(),
-        anchors=anchors,
-        changed=pending if how == "update" else None,
-    )
-    story.timeline = build_timeline(story.events, story.quotes)
-    store.store_story(
-        story,
-        dated=_changed_dates(before, story.documents),
-        resolved=pending,
-        fingerprint=fingerprint,
-    )
+    with _collections_paused():
+        before = {d.id: d for d in store.documents()}
+        analyses = list(store.analyses(config.pipeline_version))
+        story = resolve_story(
+            list(before.values()),
+            analyses,
+            store.rejections(),
+            anchors=anchors,
+            changed=pending if how == "update" else None,
+        )
+        story.timeline = build_timeline(story.events, story.quotes)
+        store.store_story(
+            story,
+            dated=_changed_dates(before, story.documents),
+            resolved=pending,
+            fingerprint=fingerprint,
+        )
     store.set_meta(MODEL_KEY, config.spacy_model)
     return story, how
+
+
+@contextmanager
+def _collections_paused() -> Iterator[None]:
+    """Resolving a story makes millions of small records that all live until it is stored;
+    the cyclic garbage collector's full passes over them cost more than the work (a third of
+    an update of a 2,000-document store). They hold no reference cycles worth collecting
+    early, so collection waits until the story is stored."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _changed_dates(before: dict[str, Document], after: Iterable[Document]) -> list[Document]:

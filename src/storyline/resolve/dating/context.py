@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from storyline.model import Analysis, Document, TimeExpression
 from storyline.resolve.dating.relative import Relative, relative
@@ -41,20 +41,22 @@ class Mark:
 
 def context_words(text: str) -> set[str]:
     """Content words of a stretch of text, lowercased and folded to their group's word."""
-    stop = stopwords()
+    return {key for raw in _WORD.findall(text) if (key := _context_key(raw)) is not None}
+
+
+@lru_cache(maxsize=1 << 16)
+def _context_key(raw: str) -> str | None:
+    """The context key of one word (None: too short or a stop word); cached, as the same
+    words recur across a corpus."""
+    word = raw.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
     canonical = cues().canonical
-    words = set()
-    for raw in _WORD.findall(text):
-        word = raw.lower().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if word in canonical:
-            words.add(canonical[word])  # group words are kept however short ("war")
-            continue
-        if len(word) < MIN_WORD or word in stop:
-            continue
-        words.add(canonical.get(_singular(word), _singular(word)))
-    return words
+    if word in canonical:
+        return canonical[word]  # group words are kept however short ("war")
+    if len(word) < MIN_WORD or word in stopwords():
+        return None
+    return canonical.get(_singular(word), _singular(word))
 
 
 def _singular(word: str) -> str:

@@ -149,33 +149,46 @@ class FactIndex:
             cut = self._idf[_CUT_KEY] = min(COMMON_CAP, share)
         return cut
 
+    def key_weight(self, key: str) -> float:
+        """What one shared key adds to an overlap."""
+        return max(self.idf(key), KEY_FLOOR)
+
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
-        return sum(max(self.idf(k), KEY_FLOOR) for k in a & b if not self.common(k))
+        return sum(self.key_weight(k) for k in a & b if not self.common(k))
 
     def candidates(self, mark: Mark, *, own: bool = False) -> list[Fact]:
         """Facts of other documents (and of its own with ``own``) that share a rare key with
         the mark."""
-        seen: set[int] = set()
-        found = []
+        return [fact for fact, _ in self.scored(mark, own=own)]
+
+    def scored(self, mark: Mark, *, own: bool = False) -> list[tuple[Fact, float]]:
+        """The candidates with their scores (context overlap, plus the bonus for the same
+        event), in the order candidates() gives them. The overlaps are summed key by key over
+        the postings, one pass, rather than one set intersection per candidate."""
+        overlap: dict[int, float] = {}
         for key in mark.keys:
             if self.common(key):
                 continue
+            weight = self.key_weight(key)
             for i in self.postings.get(key, ()):
-                fact = self.facts[i]
-                if i in seen or fact is None or (fact.mark.doc == mark.doc and not own):
-                    continue
-                seen.add(i)
-                found.append(fact)
+                overlap[i] = overlap.get(i, 0.0) + weight
+        found = []
+        for i, shared in overlap.items():
+            fact = self.facts[i]
+            if fact is None or (fact.mark.doc == mark.doc and not own):
+                continue
+            bonus = EVENT_BONUS if same_event(mark.event, fact.mark.event) else 0.0
+            found.append((fact, shared + bonus))
         return found
 
     def score(self, mark: Mark, fact: Fact) -> float:
         score = self.overlap(mark.keys, fact.mark.keys)
-        if _same_event(mark.event, fact.mark.event):
+        if same_event(mark.event, fact.mark.event):
             score += EVENT_BONUS
         return score
 
 
-def _same_event(a: frozenset[str], b: frozenset[str]) -> bool:
+def same_event(a: frozenset[str], b: frozenset[str]) -> bool:
     types = {k for k in a & b if k.startswith("type:")}
     actors = {k for k in a & b if not k.startswith("type:")}
     return bool(types and actors)

@@ -165,7 +165,7 @@ class DateInference:
         else:
             for d in sorted(todo - set(changed)):
                 self._lend(d, _stored_lending(self.documents[d]))
-            stale = (set(changed) | readers.of(changed)) & todo
+            stale = (set(changed) | readers.of(changed, new=True)) & todo
         verdicts: dict[str, Verdict | None] = {}
         for _ in range(ROUNDS if self.corpus else 1):
             if not stale:

@@ -13,6 +13,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
+from functools import cache
 
 from storyline.model import Evidence
 from storyline.resolve.dating.clues import Clue, Findings, Lean, within
@@ -77,27 +78,36 @@ def link_findings(marks: list[Mark], index: FactIndex, limits: Span) -> Findings
     return found
 
 
-def _specificity(mark: Mark) -> str:
-    """How many days the expression could name: a day of the year, a month or season, a
-    weekday, or any day at all."""
-    value = (mark.rel.value or "").split("T")[0]
-    if _DAY_OF_YEAR.fullmatch(value):
+@cache
+def _specificity(value: str | None) -> str:
+    """How many days an expression of this value could name: a day of the year, a month or
+    season, a weekday, or any day at all."""
+    day = (value or "").split("T")[0]
+    if _DAY_OF_YEAR.fullmatch(day):
         return "day"
-    if _PERIOD.fullmatch(value):
+    if _PERIOD.fullmatch(day):
         return "period"
-    if _WEEKDAY.fullmatch(mark.rel.value or ""):
+    if _WEEKDAY.fullmatch(value or ""):
         return "weekday"
     return "vague"
+
+
+def link_needs(mark: Mark, fixed: bool) -> float | None:
+    """The overlap a link from the expression to a fact needs (before the corpus's scale):
+    less when the expression is specific, less again to a dated fact; None when it cannot
+    link to such a fact at all ("yesterday"; a weekday to a dated expression)."""
+    return (FIXED_MIN if fixed else LINK_MIN).get(_specificity(mark.rel.value))
 
 
 def _links(mark: Mark, index: FactIndex, limits: Span) -> list[tuple[Fact, float, Span]]:
     """The facts the expression can name, with their overlap as a share of the threshold
     (from LEAN_SHARE up) and the publication days each allows, best first."""
+    needs = {fixed: link_needs(mark, fixed) for fixed in (False, True)}
+    if needs[False] is None and needs[True] is None:
+        return []  # an expression that can name any day links to nothing
     scored = []
-    for fact in index.candidates(mark):
-        fixed = fact.mark.rel.kind == "fixed"
-        needed = (FIXED_MIN if fixed else LINK_MIN).get(_specificity(mark))
-        score = index.score(mark, fact)
+    for fact, score in index.scored(mark):
+        needed = needs[fact.mark.rel.kind == "fixed"]
         if needed is None or score < LEAN_SHARE * needed * index.scale:
             continue
         if not _as_precise(mark, fact):
@@ -164,17 +174,17 @@ def _names_what_they_name(
         return None
     total = sum(named.values())
     strength = min(total, 2.0)
-    rel = mark.rel
+    # The days on which the expression names each span: one run of days each, as its value
+    # never moves backwards with the anchor, so a day's hits are comparisons, not a
+    # resolution of the expression per day and span.
+    windows = [(mark.rel.anchors_for(span, limits), w) for span, w in named.items()]
+    runs = [(w[0], w[1], weight) for w, weight in windows if w is not None]
 
     def score(d: dt.date) -> float:
-        span = rel.at(d)
-        if span is None:
-            return strength * math.log(0.1)
-        hit = sum(w for (a, b), w in named.items() if span[0] <= b and span[1] >= a)
+        hit = sum(weight for first, last, weight in runs if first <= d <= last)
         return strength * math.log(0.1 + 0.9 * hit / total)
 
-    windows = (rel.anchors_for(span, limits) for span in named)
-    support = tuple(w for w in windows if w is not None)
+    support = tuple((first, last) for first, last, _ in runs)
     return Lean(score, reason, evidence, absolute=True, support=support)
 
 
