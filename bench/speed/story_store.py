@@ -8,7 +8,7 @@ would be). For each N:
 - resolve: `storyline build` with no paths on a store of N analysed documents: the whole
   cross-document stage, written into the story tables;
 - timeline, dates, export: the read commands, each a fresh `python -m storyline` process
-  (start-up included), output thrown away;
+  (start-up included), output thrown away; timeline_page: one page of 50 entries;
 - add one: `storyline build one.txt` into that store: ingest, parse (the spaCy model loaded),
   update the story from what changed, store it.
 
@@ -40,6 +40,9 @@ READS = {
     "dates": ["dates", "--format", "json"],
     "export": ["export", "--format", "jsonl"],
 }
+# What a user pages through: one page of the timeline, from the middle (the baseline has no
+# paging, so it is measured for the stored story only).
+PAGES = {"timeline_page": ["timeline", "--format", "jsonl", "--limit", "50", "--offset", "1000"]}
 # Each store is written by a child process running this, with the checkout under test first
 # on its path: the baseline's store has the baseline's schema.
 _FILL = textwrap.dedent(
@@ -122,7 +125,7 @@ def measure(
     _run(src, ["-c", _FILL, db, str(rows)], work)
     resolve = ["-c", _OLD_RESOLVE, db] if baseline else ["-m", "storyline", "build", "--db", db]
     found = {"resolve": _run(src, resolve, work)}
-    for name, args in READS.items():
+    for name, args in (READS if baseline else READS | PAGES).items():
         found[name] = _run(src, ["-m", "storyline", *args, "--db", db], work)
     one = work / "one.txt"
     one.write_text(extra.document.text, encoding="utf-8")
