@@ -92,10 +92,21 @@ def _without(value: Any, fields: frozenset[str]) -> Any:
     return value
 
 
-def _rows(chosen: list[Article], path: Path, *, baseline: bool) -> None:
+def pipeline_version(src: Path) -> str:
+    """The pipeline version of the checkout at ``src``: a store holds analyses per version, and
+    a checkout reads only its own (it would analyze every document again otherwise)."""
+    code = "from storyline.config import Config; print(Config().pipeline_version)"
+    env = {"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def _rows(chosen: list[Article], path: Path, version: str, *, baseline: bool) -> None:
     with path.open("w", encoding="utf-8") as out:
         for a, doc in zip(chosen, t17_corpus.half_dated(chosen), strict=True):
-            analysis = a.analysis.model_dump(mode="json")
+            analysis = a.analysis.model_dump(mode="json") | {"pipeline_version": version}
             if baseline:
                 analysis = _without(analysis, NEWER_FIELDS)
             row = {"document": doc.model_dump(mode="json"), "analysis": analysis}
@@ -121,7 +132,7 @@ def measure(
     """The timings of one checkout on one mix."""
     work.mkdir(parents=True, exist_ok=True)
     rows, db = work / "rows.jsonl", str(work / "story.db")
-    _rows(chosen, rows, baseline=baseline)
+    _rows(chosen, rows, pipeline_version(src), baseline=baseline)
     _run(src, ["-c", _FILL, db, str(rows)], work)
     resolve = ["-c", _OLD_RESOLVE, db] if baseline else ["-m", "storyline", "build", "--db", db]
     found = {"resolve": _run(src, resolve, work)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from tests.records import tagged_document
 
 from storyline.model import (
@@ -17,7 +18,9 @@ from storyline.model import (
     span_id,
 )
 from storyline.resolve.corpus import resolve_story
+from storyline.resolve.dating import links
 from storyline.resolve.dating.apply import apply_dating
+from storyline.resolve.dating.infer import DateInference
 from storyline.summarize.timeline import build_timeline
 
 TODAY = dt.date(2026, 1, 1)
@@ -120,3 +123,20 @@ def test_inferred_dates_are_recomputed_and_withdrawn_when_unsupported() -> None:
     result = apply_dating([stale], [analysis], today=TODAY)
     assert result.documents[0].published is None
     assert result.documents[0].published_basis is None
+
+
+def test_an_expression_keeps_only_its_strongest_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    strong = make(DATED, [("Wednesday", "past")], published="2025-06-12")
+    weak = make("Ilsa Varn opened a bridge on Wednesday.", [("Wednesday", "past")], "2025-06-19")
+    undated = make(UNDATED, [("Wednesday", "past")])
+    pairs = [strong, weak, undated]
+    inference = DateInference([d for d, _ in pairs], [a for _, a in pairs], today=TODAY)
+    [mark] = inference.marks[undated[0].id]
+
+    both = links._links(mark, inference.index, inference.limits)
+    assert [f.mark.doc for f, _, _ in both] == [strong[0].id, weak[0].id]
+    assert both[0][1] > both[1][1]  # strongest first
+
+    monkeypatch.setattr(links, "MAX_LINKS", 1)
+    kept = links._links(mark, inference.index, inference.limits)
+    assert [(f.mark.doc, share) for f, share, _ in kept] == [(strong[0].id, both[0][1])]

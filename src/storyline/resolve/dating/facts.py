@@ -37,9 +37,10 @@ SMALL_CORPUS_SCALE = 0.5
 COMMON = 0.2
 COMMON_FLOOR = 50
 COMMON_CAP = 200
-# Where the memo of rarities keeps the frequency above which keys are too common (no key
-# has this form: keys are words, "e:" ids and "type:" labels).
+# Where the memo of rarities keeps the frequency above which keys are too common, and the
+# corpus's scale (no key has these forms: keys are words, "e:" ids and "type:" labels).
 _CUT_KEY = " common"
+_SCALE_KEY = " scale"
 
 
 @dataclass(frozen=True)
@@ -135,8 +136,12 @@ class FactIndex:
         """How much context overlap a link needs here, relative to a large corpus. In a
         handful of articles about one story nearly every word is shared, so rarity says
         little; and few candidates compete."""
-        n = self.documents
-        return min(1.0, max(SMALL_CORPUS_SCALE, math.log(n + 1) / math.log(LARGE_CORPUS + 1)))
+        found = self._idf.get(_SCALE_KEY)
+        if found is None:
+            n = self.documents
+            ratio = math.log(n + 1) / math.log(LARGE_CORPUS + 1)
+            found = self._idf[_SCALE_KEY] = min(1.0, max(SMALL_CORPUS_SCALE, ratio))
+        return found
 
     def common(self, key: str) -> bool:
         return self.doc_freq.get(key, 0) > self._common_cut

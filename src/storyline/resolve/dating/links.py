@@ -13,12 +13,13 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from storyline.model import Evidence
 from storyline.resolve.dating.clues import Clue, Findings, Lean, within
 from storyline.resolve.dating.context import Mark
 from storyline.resolve.dating.facts import Fact, FactIndex
+from storyline.resolve.dating.relative import Relative
 from storyline.resolve.dating.settings import settings
 from storyline.timex.days import Span
 
@@ -40,6 +41,10 @@ LEAN_SHARE = 0.15
 RIVAL = 0.8
 # Days: how sharply the date of a document reporting the same event attracts.
 LINK_SCALE = 1.5
+# The strongest links an expression keeps. In a large corpus an expression shares context
+# with ever more facts, most of them barely over LEAN_SHARE; weighing them all made each
+# document's verdict cost grow with the corpus.
+MAX_LINKS = 25
 
 
 def link_findings(marks: list[Mark], index: FactIndex, limits: Span) -> Findings:
@@ -101,27 +106,46 @@ def link_needs(mark: Mark, fixed: bool) -> float | None:
 
 def _links(mark: Mark, index: FactIndex, limits: Span) -> list[tuple[Fact, float, Span]]:
     """The facts the expression can name, with their overlap as a share of the threshold
-    (from LEAN_SHARE up) and the publication days each allows, best first."""
+    (from LEAN_SHARE up) and the publication days each allows, best first: at most MAX_LINKS
+    of them, the strongest, so that what one expression weighs does not grow with the corpus.
+    Candidates are checked against the days strongest first, and only until that many hold."""
     needs = {fixed: link_needs(mark, fixed) for fixed in (False, True)}
     if needs[False] is None and needs[True] is None:
         return []  # an expression that can name any day links to nothing
-    scored = []
+    shares = []
     for fact, score in index.scored(mark):
         needed = needs[fact.mark.rel.kind == "fixed"]
-        if needed is None or score < LEAN_SHARE * needed * index.scale:
-            continue
-        if not _as_precise(mark, fact):
-            continue
-        window = mark.rel.anchors_for(fact.span, limits)
-        if window is None or (
-            fact.likely != fact.span and mark.rel.anchors_for(fact.likely, limits) is None
-        ):
-            continue
-        window = _window(mark, fact, window, limits)
+        if needed is not None and score >= LEAN_SHARE * needed * index.scale:
+            shares.append((fact, score / (needed * index.scale)))
+    shares.sort(key=lambda t: -t[1])
+    found: list[tuple[Fact, float, Span]] = []
+    for fact, share in shares:
+        window = _link_window(mark, fact, limits)
         if window is not None:
-            scored.append((fact, score / (needed * index.scale), window))
-    scored.sort(key=lambda t: -t[1])
-    return scored
+            found.append((fact, share, window))
+            if len(found) == MAX_LINKS:
+                break
+    return found
+
+
+def _link_window(mark: Mark, fact: Fact, limits: Span) -> Span | None:
+    """The publication days on which the expression names what the fact names (None: on
+    none, or the fact is less precise than the expression)."""
+    if not _as_precise(mark, fact):
+        return None
+    window = anchors_for(mark.rel, fact.span, limits)
+    if window is None or (
+        fact.likely != fact.span and anchors_for(mark.rel, fact.likely, limits) is None
+    ):
+        return None
+    return _window(mark, fact, window, limits)
+
+
+@lru_cache(maxsize=1 << 16)
+def anchors_for(rel: Relative, target: Span, limits: Span) -> Span | None:
+    """Relative.anchors_for, remembered: across a corpus the same words ("on Wednesday", past
+    tense) are matched to the same days over and over."""
+    return rel.anchors_for(target, limits)
 
 
 def _as_precise(mark: Mark, fact: Fact) -> bool:
@@ -177,7 +201,7 @@ def _names_what_they_name(
     # The days on which the expression names each span: one run of days each, as its value
     # never moves backwards with the anchor, so a day's hits are comparisons, not a
     # resolution of the expression per day and span.
-    windows = [(mark.rel.anchors_for(span, limits), w) for span, w in named.items()]
+    windows = [(anchors_for(mark.rel, span, limits), w) for span, w in named.items()]
     runs = [(w[0], w[1], weight) for w, weight in windows if w is not None]
 
     def score(d: dt.date) -> float:
@@ -194,11 +218,16 @@ def _near(
     """Documents reporting the same event appeared about the same time."""
     total = sum(w for _, w in days)
     strength = min(total, 2.0)
+    # Links to documents of the same day count together: one term per day, not per link.
+    by_day: dict[dt.date, float] = defaultdict(float)
+    for day, w in days:
+        by_day[day] += w
+    weighed = list(by_day.items())
 
     def score(d: dt.date) -> float:
-        mix = sum(w * math.exp(-abs((d - day).days) / scale) for day, w in days) / total
+        mix = sum(w * math.exp(-abs((d - day).days) / scale) for day, w in weighed) / total
         return strength * math.log(0.02 + mix)
 
     window = dt.timedelta(days=7)
-    support = tuple((day - window, day + window) for day, _ in days)
+    support = tuple((day - window, day + window) for day in by_day)
     return Lean(score, reason, evidence, absolute=True, support=support)
