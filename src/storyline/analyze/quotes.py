@@ -19,6 +19,7 @@ from storyline.analyze.quote_marks import QuotedSpan, QuotedText, find_quoted_sp
 from storyline.analyze.reporting import (
     Source,
     name_source,
+    names_someone,
     phrase_source,
     reporting_verbs,
     subject_of,
@@ -63,7 +64,8 @@ class _Context:
             subject = subject_of(tok)
         if subject is None or self.inside_quote(subject.idx):
             return None
-        return name_source(subject, self.index, self.quoted)
+        found = name_source(subject, self.index, self.quoted)
+        return found if found is not None and names_someone(found) else None
 
 
 def _joinable(text: str, first: QuotedSpan, second: QuotedSpan) -> bool:
@@ -212,7 +214,8 @@ def extract_quotes(
         if verb is not None:
             speaker = ctx.speaker_of(verb)
         if speaker is None:
-            speaker, verb = _nearby_speaker(ctx, group)
+            speaker, nearby_verb = _nearby_speaker(ctx, group)
+            verb = nearby_verb or verb
         if speaker is None and previous is not None and _continues(ctx, previous[0], group[0]):
             speaker = previous[1]
         if speaker is None:

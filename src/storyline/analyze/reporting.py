@@ -11,6 +11,7 @@ from storyline.analyze.lexicon import words
 from storyline.analyze.quote_marks import QuotedText
 from storyline.analyze.syntax import (
     ACTOR_LABELS,
+    ARTICLES,
     MentionIndex,
     Token,
     compact_phrase,
@@ -86,12 +87,16 @@ def subject_of(verb: Token) -> Token | None:
     cur = verb
     subject_deps: tuple[str, ...] = ("nsubj",)
     for _ in range(3):
-        for child in cur.children:
-            if child.dep_ in subject_deps:
-                # "the agency, which said ...": the relative pronoun stands for the noun.
-                if child.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
-                    return cur.head
-                return child
+        # Of several subjects the parser gives one verb, the nearest is the subject: in
+        # "Aboard Air Force One, spokesman John Kirby called ...", a fronted phrase read as a
+        # second subject is further away.
+        subjects = [child for child in cur.children if child.dep_ in subject_deps]
+        if subjects:
+            child = min(subjects, key=lambda t: abs(t.i - cur.i))
+            # "the agency, which said ...": the relative pronoun stands for the noun.
+            if child.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
+                return cur.head
+            return child
         for child in cur.children:
             if child.dep_ == "agent":
                 return _pobj(child)
@@ -126,6 +131,10 @@ def name_source(
             return Source(display_name(mention.evidence.text), mention, token)
         return Source(tokens_text(without_articles(phrase)), mention, token)
     if token.lemma_.lower() in _source_nouns() or lower in _source_nouns():
+        # "a statement that Netanyahu's office issued" is the office's.
+        issuer = _issuer(token)
+        if issuer is not None:
+            return name_source(issuer, index, quoted)
         # "Saturday's Israeli statement" is Israel's: dates say when, not who.
         dated = _date_words()
         rest = [
@@ -137,7 +146,7 @@ def name_source(
             rest.pop()
         while rest and rest[0].tag_ == "POS":
             rest.pop(0)
-        if rest:
+        if rest and any(t.lower_ not in ARTICLES for t in rest):
             phrase = rest
             inner = index.first_in(rest, ACTOR_LABELS)
             if inner is not None and len(without_articles(rest)) == 1:
@@ -147,6 +156,28 @@ def name_source(
         return Source(display_name(person.evidence.text), person, token)
     name = tokens_text(without_articles(phrase))
     return Source(name, None, token) if name else None
+
+
+def names_someone(source: Source) -> bool:
+    """Whether a source names a speaker: a bare common noun ("the group said", "sources
+    said") does not: who spoke is unknown, not "group". A title does ("the minister said"):
+    it is a person, whose name the story may give elsewhere. (A figure's attribution keeps
+    any noun: "the ministry says" still says whose count it is.)"""
+    if source.mention is not None or len(source.name.split()) > 1:
+        return True
+    return source.token.pos_ == "PROPN" or source.name.lower() in words("titles.txt")
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who issued a statement or report named by a relative clause on it ("a statement that
+    the prime minister's office issued"), if one does."""
+    for child in noun.children:
+        # The small model parses such a clause as relcl or as acl.
+        if child.dep_ in ("relcl", "acl"):
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ not in ("WDT", "WP"):
+                return subject
+    return None
 
 
 def _named_person(phrase: list[Token], head: Token, index: MentionIndex) -> Mention | None:
