@@ -27,6 +27,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,7 @@ def _without(value: Any, fields: frozenset[str]) -> Any:
     return value
 
 
+@cache
 def pipeline_version(src: Path) -> str:
     """The pipeline version of the checkout at ``src``: a store holds analyses per version, and
     a checkout reads only its own (it would analyze every document again otherwise)."""

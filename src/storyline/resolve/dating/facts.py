@@ -182,18 +182,17 @@ class FactIndex:
             fact = self.facts[i]
             if fact is None or (fact.mark.doc == mark.doc and not own):
                 continue
-            bonus = EVENT_BONUS if same_event(mark.event, fact.mark.event) else 0.0
-            found.append((fact, shared + bonus))
+            found.append((fact, link_score(shared, mark, fact.mark)))
         return found
 
-    def score(self, mark: Mark, fact: Fact) -> float:
-        score = self.overlap(mark.keys, fact.mark.keys)
-        if same_event(mark.event, fact.mark.event):
-            score += EVENT_BONUS
-        return score
+
+def link_score(shared: float, mark: Mark, other: Mark) -> float:
+    """How strongly two marks are linked: their context overlap ``shared``, plus a bonus when
+    the analysis found the same event in both (type and an actor)."""
+    return shared + (EVENT_BONUS if _same_event(mark.event, other.event) else 0.0)
 
 
-def same_event(a: frozenset[str], b: frozenset[str]) -> bool:
+def _same_event(a: frozenset[str], b: frozenset[str]) -> bool:
     types = {k for k in a & b if k.startswith("type:")}
     actors = {k for k in a & b if not k.startswith("type:")}
     return bool(types and actors)

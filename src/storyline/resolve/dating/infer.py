@@ -208,21 +208,30 @@ class DateInference:
 
 def _lent(verdict: Verdict | None) -> tuple[dt.date, Span] | None:
     """What a dated document lends others: its best day and interval, when narrow enough."""
-    if verdict is None or verdict.best_day is None or verdict.width > LENDING_WIDTH:
+    if verdict is None:
         return None
-    return verdict.best_day, (verdict.earliest, verdict.latest)
+    return _lending(verdict.best_day, verdict.earliest, verdict.latest)
 
 
 def _stored_lending(document: Document) -> tuple[dt.date, Span] | None:
-    """What a document dated by an earlier inference lends, from its stored interval: its
-    best day, when the interval names one and is narrow enough."""
+    """What a document dated by an earlier inference lends, from its stored interval (its
+    best day only when the interval names one)."""
     published = document.published
     if document.published_basis != "inferred" or not isinstance(published, DateInterval):
         return None
-    best, first, last = day_of(published.best), day_of(published.earliest), day_of(published.latest)
-    if best is None or first is None or last is None or (last - first).days + 1 > LENDING_WIDTH:
+    first, last = day_of(published.earliest), day_of(published.latest)
+    if first is None or last is None:
         return None
-    return best, (first, last)
+    return _lending(day_of(published.best), first, last)
+
+
+def _lending(
+    best: dt.date | None, earliest: dt.date, latest: dt.date
+) -> tuple[dt.date, Span] | None:
+    """A best day and its interval, lent only when the interval is narrow enough."""
+    if best is None or (latest - earliest).days + 1 > LENDING_WIDTH:
+        return None
+    return best, (earliest, latest)
 
 
 def _document_keys(document: Document, analysis: Analysis) -> set[str]:

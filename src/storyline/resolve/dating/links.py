@@ -97,11 +97,16 @@ def _specificity(value: str | None) -> str:
     return "vague"
 
 
-def link_needs(mark: Mark, fixed: bool) -> float | None:
-    """The overlap a link from the expression to a fact needs (before the corpus's scale):
-    less when the expression is specific, less again to a dated fact; None when it cannot
-    link to such a fact at all ("yesterday"; a weekday to a dated expression)."""
-    return (FIXED_MIN if fixed else LINK_MIN).get(_specificity(mark.rel.value))
+def link_share(mark: Mark, fact: Mark, score: float, scale: float) -> float | None:
+    """The link score of an expression to a fact as a share of what a link needs, when it
+    reaches LEAN_SHARE of it (None otherwise, or when the expression cannot link to such a
+    fact at all: "yesterday"; a weekday to a dated expression). Less is needed when the
+    expression is specific, less again to a dated fact; ``scale`` is the corpus's."""
+    fixed = fact.rel.kind == "fixed"
+    needed = (FIXED_MIN if fixed else LINK_MIN).get(_specificity(mark.rel.value))
+    if needed is None or score < LEAN_SHARE * needed * scale:
+        return None
+    return score / (needed * scale)
 
 
 def _links(mark: Mark, index: FactIndex, limits: Span) -> list[tuple[Fact, float, Span]]:
@@ -109,14 +114,13 @@ def _links(mark: Mark, index: FactIndex, limits: Span) -> list[tuple[Fact, float
     (from LEAN_SHARE up) and the publication days each allows, best first: at most MAX_LINKS
     of them, the strongest, so that what one expression weighs does not grow with the corpus.
     Candidates are checked against the days strongest first, and only until that many hold."""
-    needs = {fixed: link_needs(mark, fixed) for fixed in (False, True)}
-    if needs[False] is None and needs[True] is None:
+    if _specificity(mark.rel.value) == "vague":
         return []  # an expression that can name any day links to nothing
     shares = []
     for fact, score in index.scored(mark):
-        needed = needs[fact.mark.rel.kind == "fixed"]
-        if needed is not None and score >= LEAN_SHARE * needed * index.scale:
-            shares.append((fact, score / (needed * index.scale)))
+        share = link_share(mark, fact.mark, score, index.scale)
+        if share is not None:
+            shares.append((fact, share))
     shares.sort(key=lambda t: -t[1])
     found: list[tuple[Fact, float, Span]] = []
     for fact, share in shares:

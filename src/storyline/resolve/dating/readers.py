@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping
 
 from storyline.resolve.dating.ages import AGE_MIN
 from storyline.resolve.dating.context import Mark
-from storyline.resolve.dating.facts import EVENT_BONUS, FactIndex, same_event
-from storyline.resolve.dating.links import LEAN_SHARE, link_needs
+from storyline.resolve.dating.facts import FactIndex, link_score
+from storyline.resolve.dating.links import link_share
 
 
 class Readers:
@@ -84,6 +84,4 @@ class Readers:
             return True
         if not reader.rel.depends_on_anchor:
             return False
-        needed = link_needs(reader, fact.rel.kind == "fixed")
-        score = shared + (EVENT_BONUS if same_event(reader.event, fact.event) else 0.0)
-        return needed is not None and score >= LEAN_SHARE * needed * scale
+        return link_share(reader, fact, link_score(shared, reader, fact), scale) is not None
