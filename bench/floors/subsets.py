@@ -9,7 +9,9 @@ both measure through these, so an update measures exactly what the test checks.
 - polnear: publication dates of PolNeAR's dev split (84 articles), (a) text only and (b)
   leave-one-out within the split (bench/dating/settings.py);
 - t17: publication dates of Timeline17's haiti topic (296 files, 286 articles once the empty
-  ones are left out), settings (a), (b) and (c) of bench/dating/t17.py.
+  ones are left out), settings (a), (b) and (c) of bench/dating/t17.py;
+- plover: event type and actors on the 161 PLOVER gold records of the dev half, through
+  `storyline analyze` (bench/extract/plover.py).
 
 Articles are parsed afresh (no cache): a floor measures the code as it is.
 """
@@ -26,6 +28,7 @@ from bench.dating import polnear_corpus, t17_corpus
 from bench.dating.score import score as score_dates
 from bench.dating.settings import TODAY, leave_one_out, text_only
 from bench.dating.t17 import SETTINGS as T17_SETTINGS
+from bench.extract import plover, plover_corpus
 from bench.floors.gate import pinned_corpus
 from bench.results import EVAL_DATA, REPO
 from bench.timex import meantime, tempeval
@@ -144,4 +147,18 @@ T17 = Floor(
     _t17_scores,
 )
 
-FLOORS: dict[str, Floor[Any]] = {f.name: f for f in (TEMPEVAL, MEANTIME, POLNEAR, T17)}
+
+def _plover_scores(records: list[plover_corpus.GoldRecord]) -> dict[str, Any]:
+    scores, _ = plover.measure(records)
+    return scores.as_dict()
+
+
+PLOVER = Floor(
+    "plover",
+    plover_corpus.DATA.parent,
+    lambda: [plover_corpus.DATA],
+    plover_corpus.records,
+    _plover_scores,
+)
+
+FLOORS: dict[str, Floor[Any]] = {f.name: f for f in (TEMPEVAL, MEANTIME, POLNEAR, T17, PLOVER)}

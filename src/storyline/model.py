@@ -42,8 +42,9 @@ EventType = Literal[
 ]
 PLOVER_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 
-# How the text presents an event: it happened, it did not, it may/will happen.
-EventMode = Literal["asserted", "negated", "hypothetical", "future"]
+# How the text presents an event: it happened, it did not, it may/will happen, someone
+# proposes it, someone demands it.
+EventMode = Literal["asserted", "negated", "hypothetical", "future", "proposed", "demanded"]
 DateBasis = Literal["text", "publication"]
 
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -189,6 +190,12 @@ class Event(Record):
     location: str | None = None  # entity id
     documents: list[str] = Field(default_factory=list)
     mentions: list[Evidence] = Field(default_factory=list)
+    # The words that name the event and its actors in the first mention, so a reader (and
+    # an event coder's evaluation) sees exactly which span was read as what.
+    trigger: Evidence | None = None
+    source_evidence: Evidence | None = None
+    target_evidence: Evidence | None = None
+    location_evidence: Evidence | None = None
 
 
 class Entity(Record):

@@ -69,10 +69,14 @@ def test_future_and_hypothetical(parse: Callable, check_evidence: Callable) -> N
         "The ministers will meet in Amman. Jordan could expel the ambassador.",
         check_evidence,
     )
+    # PLOVER codes a meeting announced for the future as the intent to meet (AGREE); the
+    # summary keeps the act.
     assert [(e.type, e.mode) for e in events] == [
-        ("CONSULT", "future"),
+        ("AGREE", "future"),
         ("SANCTION", "hypothetical"),
     ]
+    assert events[0].summary.startswith("The ministers will meet")
+    assert events[0].trigger is not None and events[0].trigger.text == "meet"
 
 
 def test_set_to_is_future(parse: Callable, check_evidence: Callable) -> None:
@@ -80,7 +84,7 @@ def test_set_to_is_future(parse: Callable, check_evidence: Callable) -> None:
         parse, "Secretary Marco Reyes is set to visit Riyadh next week.", check_evidence
     )
     [event] = events
-    assert (event.type, event.mode) == ("CONSULT", "future")
+    assert (event.type, event.mode) == ("AGREE", "future")
     assert names[event.source_actor] == "Marco Reyes"
 
 

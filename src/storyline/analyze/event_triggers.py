@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any, cast
 
 from storyline.analyze.event_mode import is_infinitival
-from storyline.analyze.lexicon import table
+from storyline.analyze.lexicon import mapping, table
 from storyline.analyze.syntax import Token
 from storyline.model import PLOVER_TYPES, EventType
 
@@ -44,6 +44,12 @@ class _Lexicon:
     verbs: dict[str, _Rule]
     light: dict[str, EventType]
     phrasal: dict[str, EventType]
+    event_nouns: dict[str, EventType]
+    doing: frozenset[str]
+    happening: frozenset[str]
+    halting: frozenset[str]
+    generic_heads: frozenset[str]
+    measures: frozenset[str]
 
 
 def _check(kind: Any, where: str) -> EventType:
@@ -73,7 +79,69 @@ def _lexicon() -> _Lexicon:
     verbs = {lemma: _rule(lemma, entry) for lemma, entry in data.get("verbs", {}).items()}
     light = {k: _check(v, k) for k, v in data.get("light_verbs", {}).items()}
     phrasal = {k: _check(v, k) for k, v in data.get("phrasal", {}).items()}
-    return _Lexicon(verbs, light, phrasal)
+    nouns = {k: _check(v, k) for k, v in data.get("event_nouns", {}).items()}
+    verb_lists = data.get("nouns", {})
+
+    def verbs_of(key: str) -> frozenset[str]:
+        return frozenset(verb_lists.get(key, []))
+
+    return _Lexicon(
+        verbs,
+        light,
+        phrasal,
+        nouns,
+        verbs_of("doing"),
+        verbs_of("happening"),
+        verbs_of("halting"),
+        verbs_of("generic_heads"),
+        verbs_of("measures"),
+    )
+
+
+def noun_keys(noun: Token, generic: frozenset[str] = frozenset()) -> list[str]:
+    """Lookup keys for an event noun, the two-word ones first ("hunger strike", "war game");
+    for a generic head ("mediation efforts") the modifier alone too."""
+    lemma = noun.lemma_.lower()
+    modifiers = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")]
+    out = [f"{m} {lemma}" for m in modifiers]
+    out.append(lemma)
+    if lemma in generic:
+        out += modifiers
+    return out
+
+
+def _noun_event(verb_lemma: str, noun: Token, lex: _Lexicon, *, subject: bool) -> EventType | None:
+    keys = noun_keys(noun, lex.generic_heads)
+    kind = next((lex.event_nouns[k] for k in keys if k in lex.event_nouns), None)
+    if kind is None:
+        return None
+    if subject:
+        return kind if verb_lemma in lex.happening else None
+    if verb_lemma in lex.halting and kind == "CONSULT":
+        return "SANCTION"
+    return kind if verb_lemma in lex.doing else None
+
+
+def _object_lemmas(objects: list[Token]) -> list[str]:
+    """The objects' lemmas and, behind a measure, what is measured ("tons of food aid",
+    "5 million dollars of aid")."""
+    measures = _lexicon().measures
+    out = []
+    for obj in objects:
+        out.append(obj.lemma_.lower())
+        if out[-1] not in measures:
+            continue
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out += [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"]
+    return out
+
+
+def verb_lemma(tok: Token) -> str:
+    """The verb's lemma, with the small model's known lemmatizer slips mended
+    (data/verb_lemma_fixes.txt: "staged" is not a form of "stag")."""
+    lemma: str = tok.lemma_.lower()
+    return mapping("verb_lemma_fixes.txt").get(str(tok.lower_), lemma)
 
 
 def objects_of(verb: Token) -> list[Token]:
@@ -87,7 +155,7 @@ _PERSON_ENTS = frozenset({"PERSON", "NORP"})
 
 
 def _resolve(rule: _Rule, objects: list[Token]) -> EventType | None:
-    lemmas = [o.lemma_.lower() for o in objects]
+    lemmas = _object_lemmas(objects)
     if any(o.ent_type_ in _PERSON_ENTS for o in objects):
         lemmas.append("@person")
     if any(lemma in rule.except_objects for lemma in lemmas):
@@ -105,12 +173,20 @@ def trigger_at(tok: Token) -> Trigger | None:
     if tok.pos_ != "VERB" or tok.dep_ in _ADJECTIVAL_DEPS:
         return None
     lex = _lexicon()
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     objects = objects_of(tok)
     for obj in objects:
         kind = lex.light.get(f"{lemma} {obj.lemma_.lower()}")
         if kind is not None:
             return Trigger(tok, kind, obj)
+    for obj in objects:
+        kind = _noun_event(lemma, obj, lex, subject=False)
+        if kind is not None:
+            return Trigger(tok, kind, obj)
+    for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+        kind = _noun_event(lemma, subj, lex, subject=True)
+        if kind is not None:
+            return Trigger(tok, kind, subj)
     for child in tok.children:
         if child.dep_ in _PARTICLE_DEPS:
             kind = lex.phrasal.get(f"{lemma} {child.lower_}")

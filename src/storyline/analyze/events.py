@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.analyze.event_intent import coded_act
 from storyline.analyze.event_mode import event_mode, is_infinitival
 from storyline.analyze.event_triggers import Trigger, find_triggers, objects_of
 from storyline.analyze.lexicon import words
@@ -29,7 +30,15 @@ from storyline.analyze.syntax import (
     governing_verb,
     tokens_text,
 )
-from storyline.model import Document, Event, Mention, TimeExpression, evidence, span_id
+from storyline.model import (
+    Document,
+    Event,
+    Evidence,
+    Mention,
+    TimeExpression,
+    evidence,
+    span_id,
+)
 
 _TARGET_PREPS = frozenset({"with", "to", "on", "against", "toward", "towards"})
 _LOCATION_PREPS = frozenset(
@@ -41,6 +50,9 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 # "which hostages", "in which": relative words make no sense out of their sentence.
 _WH_TAGS = frozenset({"WDT", "WP", "WP$"})
 MAX_SUMMARY_WORDS = 20
+# Words between a light verb and its event noun that still make one trigger span ("held two
+# days of talks"); further apart, the verb alone is the trigger.
+MAX_TRIGGER_GAP = 4
 
 
 @dataclass(frozen=True)
@@ -253,6 +265,15 @@ class _EventFinder:
         text = text.strip(" ,;:-–—")
         return text[:1].upper() + text[1:]
 
+    def trigger_evidence(self, trigger: Trigger) -> Evidence:
+        """The verb, with its event noun when that follows close by ("held talks")."""
+        verb = trigger.token
+        end = verb.idx + len(verb.text)
+        noun = trigger.noun
+        if noun is not None and 0 < noun.i - verb.i <= MAX_TRIGGER_GAP:
+            end = noun.idx + len(noun.text)
+        return evidence(self.document, verb.idx, end)
+
     # -- assembly ---------------------------------------------------------------------
 
     def events_in(self, sentence: Any) -> list[Event]:
@@ -281,11 +302,12 @@ class _EventFinder:
             location = self.location(heads)
             date = self.date(trigger, sentence, trigger_ids)
             summary = self.summary(trigger, source_tok, source.evidence.text if source else None)
+            kind, mode = coded_act(verb, trigger.type, event_mode(verb))
             events.append(
                 Event(
                     id=span_id("v", self.document.id, verb.idx, verb.idx + len(verb.text)),
-                    type=trigger.type,
-                    mode=event_mode(verb),
+                    type=kind,
+                    mode=mode,
                     summary=summary,
                     date=date.expression.value if date else None,
                     date_evidence=date.expression.evidence if date else None,
@@ -295,6 +317,10 @@ class _EventFinder:
                     location=location.entity if location else None,
                     documents=[self.document.id],
                     mentions=[sentence_ev],
+                    trigger=self.trigger_evidence(trigger),
+                    source_evidence=source.evidence if source else None,
+                    target_evidence=target.evidence if target else None,
+                    location_evidence=location.evidence if location else None,
                 )
             )
         return events

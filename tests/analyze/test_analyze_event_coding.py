@@ -1,0 +1,102 @@
+"""PLOVER coding of acts a sentence announces, refuses or demands (event_intent.py), event
+nouns ("staged demonstrations"), and the trigger and actor spans each event carries. Every
+sentence here is written for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from storyline.analyze.entities import extract_mentions
+from storyline.analyze.events import extract_events
+from storyline.model import Event
+
+pytestmark = pytest.mark.slow
+
+
+def _coded(parse: Callable, check_evidence: Callable, text: str) -> list[Event]:
+    sdoc, doc = parse(text)
+    events = extract_events(sdoc, doc, extract_mentions(sdoc, doc), [])
+    for event in events:
+        spans = [event.trigger, event.source_evidence, event.target_evidence]
+        check_evidence(doc, [s for s in spans if s is not None])
+    return events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A helpful act declined in advance, or failed, is a rejection (CAMEO 12x).
+        ("Syria says it will not accept any more refugees.", ("REJECT", "asserted")),
+        ("The two sides failed to reach an agreement on Sunday.", ("REJECT", "asserted")),
+        # Reported speech: "would" is the future of what was said, a commitment (03x).
+        ("The rebels said they would release the hostages.", ("AGREE", "future")),
+        # A hostile act announced is a threat (13x), and so is a helpful one with "unless".
+        ("The farmers said they would blockade the capital.", ("THREATEN", "future")),
+        ("Nigeria will withdraw its troops unless the talks resume.", ("THREATEN", "future")),
+        # An obligation or a demand clause is a request (10x).
+        ("Russia said that Sudan must return the helicopter.", ("REQUEST", "demanded")),
+        (
+            "The union repeated its demand that the company lift the curfew.",
+            ("REQUEST", "demanded"),
+        ),
+        # The commitment is the adjective's ("is willing to"), not a verb's preparation.
+        ("Syria is willing to withdraw its troops from Lebanon.", ("AGREE", "future")),
+        ("The agency will provide 20,000 tons of food aid to the refugees.", ("AGREE", "future")),
+    ],
+)
+def test_announced_refused_and_demanded_acts(
+    parse: Callable, check_evidence: Callable, text: str, expected: tuple[str, str]
+) -> None:
+    events = _coded(parse, check_evidence, text)
+    assert events, text
+    assert (events[0].type, events[0].mode) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        (
+            "Students staged mass demonstrations in the capital.",
+            "PROTEST",
+            "staged mass demonstrations",
+        ),
+        ("The army mounted an invasion of the south on Friday.", "ASSAULT", "mounted an invasion"),
+        (
+            "Officers ended mediation efforts between the militias.",
+            "SANCTION",
+            "ended mediation efforts",
+        ),
+        (
+            "The troops completed their withdrawal from the town.",
+            "RETREAT",
+            "completed their withdrawal",
+        ),
+        ("Violent riots continued in the city.", "PROTEST", "continued"),
+        ("Protesters blocked the main bridge for three hours.", "PROTEST", "blocked"),
+        ("The police blocked the delivery of the aid.", "COERCE", "blocked"),
+    ],
+)
+def test_event_nouns_and_what_is_blocked(
+    parse: Callable, check_evidence: Callable, text: str, kind: str, trigger: str
+) -> None:
+    events = _coded(parse, check_evidence, text)
+    assert [e.type for e in events][:1] == [kind]
+    assert events[0].trigger is not None and events[0].trigger.text == trigger
+
+
+def test_a_video_of_captives_is_no_release_but_tons_of_aid_are_given(
+    parse: Callable, check_evidence: Callable
+) -> None:
+    assert _coded(parse, check_evidence, "The group released a video of the captives.") == []
+    [event] = _coded(parse, check_evidence, "Japan gave the ministry 5 million dollars of aid.")
+    assert event.type == "AID"
+
+
+def test_actor_spans_point_at_the_mentions(parse: Callable, check_evidence: Callable) -> None:
+    [event] = _coded(parse, check_evidence, "Egypt held talks with Hamas in Cairo.")
+    assert event.type == "CONSULT"
+    assert event.trigger is not None and event.trigger.text == "held talks"
+    assert event.source_evidence is not None and event.source_evidence.text == "Egypt"
+    assert event.target_evidence is not None and event.target_evidence.text == "Hamas"
