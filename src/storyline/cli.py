@@ -357,20 +357,23 @@ def analyze(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "jsonl", "parquet"]),
+    type=click.Choice(["json", "jsonl", "parquet", "plover"]),
     default="json",
     show_default=True,
+    help="plover: one PLOVER-style event record per line, for event-data tools.",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Output file (json, jsonl) or directory (parquet). Default: standard output.",
+    help="Output file (json, jsonl, plover) or directory (parquet). Default: standard output.",
 )
 @_refresh_option
 def export(db: str, fmt: str, output: Path | None, refresh: bool) -> None:
-    """Export the whole story in the storyline/1 format (see the JSON Schema in the package)."""
+    """Export the whole story in the storyline/1 format (see the JSON Schema in the package),
+    or its events as PLOVER-style records (--format plover)."""
     from storyline.present.export import write_json, write_jsonl, write_parquet
+    from storyline.present.plover import write_plover
 
     story = _open(db, refresh)
     if fmt == "parquet":
@@ -379,7 +382,8 @@ def export(db: str, fmt: str, output: Path | None, refresh: bool) -> None:
         for path in write_parquet(story, output):
             print(path, file=sys.stderr)
         return
-    writer = write_json if fmt == "json" else write_jsonl
+    writers = {"json": write_json, "jsonl": write_jsonl, "plover": write_plover}
+    writer = writers[fmt]
     if output is None:
         writer(story, sys.stdout)
         return

@@ -204,6 +204,8 @@ class Entity(Record):
     kind: str
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Evidence] = Field(default_factory=list)
+    # ISO 3166-1 alpha-3, where the name says it: a country, a demonym, a known city.
+    country: str | None = None
 
 
 class Story(Record):

@@ -100,3 +100,12 @@ def test_actor_spans_point_at_the_mentions(parse: Callable, check_evidence: Call
     assert event.trigger is not None and event.trigger.text == "held talks"
     assert event.source_evidence is not None and event.source_evidence.text == "Egypt"
     assert event.target_evidence is not None and event.target_evidence.text == "Hamas"
+
+
+def test_a_trailing_participle_is_done_by_the_clause_before_it(
+    parse: Callable, check_evidence: Callable
+) -> None:
+    text = "The war began in May, when Velmoran fighters crossed the river, killing two farmers."
+    events = _coded(parse, check_evidence, text)
+    killing = next(e for e in events if e.trigger is not None and e.trigger.text == "killing")
+    assert killing.summary.startswith("Velmoran fighters killing")

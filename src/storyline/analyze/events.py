@@ -95,6 +95,29 @@ def _complements(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.pos_ == "VERB" and is_infinitival(c)]
 
 
+def _participle_subject(verb: Token) -> Token | None:
+    """The subject of a trailing participle clause is that of the clause just before it: in
+    "The war began on October 7, when Hamas fighters stormed Israel, killing 1,200 people"
+    the parser hangs "killing" on "began", but the fighters killed. None when no clause
+    stands between the participle and the verb it hangs from."""
+    root = verb
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ != "advcl" or root.tag_ != "VBG" or root.head.i > root.i:
+        return None
+    head = root.head
+    between = [
+        t
+        for t in head.subtree
+        if head.i < t.i < root.i and t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "advcl")
+    ]
+    for clause in reversed(between):
+        subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in _WH_TAGS]
+        if subjects:
+            return subjects[0]
+    return None
+
+
 def _is_dated(token: Token) -> bool:
     return any(t.ent_type_ in _TIME_ENTS for t in compact_phrase(token, with_of=False))
 
@@ -142,6 +165,9 @@ class _EventFinder:
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
             return None
+        nearer = _participle_subject(verb)
+        if nearer is not None:
+            return nearer
         subject = subject_of(verb)
         if subject is not None and subject.tag_ in _WH_TAGS and verb.dep_ == "relcl":
             # "the 1918 pandemic, which killed ...": the actor is the noun the clause describes.

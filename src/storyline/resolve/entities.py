@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storyline.model import Analysis, Entity, Evidence, Mention, label_group
+from storyline.resolve.countries import country_code
 
 
 @dataclass
@@ -40,8 +41,18 @@ def resolve_entities(analyses: Iterable[Analysis]) -> tuple[list[Entity], dict[s
         name, _ = max(group.surfaces.items(), key=lambda kv: (len(kv[0].split()) > 1, kv[1]))
         aliases = sorted(s for s in group.surfaces if s != name)
         evidence = sorted(group.evidence, key=lambda e: (e.doc, e.start))
+        country = next(
+            (c for s in (name, *aliases) if (c := country_code(s, group.kind)) is not None), None
+        )
         entities.append(
-            Entity(id=gid, name=name, kind=group.kind, aliases=aliases, mentions=evidence)
+            Entity(
+                id=gid,
+                name=name,
+                kind=group.kind,
+                aliases=aliases,
+                mentions=evidence,
+                country=country,
+            )
         )
     remap = {gid: merged.get(gid, gid) for gid in groups}
     return entities, remap
