@@ -92,3 +92,13 @@ def test_an_on_or_before_bound_follows_its_expression_when_redated() -> None:
     analysis = Analysis(doc=doc.id, pipeline_version="test", times=[monday], events=[event])
     [redated] = redate_analysis(analysis, dt.date(2023, 12, 20)).events
     assert redated.date == "2023-12-18" and redated.date_latest == "2023-12-18"
+
+
+def test_an_event_only_known_to_be_before_a_date_stays_off_the_timeline() -> None:
+    from storyline.summarize.timeline import build_timeline
+
+    doc = _doc("2023-12-20")
+    by_monday = _event(doc, "had met", date="2023-12-18", date_latest="2023-12-18")
+    in_november = _event(doc, "broker", date="2023-11")
+    entries = build_timeline([by_monday, in_november], [])
+    assert [e.ref for e in entries] == [in_november.id]
