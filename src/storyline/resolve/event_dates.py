@@ -22,7 +22,12 @@ from storyline.timex.days import calendar_date, day_of, value_span
 from storyline.timex.normalize import normalize
 
 Fields = dict[str, str | None]
-_UNDATED: Fields = {"date": None, "date_basis": None, "date_earliest": None, "date_latest": None}
+
+
+def _fields(
+    date: str | None, basis: str | None, earliest: str | None, latest: str | None
+) -> Fields:
+    return {"date": date, "date_basis": basis, "date_earliest": earliest, "date_latest": latest}
 
 
 def _interval(published: str | DateInterval | None) -> DateInterval | None:
@@ -61,33 +66,21 @@ class StoryEventDater:
         own = calendar_date(event.date)
         span = self._span(event)
         if own is not None and span is None:
-            latest = own if by else calendar_date(event.date_latest)
-            earliest = None if by else calendar_date(event.date_earliest)
-            return {
-                "date": own,
-                "date_basis": "text",
-                "date_earliest": earliest,
-                "date_latest": latest,
-            }
+            if by:
+                return _fields(own, "text", None, own)
+            earliest, latest = calendar_date(event.date_earliest), calendar_date(event.date_latest)
+            return _fields(own, "text", earliest, latest)
         if span is not None:
             first, last = span
             best = own or shared_date(first, last)
-            return {
-                "date": best,
-                "date_basis": "text",
-                "date_earliest": None if by else first,
-                "date_latest": last,
-            }
+            if best is not None and _days(best) == span:  # the date says it all
+                return _fields(best, "text", None, best if by else None)
+            return _fields(best, "text", None if by else first, last)
         if event.date is None and event.mode == "asserted" and self.published is not None:
             interval = self.published
             best = calendar_date(interval.best) or shared_date(interval.earliest, interval.latest)
-            return {
-                "date": best,
-                "date_basis": "publication",
-                "date_earliest": None,
-                "date_latest": interval.latest,
-            }
-        return dict(_UNDATED)
+            return _fields(best, "publication", None, interval.latest)
+        return _fields(None, None, None, None)
 
     def _span(self, event: Event) -> tuple[str, str] | None:
         """The first and last day the event's expression may name, when that is not one
