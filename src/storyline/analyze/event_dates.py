@@ -60,7 +60,7 @@ def _bounds(span: Any) -> bool:
     )
 
 
-def is_past_perfect(verb: Token) -> bool:
+def _is_past_perfect(verb: Token) -> bool:
     """ "had met", "had been killed"."""
     return any(
         c.dep_ in ("aux", "auxpass") and c.lower_ == "had" and c.tag_ == "VBD"
@@ -81,7 +81,7 @@ def _is_progressive_or_present(verb: Token) -> bool:
 def _is_prior(verb: Token) -> bool:
     """The event is before its reference time: a past perfect or "earlier"."""
     prior = words("prior_adverbs.txt")
-    if is_past_perfect(verb):
+    if _is_past_perfect(verb):
         return True
     return any(c.dep_ == "advmod" and c.lower_ in prior for c in verb.children)
 
