@@ -1,4 +1,4 @@
-"""The four quality floors: for each, the corpus files it reads, how it reads them and what it
+"""The quality floors: for each, the corpus files it reads, how it reads them and what it
 scores. The floor tests (tests/quality/test_floor_*.py) and `python -m bench.floors --update`
 both measure through these, so an update measures exactly what the test checks.
 
@@ -6,6 +6,8 @@ both measure through these, so an update measures exactly what the test checks.
   order, from the 4th), scored as TempEval-3 scores (bench/timex/scoring.py);
 - meantime: the same on all 90 MEANTIME English documents, a corpus the rules were not
   written on;
+- meantime_events: event dates on the same documents against their event-to-time links,
+  every gold verb dated by storyline's rules (bench/extract/meantime_events.py --every-verb);
 - polnear: publication dates of PolNeAR's dev split (84 articles), (a) text only and (b)
   leave-one-out within the split (bench/dating/settings.py);
 - t17: publication dates of Timeline17's haiti topic (296 files, 286 articles once the empty
@@ -28,7 +30,7 @@ from bench.dating import polnear_corpus, t17_corpus
 from bench.dating.score import score as score_dates
 from bench.dating.settings import TODAY, leave_one_out, text_only
 from bench.dating.t17 import SETTINGS as T17_SETTINGS
-from bench.extract import plover, plover_corpus
+from bench.extract import meantime_events, plover, plover_corpus
 from bench.floors.gate import pinned_corpus
 from bench.results import EVAL_DATA, REPO
 from bench.timex import meantime, tempeval
@@ -102,6 +104,14 @@ MEANTIME = Floor(
     tagger_scores,
 )
 
+MEANTIME_EVENTS = Floor(
+    "meantime_events",
+    meantime.DATA,
+    lambda: meantime_files(meantime.DATA),
+    lambda: meantime_files(meantime.DATA),
+    meantime_events.floor_scores,
+)
+
 
 POLNEAR_SPLIT = "dev"
 
@@ -161,4 +171,6 @@ PLOVER = Floor(
     _plover_scores,
 )
 
-FLOORS: dict[str, Floor[Any]] = {f.name: f for f in (TEMPEVAL, MEANTIME, POLNEAR, T17, PLOVER)}
+FLOORS: dict[str, Floor[Any]] = {
+    f.name: f for f in (TEMPEVAL, MEANTIME, MEANTIME_EVENTS, POLNEAR, T17, PLOVER)
+}

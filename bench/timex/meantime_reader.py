@@ -120,10 +120,20 @@ def _date_line(tokens: list[_Token]) -> tuple[int, str] | None:
     return 1, day.date().isoformat()
 
 
-def read_meantime(path: Path, sentences: int | None = ANNOTATED_SENTENCES) -> TimeMLDocument:
-    """One MEANTIME CAT XML file, its text cut after ``sentences`` sentences (None: the whole
-    article). The name is "<corpus>/<file name>", e.g. "airbus/1173_...xml". A gold timex
-    anchored past the cut raises ValueError: the cut would silently drop gold."""
+@dataclass(frozen=True)
+class Rebuilt:
+    """A MEANTIME file's XML, its rebuilt text, each kept token's (start, end) and the DCT."""
+
+    root: ET.Element
+    text: str
+    spans: dict[str, tuple[int, int]]
+    dct: str | None
+    creation: ET.Element | None  # the CREATION_TIME markable
+
+
+def rebuild(path: Path, sentences: int | None = ANNOTATED_SENTENCES) -> Rebuilt:
+    """The text of one MEANTIME file cut after ``sentences`` sentences (None: the whole
+    article), with its token offsets and DCT (see the module docstring)."""
     root = ET.parse(path).getroot()
     tokens = [
         _Token(t.attrib["t_id"], int(t.attrib["sentence"]), t.text or "")
@@ -140,6 +150,22 @@ def read_meantime(path: Path, sentences: int | None = ANNOTATED_SENTENCES) -> Ti
         dct: str | None = creation_value[:10]
     else:
         dct = dated_line[1] if dated_line else None
+    return Rebuilt(root, text, spans, dct, creation)
+
+
+def read_meantime(path: Path, sentences: int | None = ANNOTATED_SENTENCES) -> TimeMLDocument:
+    """One MEANTIME CAT XML file, its text cut after ``sentences`` sentences (None: the whole
+    article). The name is "<corpus>/<file name>", e.g. "airbus/1173_...xml". A gold timex
+    anchored past the cut raises ValueError: the cut would silently drop gold."""
+    rebuilt = rebuild(path, sentences)
+    root, text, spans, dct, creation = (
+        rebuilt.root,
+        rebuilt.text,
+        rebuilt.spans,
+        rebuilt.dct,
+        rebuilt.creation,
+    )
+    creation_value = creation.get("value", "") if creation is not None else ""
     timexes: list[Timex] = []
     for markable in root.iter("TIMEX3"):
         anchors = [a.attrib["t_id"] for a in markable.iter("token_anchor")]

@@ -185,6 +185,12 @@ class Event(Record):
     # "text": the article's words date it (date_evidence); "publication": nothing does, and the
     # date is that of the article reporting it: the event happened by then.
     date_basis: DateBasis | None = None
+    # Bounds of an uncertain date, at the precision known (an absent bound is open): "had met"
+    # under "reported on Monday" is on or before that Monday (date_latest, no date_earliest);
+    # an event dated by an article whose publication date is an interval happened by that
+    # interval's end. `date` stays the best single date to place the event by.
+    date_earliest: str | None = None
+    date_latest: str | None = None
     source_actor: str | None = None  # entity id
     target_actor: str | None = None  # entity id
     location: str | None = None  # entity id

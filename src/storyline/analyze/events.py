@@ -3,31 +3,28 @@ mode, actors, place, date and a one-line summary.
 
 source_actor is the subject's mention (the agent of a passive; "he"/"she" resolved to the
 nearest preceding PERSON), target_actor the object's or a "with/to/on/against X" mention,
-location a place in an "in/at X" phrase. The date is the DATE time expression governed by
-the trigger (or by the verb it hangs from: "burst out of Gaza on October 7, killing ..."),
-else one in the sentence governed by no other event or reporting verb. Triggers inside
-direct quotes are left out: the quote is the record of what was said.
+location a place in an "in/at X" phrase. The date is event_dates.py's: the clause's own, else
+its reporting clause's, on or before which a past event took place. Triggers inside direct
+quotes are left out: the quote is the record of what was said.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from storyline.analyze.event_dates import EventDater
 from storyline.analyze.event_intent import coded_act
 from storyline.analyze.event_mode import event_mode, is_infinitival
 from storyline.analyze.event_triggers import Trigger, find_triggers, objects_of
-from storyline.analyze.lexicon import words
 from storyline.analyze.quote_marks import QuotedText
-from storyline.analyze.reporting import PERSON_PRONOUNS, reporting_verbs, subject_of
+from storyline.analyze.reporting import PERSON_PRONOUNS, subject_of
 from storyline.analyze.syntax import (
     ACTOR_LABELS,
     PLACE_LABELS,
     MentionIndex,
     Token,
     compact_phrase,
-    governing_verb,
     tokens_text,
 )
 from storyline.model import (
@@ -53,25 +50,6 @@ MAX_SUMMARY_WORDS = 20
 # Words between a light verb and its event noun that still make one trigger span ("held two
 # days of talks"); further apart, the verb alone is the trigger.
 MAX_TRIGGER_GAP = 4
-
-
-@dataclass(frozen=True)
-class _Date:
-    expression: TimeExpression
-    root: Token
-    governor: Token | None
-
-
-def _bounds(span: Any) -> bool:
-    """ "since October", "until Friday", "by March": the date bounds the event, not dates it
-    (the preposition is the word before the expression, or its head)."""
-    bounding = words("bounding_prepositions.txt")
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    root = span.root
-    return bool(
-        (before is not None and before.lower_ in bounding)
-        or (root.dep_ == "pobj" and root.head.lower_ in bounding)
-    )
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -133,14 +111,7 @@ class _EventFinder:
         self.document = document
         self.index = MentionIndex(sdoc, mentions)
         self.quoted = QuotedText(document.text)
-        self.verbs = reporting_verbs()
-        self.dates: list[_Date] = []
-        for te in times:
-            if te.type != "DATE":
-                continue
-            span = sdoc.char_span(te.evidence.start, te.evidence.end, alignment_mode="expand")
-            if span is not None and len(span) and not _bounds(span):
-                self.dates.append(_Date(te, span.root, governing_verb(span.root)))
+        self.dater = EventDater(sdoc, times, self.quoted)
 
     # -- actors -----------------------------------------------------------------------
 
@@ -197,37 +168,6 @@ class _EventFinder:
                 if place is not None:
                     return place
         return None
-
-    # -- date -------------------------------------------------------------------------
-
-    def date(self, trigger: Trigger, sentence: Any, triggers: set[int]) -> _Date | None:
-        verb = trigger.token
-        here = [
-            d
-            for d in self.dates
-            if sentence.start_char <= d.expression.evidence.start < sentence.end_char
-            and not self.quoted.covers(d.expression.evidence.start)
-        ]
-        if not here:
-            return None
-
-        def nearest(cands: list[_Date]) -> _Date | None:
-            return min(cands, key=lambda d: abs(d.root.i - verb.i)) if cands else None
-
-        found = nearest([d for d in here if d.governor is not None and d.governor.i == verb.i])
-        if found is None and verb.dep_ in ("xcomp", "advcl"):
-            head = verb.head.i
-            found = nearest([d for d in here if d.governor is not None and d.governor.i == head])
-        if found is None:
-            # A date on a clause the trigger is part of, unless that clause is a report
-            # ("Israel said on Saturday its spy chief had met ...") or another event.
-            above = {
-                a.i
-                for a in verb.ancestors
-                if a.i not in triggers and a.lemma_.lower() not in self.verbs
-            }
-            found = nearest([d for d in here if d.governor is None or d.governor.i in above])
-        return found
 
     # -- summary ----------------------------------------------------------------------
 
@@ -326,7 +266,7 @@ class _EventFinder:
             )
             heads: list[Token | None] = [verb, trigger.noun, *objects_of(verb), source_tok]
             location = self.location(heads)
-            date = self.date(trigger, sentence, trigger_ids)
+            date = self.dater.date(trigger, sentence, trigger_ids)
             summary = self.summary(trigger, source_tok, source.evidence.text if source else None)
             kind, mode = coded_act(verb, trigger.type, event_mode(verb))
             events.append(
@@ -338,6 +278,7 @@ class _EventFinder:
                     date=date.expression.value if date else None,
                     date_evidence=date.expression.evidence if date else None,
                     date_ref=date.expression.id if date else None,
+                    date_latest=date.expression.value if date and date.by else None,
                     source_actor=source.entity if source else None,
                     target_actor=target.entity if target else None,
                     location=location.entity if location else None,

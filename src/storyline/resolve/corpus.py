@@ -19,6 +19,7 @@ from storyline.model import (
 )
 from storyline.resolve.dating import Anchor, apply_dating
 from storyline.resolve.entities import resolve_entities
+from storyline.resolve.event_dates import StoryEventDater
 from storyline.resolve.figures import figure_conflicts
 from storyline.resolve.story_groups import group_stories
 from storyline.timex.days import calendar_date, is_calendar_date
@@ -33,19 +34,6 @@ def _published_day(doc: Document) -> str | None:
     if isinstance(published, str) and is_calendar_date(published):
         return published
     return None
-
-
-def _event_date(event: Event, published: str | None) -> dict[str, str | None]:
-    """The contract's event dates are calendar dates; a value with unknown parts stays in
-    `times` (with the date evidence) until it is resolved. An event reported as having
-    happened that nothing in the text dates took place by the time its article appeared:
-    it gets the article's date, marked as such (GDELT dates every event that way)."""
-    own = calendar_date(event.date)
-    if own is not None:
-        return {"date": own, "date_basis": "text"}
-    if event.mode == "asserted" and event.date is None and published is not None:
-        return {"date": published, "date_basis": "publication"}
-    return {"date": None, "date_basis": None}
 
 
 def _quote_date(quote: Quote, published: str | None) -> dict[str, str | None]:
@@ -90,6 +78,7 @@ def resolve_story(
     times: list[TimeExpression] = []
     for a in analyses:
         published = _published_day(by_id[a.doc])
+        dater = StoryEventDater(by_id[a.doc], a.times)
         for ev in a.events:
             events.append(
                 ev.model_copy(
@@ -97,7 +86,7 @@ def resolve_story(
                         "source_actor": remap.get(ev.source_actor or "", ev.source_actor),
                         "target_actor": remap.get(ev.target_actor or "", ev.target_actor),
                         "location": remap.get(ev.location or "", ev.location),
-                        **_event_date(ev, published),
+                        **dater.date_fields(ev),
                     }
                 )
             )

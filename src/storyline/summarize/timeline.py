@@ -5,8 +5,9 @@ citations of all of them; so do the same words of the same speaker on the same d
 several outlets (a wire story and its rewrites). Only calendar dates are placed on the timeline
 ("2023-12-20", "2023-12", "2023"); values with unknown parts ("XXXX-10-07") wait for the dating
 stage.
-Events dated only by the publication of their article (date_basis "publication") stay in the
-export but off the timeline.
+Events dated only by the publication of their article (date_basis "publication"), or only
+known to have happened by some date (date_latest without date_earliest), stay in the export
+but off the timeline.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ def build_timeline(events: Iterable[Event], quotes: Iterable[Quote]) -> list[Tim
         # happened when, not of when it was reported ("the campaign has killed 20,000").
         if not is_calendar_date(e.date) or e.mode == "negated" or e.date_basis == "publication":
             continue
+        if e.date_latest is not None and e.date_earliest is None:
+            continue  # on or before a date ("had met", under "reported on Monday"): not when
         key = _event_key(e)
         entry = entries.get(key)
         citations = list(e.mentions)
