@@ -51,7 +51,9 @@ def test_announced_refused_and_demanded_acts(
 ) -> None:
     events = _coded(parse, check_evidence, text)
     assert events, text
-    assert (events[0].type, events[0].mode) == expected
+    # "repeated its demand that ..." is also a REQUEST of its own, on the demand noun.
+    coded = [(e.type, e.mode) for e in events]
+    assert coded[0] == expected or (expected[1] == "demanded" and expected in coded)
 
 
 @pytest.mark.parametrize(
@@ -109,3 +111,32 @@ def test_a_trailing_participle_is_done_by_the_clause_before_it(
     events = _coded(parse, check_evidence, text)
     killing = next(e for e in events if e.trigger is not None and e.trigger.text == "killing")
     assert killing.summary.startswith("Velmoran fighters killing")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The foreign minister arrived in Amman for talks.", "CONSULT"),
+        ("Two hundred troops arrived in the border town.", "MOBILIZE"),
+        ("The intelligence chief was dispatched to Doha.", "CONSULT"),
+        ("The fighting has claimed 300 lives.", "ASSAULT"),
+        ("The shelling resulted in 40 deaths.", "ASSAULT"),
+        ("The army began a campaign of bombardment.", "ASSAULT"),
+        ("The group reiterated its readiness for a deal.", "AGREE"),
+        ("The council voiced a firm rejection of the plan.", "REJECT"),
+        ("Envoys renewed contact with the rebels.", "CONSULT"),
+        ("The conflict, which began in May, has displaced thousands.", "ASSAULT"),
+    ],
+)
+def test_more_event_words(parse: Callable, check_evidence: Callable, text: str, kind: str) -> None:
+    assert kind in [e.type for e in _coded(parse, check_evidence, text)]
+
+
+def test_an_event_noun_with_its_doer_is_an_event(parse: Callable, check_evidence: Callable) -> None:
+    text = "The vote came weeks after a raid by Velmoran militias on the port."
+    events = _coded(parse, check_evidence, text)
+    [raid] = [e for e in events if e.trigger is not None and e.trigger.text == "raid"]
+    assert raid.type == "ASSAULT"
+    assert raid.source_evidence is not None and "Velmoran" in raid.source_evidence.text
+    # Without a doer the noun is a topic, not an event.
+    assert _coded(parse, check_evidence, "The vote came weeks after the raid.") == []

@@ -134,11 +134,14 @@ class EventDater:
             found = nearest([d for d in here if noun.i in (d.root.i, d.root.head.head.i)])
         if found is None:
             # A date on a clause the trigger is part of, unless that clause is a report
-            # ("Israel said on Saturday its spy chief had met ...") or another event.
+            # ("Israel said on Saturday its spy chief had met ...") or another event. An
+            # event told as prior ("who earlier met ..., arrived on Wednesday") takes the
+            # other event's date as the time it came before.
+            prior = _is_prior(verb)
             above = {
                 a.i
                 for a in verb.ancestors
-                if a.i not in triggers and a.lemma_.lower() not in self.verbs
+                if (prior or a.i not in triggers) and a.lemma_.lower() not in self.verbs
             }
             found = nearest([d for d in here if d.governor is None or d.governor.i in above])
         return found

@@ -37,6 +37,7 @@ class _Rule:
     except_objects: frozenset[str]
     by_object: dict[str, EventType]
     statement_if_clausal: bool
+    by_subject: dict[str, EventType]
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class _Lexicon:
     verbs: dict[str, _Rule]
     light: dict[str, EventType]
     phrasal: dict[str, EventType]
+    # verb lemma -> {noun after any of its prepositions -> type} ("resulted in deaths").
+    prep_objects: dict[str, dict[str, EventType]]
     event_nouns: dict[str, EventType]
     doing: frozenset[str]
     happening: frozenset[str]
@@ -60,7 +63,7 @@ def _check(kind: Any, where: str) -> EventType:
 
 def _rule(lemma: str, entry: Any) -> _Rule:
     if isinstance(entry, str):
-        return _Rule(_check(entry, lemma), None, frozenset(), {}, False)
+        return _Rule(_check(entry, lemma), None, frozenset(), {}, False, {})
     objects = entry.get("objects")
     by_object = {k: _check(v, lemma) for k, v in entry.get("by_object", {}).items()}
     kind = entry.get("type")
@@ -70,6 +73,7 @@ def _rule(lemma: str, entry: Any) -> _Rule:
         except_objects=frozenset(entry.get("except_objects", [])),
         by_object=by_object,
         statement_if_clausal=entry.get("clausal") == "statement",
+        by_subject={k: _check(v, lemma) for k, v in entry.get("by_subject", {}).items()},
     )
 
 
@@ -80,6 +84,10 @@ def _lexicon() -> _Lexicon:
     light = {k: _check(v, k) for k, v in data.get("light_verbs", {}).items()}
     phrasal = {k: _check(v, k) for k, v in data.get("phrasal", {}).items()}
     nouns = {k: _check(v, k) for k, v in data.get("event_nouns", {}).items()}
+    prep_objects = {
+        verb: {noun: _check(kind, verb) for noun, kind in table.items()}
+        for verb, table in data.get("prep_objects", {}).items()
+    }
     verb_lists = data.get("nouns", {})
 
     def verbs_of(key: str) -> frozenset[str]:
@@ -89,6 +97,7 @@ def _lexicon() -> _Lexicon:
         verbs,
         light,
         phrasal,
+        prep_objects,
         nouns,
         verbs_of("doing"),
         verbs_of("happening"),
@@ -107,6 +116,9 @@ def noun_keys(noun: Token, generic: frozenset[str] = frozenset()) -> list[str]:
     out.append(lemma)
     if lemma in generic:
         out += modifiers
+        # "a campaign of bombardment": the generic head's "of" phrase names the event.
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            out += [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"]
     return out
 
 
@@ -152,6 +164,7 @@ def objects_of(verb: Token) -> list[Token]:
 
 
 _PERSON_ENTS = frozenset({"PERSON", "NORP"})
+_ACTOR_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
 
 def _resolve(rule: _Rule, objects: list[Token]) -> EventType | None:
@@ -170,6 +183,8 @@ def _resolve(rule: _Rule, objects: list[Token]) -> EventType | None:
 
 def trigger_at(tok: Token) -> Trigger | None:
     """The event ``tok`` triggers, if it is a trigger verb used as a verb."""
+    if tok.pos_ == "NOUN":
+        return _nominal(tok)
     if tok.pos_ != "VERB" or tok.dep_ in _ADJECTIVAL_DEPS:
         return None
     lex = _lexicon()
@@ -184,6 +199,8 @@ def trigger_at(tok: Token) -> Trigger | None:
         if kind is not None:
             return Trigger(tok, kind, obj)
     for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+        if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+            subj = tok.head  # "the war, which began on October 7"
         kind = _noun_event(lemma, subj, lex, subject=True)
         if kind is not None:
             return Trigger(tok, kind, subj)
@@ -192,13 +209,50 @@ def trigger_at(tok: Token) -> Trigger | None:
             kind = lex.phrasal.get(f"{lemma} {child.lower_}")
             if kind is not None:
                 return Trigger(tok, kind)
+    by_prep = lex.prep_objects.get(lemma)
+    if by_prep:
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                kind = next((by_prep[k] for k in _object_lemmas([noun]) if k in by_prep), None)
+                if kind is not None:
+                    return Trigger(tok, kind, noun)
     rule = lex.verbs.get(lemma)
     if rule is None:
         return None
+    if rule.by_subject:
+        subjects = [c.lemma_.lower() for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        kind = next((rule.by_subject[s] for s in subjects if s in rule.by_subject), None)
+        if kind is not None:
+            return Trigger(tok, kind)
     if rule.statement_if_clausal and any(c.dep_ == "ccomp" for c in tok.children):
         return None
     kind = _resolve(rule, objects)
     return Trigger(tok, kind) if kind is not None else None
+
+
+def agent_of_noun(noun: Token) -> Token | None:
+    """The doer named in an event noun's "by" phrase ("a raid by Hamas")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                # "by Hamas", "by Velmoran militias": a name in the phrase, not "by force".
+                named = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))]
+                if any(t.pos_ == "PROPN" or t.ent_type_ in _ACTOR_ENTS for t in named):
+                    return obj
+    return None
+
+
+def _nominal(noun: Token) -> Trigger | None:
+    """An event told by its noun alone is listed when the text names its doer: "in response
+    to a raid by Hamas on October 7". Without one ("the war", "the talks") the noun is a
+    topic more often than an event of its own."""
+    lex = _lexicon()
+    kind = next((lex.event_nouns[k] for k in noun_keys(noun) if k in lex.event_nouns), None)
+    if kind is None or agent_of_noun(noun) is None:
+        return None
+    return Trigger(noun, kind)
 
 
 def find_triggers(tokens: Iterable[Token]) -> list[Trigger]:

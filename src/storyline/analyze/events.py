@@ -16,7 +16,7 @@ from typing import Any
 from storyline.analyze.event_dates import EventDater
 from storyline.analyze.event_intent import coded_act
 from storyline.analyze.event_mode import event_mode, is_infinitival
-from storyline.analyze.event_triggers import Trigger, find_triggers, objects_of
+from storyline.analyze.event_triggers import Trigger, agent_of_noun, find_triggers, objects_of
 from storyline.analyze.quote_marks import QuotedText
 from storyline.analyze.reporting import PERSON_PRONOUNS, subject_of
 from storyline.analyze.syntax import (
@@ -130,6 +130,8 @@ class _EventFinder:
     def source_token(verb: Token) -> Token | None:
         """Who does it: the agent of a passive, no one for a passive without one, else the
         subject (shared with the governing verb for complements and participles)."""
+        if verb.pos_ == "NOUN":
+            return agent_of_noun(verb)
         for child in verb.children:
             if child.dep_ == "agent":
                 return _pobj(child)
