@@ -140,3 +140,35 @@ def test_an_event_noun_with_its_doer_is_an_event(parse: Callable, check_evidence
     assert raid.source_evidence is not None and "Velmoran" in raid.source_evidence.text
     # Without a doer the noun is a topic, not an event.
     assert _coded(parse, check_evidence, "The vote came weeks after the raid.") == []
+
+
+def _actors(parse: Callable, check_evidence: Callable, text: str) -> tuple[Event, str, str]:
+    [event, *_] = _coded(parse, check_evidence, text)
+    source = event.source_evidence.text if event.source_evidence else ""
+    target = event.target_evidence.text if event.target_evidence else ""
+    return event, source, target
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # "it" is the country that says it.
+        ("Norway says it will withdraw its troops from Mali.", "Norway", "Mali"),
+        ("Finland will give Tanzania a grant of 50 million dollars.", "Finland", "Tanzania"),
+        ("Chile demanded that Peru cancel the sale of the jets.", "Chile", "Peru"),
+        # Where it happens is the target when nothing else is.
+        ("The president imposed a curfew in Lima on Friday.", "", "Lima"),
+    ],
+)
+def test_source_and_target(
+    parse: Callable, check_evidence: Callable, text: str, source: str, target: str
+) -> None:
+    _, got_source, got_target = _actors(parse, check_evidence, text)
+    assert (got_source, got_target) == (source, target)
+
+
+def test_a_demand_is_the_demanders(parse: Callable, check_evidence: Callable) -> None:
+    text = "Russia said on Tuesday that Sudan must return the helicopter."
+    event, source, target = _actors(parse, check_evidence, text)
+    assert (event.type, event.mode, source, target) == ("REQUEST", "demanded", "Russia", "Sudan")
+    assert event.summary.startswith("Sudan must return the helicopter")

@@ -18,7 +18,7 @@ from storyline.analyze.event_intent import coded_act
 from storyline.analyze.event_mode import event_mode, is_infinitival
 from storyline.analyze.event_triggers import Trigger, agent_of_noun, find_triggers, objects_of
 from storyline.analyze.quote_marks import QuotedText
-from storyline.analyze.reporting import PERSON_PRONOUNS, subject_of
+from storyline.analyze.reporting import PERSON_PRONOUNS, reporting_verbs, subject_of
 from storyline.analyze.syntax import (
     ACTOR_LABELS,
     PLACE_LABELS,
@@ -37,7 +37,13 @@ from storyline.model import (
     span_id,
 )
 
-_TARGET_PREPS = frozenset({"with", "to", "on", "against", "toward", "towards"})
+_TARGET_PREPS = frozenset({"with", "to", "on", "against", "toward", "towards", "from"})
+# Pronouns standing for a group or country: in "Syria says it will withdraw", "it" is the one
+# who says it.
+_GROUP_PRONOUNS = frozenset({"it", "they", "we"})
+# Where the act takes place, the target when nothing else is (PLOVER codes "imposed a curfew
+# in Sudan" with Sudan as target).
+_PLACE_TARGET_PREPS = frozenset({"in", "into", "inside", "at"})
 _LOCATION_PREPS = frozenset(
     {"in", "at", "inside", "into", "near", "across", "outside", "throughout", "within"}
 )
@@ -47,6 +53,8 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 # "which hostages", "in which": relative words make no sense out of their sentence.
 _WH_TAGS = frozenset({"WDT", "WP", "WP$"})
 MAX_SUMMARY_WORDS = 20
+# Words whose clause is a demand ("its demand that Israel ease ..."), as in event_intent.py.
+_DEMAND_WORDS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insist"})
 # Words between a light verb and its event noun that still make one trigger span ("held two
 # days of talks"); further apart, the verb alone is the trigger.
 MAX_TRIGGER_GAP = 4
@@ -112,6 +120,7 @@ class _EventFinder:
         self.index = MentionIndex(sdoc, mentions)
         self.quoted = QuotedText(document.text)
         self.dater = EventDater(sdoc, times, self.quoted)
+        self.verbs = reporting_verbs()
 
     # -- actors -----------------------------------------------------------------------
 
@@ -121,10 +130,37 @@ class _EventFinder:
             return None
         if token.lower_ in PERSON_PRONOUNS:
             return self.index.person_before(token.idx, self.quoted)
+        if token.lower_ in _GROUP_PRONOUNS:
+            reporter = self.reporter(token.head)
+            return self.actor(reporter) if reporter is not None else None
         mention = self.index.at(token)
         if mention is not None and mention.label in ACTOR_LABELS:
             return mention
         return self.index.best_in(compact_phrase(token, with_of=True))
+
+    def reporter(self, verb: Token) -> Token | None:
+        """The subject of the nearest reporting verb ``verb``'s clause is reported under
+        ("Syria says it will withdraw": Syria), when that subject is no pronoun itself; or
+        the one whose demand the clause is ("the ILO reiterated its demand that ...")."""
+        for above in [verb, *verb.ancestors]:
+            if above.lemma_.lower() in self.verbs or above.lemma_.lower() in _DEMAND_WORDS:
+                subject = subject_of(above) if above.pos_ in ("VERB", "AUX") else None
+                if subject is None and above.dep_ in ("dobj", "nsubj"):
+                    subject = subject_of(above.head)
+                if (
+                    subject is not None
+                    and subject.i != verb.i
+                    and subject.lower_ not in (_GROUP_PRONOUNS | PERSON_PRONOUNS)
+                ):
+                    return subject
+                return None
+            if above.dep_ == "ccomp" and above.head.pos_ == "VERB":
+                head = above.head
+                if any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _DEMAND_WORDS for c in head.children
+                ):
+                    return subject_of(head)
+        return None
 
     @staticmethod
     def source_token(verb: Token) -> Token | None:
@@ -154,13 +190,22 @@ class _EventFinder:
         objects of its complement ("threatening to expel Hamas leaders")."""
         verb = trigger.token
         out = _preps(trigger.noun, _TARGET_PREPS)
+        out += [c for c in verb.children if c.dep_ == "dative"]  # "give Tanzania a grant"
         objects = [o for o in objects_of(verb) if trigger.noun is None or o.i != trigger.noun.i]
         out += objects
         out += _preps(verb, _TARGET_PREPS)
         for obj in objects:
             out += _preps(obj, _TARGET_PREPS)
+        # "demanded that the US cancel ...": who is to act is the target.
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         for comp in _complements(verb):
             out += objects_of(comp)
+            out += [c for c in comp.children if c.dep_ == "dative"]
+            out += _preps(comp, _TARGET_PREPS)
+        # Last, where it happens: "imposed a curfew in Algiers".
+        for head in (verb, trigger.noun, *objects, *_complements(verb)):
+            out += _preps(head, _PLACE_TARGET_PREPS)
         return out
 
     def location(self, heads: list[Token | None]) -> Mention | None:
@@ -255,12 +300,21 @@ class _EventFinder:
         events = []
         for trigger in triggers:
             verb = trigger.token
-            source_tok = self.source_token(verb)
+            kind, mode = coded_act(verb, trigger.type, event_mode(verb))
+            subject_tok = source_tok = self.source_token(verb)
+            first_targets: list[Token] = []
+            if mode == "demanded" and trigger.type != "REQUEST":
+                # "Russia said that Sudan must return the helicopter": Russia demands it of
+                # Sudan (the summary keeps the clause's own subject).
+                demander = self.reporter(verb)
+                if demander is not None:
+                    first_targets = [source_tok] if source_tok is not None else []
+                    source_tok = demander
             source = self.actor(source_tok)
             target = next(
                 (
                     m
-                    for tok in self.target_tokens(trigger)
+                    for tok in [*first_targets, *self.target_tokens(trigger)]
                     if (m := self.actor(tok)) is not None
                     and (source is None or m.entity != source.entity)
                 ),
@@ -269,8 +323,8 @@ class _EventFinder:
             heads: list[Token | None] = [verb, trigger.noun, *objects_of(verb), source_tok]
             location = self.location(heads)
             date = self.dater.date(trigger, sentence, trigger_ids)
-            summary = self.summary(trigger, source_tok, source.evidence.text if source else None)
-            kind, mode = coded_act(verb, trigger.type, event_mode(verb))
+            named = source if subject_tok is source_tok else self.actor(subject_tok)
+            summary = self.summary(trigger, subject_tok, named.evidence.text if named else None)
             events.append(
                 Event(
                     id=span_id("v", self.document.id, verb.idx, verb.idx + len(verb.text)),
