@@ -77,10 +77,10 @@ def store_story(db: str, story: ResolvedStory) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = str(tmp_path / "hand.db")
-    store_story(path, hand_made_story())
-    return path
+def db(db_url: str) -> str:
+    """The hand-made story in a store on each backend."""
+    store_story(db_url, hand_made_story())
+    return db_url
 
 
 @pytest.mark.parametrize("command", LISTINGS)
