@@ -1,6 +1,6 @@
-"""The read commands (timeline, dates, export, report) answer from the story `build` stored:
-they load no analysis and resolve nothing, agree with each other, and say so when the stored
-story is out of date."""
+"""The read commands (timeline, dates, actors, figures, quotes, export, report) answer from
+the story `build` stored: they load no analysis and resolve nothing, agree with each other, and
+say so when the stored story is out of date."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from tests.evidence import check_spans
 
 from storyline.cli import main
 from storyline.model import Analysis
@@ -76,6 +77,9 @@ def no_resolving(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
         ["timeline"],
         ["timeline", "--format", "json", "--limit", "3"],
         ["dates", "--format", "json"],
+        ["actors", "--kind", "person"],
+        ["figures", "--format", "json"],
+        ["quotes", "--format", "jsonl", "--speaker", "a"],
         ["export", "--format", "jsonl"],
         ["report", "-o", "{tmp}/story.html"],
     ],
@@ -158,6 +162,9 @@ def test_a_stale_story_is_reported_in_one_line_then_updated(tmp_path: Path) -> N
     for command in (
         ["timeline"],
         ["dates"],
+        ["actors"],
+        ["figures"],
+        ["quotes"],
         ["export"],
         ["report", "-o", str(tmp_path / "r.html")],
     ):
@@ -175,3 +182,43 @@ def test_a_stale_story_is_reported_in_one_line_then_updated(tmp_path: Path) -> N
     updated = invoke("build", "--db", db)
     assert updated.exit_code == 0, updated.output
     assert invoke("dates", "--db", db).exit_code == 0
+
+
+@pytest.mark.parametrize("store", ["demo_db", "seeds_db"])
+def test_every_span_the_listings_and_the_export_print_is_the_documents_text(
+    store: str, request: pytest.FixtureRequest
+) -> None:
+    db = request.getfixturevalue(store)
+    exported = json.loads(invoke("export", "--db", db).stdout)
+    texts = {d["id"]: d["text"] for d in exported["documents"]}
+    assert check_spans({t: v for t, v in exported.items() if t != "documents"}, texts) > 50
+    for command in ("actors", "figures", "quotes"):
+        rows = json.loads(invoke(command, "--format", "json", "--db", db).stdout)
+        assert rows, command
+        assert check_spans(rows, texts) >= len(rows), command
+        # The same records the export holds, whole.
+        records = {r["id"]: r for r in exported["entities" if command == "actors" else command]}
+        assert len(rows) == len(records), command
+        for row in rows:
+            assert {k: v for k, v in row.items() if k in records[row["id"]]} == records[row["id"]]
+
+
+def test_actors_of_a_kind_most_mentioned_first(demo_db: str) -> None:
+    every = json.loads(invoke("actors", "--format", "json", "--db", demo_db).stdout)
+    counts = [r["mention_count"] for r in every]
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+    for row in every:
+        assert row["mention_count"] == len(row["mentions"])
+        assert row["document_count"] == len({m["doc"] for m in row["mentions"]})
+    people = json.loads(
+        invoke("actors", "--format", "json", "--kind", "person", "--db", demo_db).stdout
+    )
+    assert people == [r for r in every if r["kind"] == "person"]
+    assert (
+        json.loads(
+            invoke(
+                "actors", "--format", "json", "--limit", "3", "--offset", "2", "--db", demo_db
+            ).stdout
+        )
+        == every[2:5]
+    )

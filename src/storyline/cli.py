@@ -18,11 +18,12 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 from rich.console import Console
+from rich.table import Table
 
 from storyline import __version__
 from storyline.config import DEFAULT_MAX_BYTES, DEFAULT_MODEL, Config
 from storyline.errors import StorylineError
-from storyline.model import Document, Rejection, ResolvedStory
+from storyline.model import ENTITY_KINDS, Document, Rejection, ResolvedStory
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
 
@@ -30,6 +31,7 @@ stderr = Console(stderr=True, highlight=False)
 # What --since/--until take: a date at a calendar precision.
 _DATE_PREFIX = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 def _db_option(f: F) -> F:
@@ -243,6 +245,54 @@ def _refresh_option(f: F) -> F:
     )(f)
 
 
+def _paging_options(f: F) -> F:
+    f = click.option(
+        "--offset", type=click.IntRange(0), default=0, help="Skip this many rows first."
+    )(f)
+    return click.option("--limit", type=click.IntRange(1), help="At most this many rows.")(f)
+
+
+def _listing_format(f: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json", "jsonl"]),
+        default="table",
+        show_default=True,
+        help="json: one array; jsonl: one object per line.",
+    )(f)
+
+
+def _reading(read: Callable[[], T]) -> T:
+    """What a read command reads, or its error as one line."""
+    try:
+        return read()
+    except StorylineError as exc:
+        _fail(exc)
+
+
+def _print_listing(
+    fmt: str,
+    count: int,
+    table: Callable[[], Table],
+    rows: Callable[[], list[dict[str, Any]]],
+    nothing: str,
+) -> None:
+    """A read command's rows as a table, a JSON array or JSON lines; with none, the line
+    ``nothing`` on stderr (and an empty array for json, so a pipe still gets JSON)."""
+    if count == 0:
+        if fmt == "json":
+            click.echo("[]")
+        print(nothing, file=sys.stderr)
+    elif fmt == "table":
+        Console(highlight=False).print(table())
+    elif fmt == "json":
+        click.echo(json.dumps(rows(), ensure_ascii=False, indent=2))
+    else:
+        for row in rows():
+            click.echo(json.dumps(row, ensure_ascii=False))
+
+
 def _open(db: str, refresh: bool) -> ResolvedStory:
     from storyline.pipeline import open_story
 
@@ -261,8 +311,7 @@ def _open(db: str, refresh: bool) -> ResolvedStory:
     default="table",
     show_default=True,
 )
-@click.option("--limit", type=click.IntRange(1), help="At most this many lines.")
-@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many lines first.")
+@_paging_options
 @click.option("--since", metavar="DATE", help="Lines dated on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Lines dated on or before DATE (YYYY[-MM[-DD]]).")
 @_refresh_option
@@ -302,6 +351,89 @@ def timeline(
     else:
         for row in timeline_json(entries, documents):
             click.echo(json.dumps(row, ensure_ascii=False))
+
+
+@main.command()
+@_db_option
+@_listing_format
+@click.option("--kind", metavar="KIND", help=f"Only this kind: {', '.join(ENTITY_KINDS)}.")
+@_paging_options
+@_refresh_option
+def actors(
+    db: str, fmt: str, kind: str | None, limit: int | None, offset: int, refresh: bool
+) -> None:
+    """List the story's actors (people, organizations, places, groups), most mentioned
+    first: name, kind, country, mentions, documents and other names."""
+    from storyline.pipeline import open_actors
+    from storyline.present.actors import actors_json, actors_table
+
+    if kind is not None and kind not in ENTITY_KINDS:
+        _fail(
+            StorylineError(f"--kind {kind!r} is not a kind", hint=f"use {', '.join(ENTITY_KINDS)}")
+        )
+    found = _reading(
+        partial(open_actors, db, kind=kind, limit=limit, offset=offset, refresh=refresh)
+    )
+    what = f"{kind} actors" if kind else "actors"
+    _print_listing(
+        fmt,
+        len(found),
+        lambda: actors_table(found),
+        lambda: actors_json(found),
+        f"no {what}{_past(offset)} in the story in {db}",
+    )
+
+
+@main.command()
+@_db_option
+@_listing_format
+@_paging_options
+@_refresh_option
+def figures(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) -> None:
+    """List the figures the sources report (tolls, counts, amounts) by the date they hold
+    as of: value, bounds, what is counted, whose figure it is, where it was read."""
+    from storyline.pipeline import open_figures
+    from storyline.present.figures import figures_json, figures_table
+
+    page = _reading(partial(open_figures, db, limit=limit, offset=offset, refresh=refresh))
+    _print_listing(
+        fmt,
+        len(page.figures),
+        lambda: figures_table(page.figures, page.documents),
+        lambda: figures_json(page.figures, page.documents),
+        f"no figures{_past(offset)} in the story in {db}",
+    )
+
+
+@main.command()
+@_db_option
+@_listing_format
+@click.option("--speaker", metavar="NAME", help="Only quotes whose speaker's name holds NAME.")
+@_paging_options
+@_refresh_option
+def quotes(
+    db: str, fmt: str, speaker: str | None, limit: int | None, offset: int, refresh: bool
+) -> None:
+    """List who said what, by date: the speaker (the actor's name, or the words naming
+    them), the date, the quote and where it was read."""
+    from storyline.pipeline import open_quotes
+    from storyline.present.quotes import quotes_json, quotes_table
+
+    page = _reading(
+        partial(open_quotes, db, speaker=speaker, limit=limit, offset=offset, refresh=refresh)
+    )
+    by = f" by a speaker named like {speaker!r}" if speaker else ""
+    _print_listing(
+        fmt,
+        len(page.quotes),
+        lambda: quotes_table(page.quotes, page.speakers, page.documents),
+        lambda: quotes_json(page.quotes, page.speakers, page.documents),
+        f"no quotes{by}{_past(offset)} in the story in {db}",
+    )
+
+
+def _past(offset: int) -> str:
+    return f" past the first {offset}" if offset else ""
 
 
 @main.command()

@@ -279,6 +279,10 @@ _LABEL_GROUPS = {
 }
 
 
+# Every kind an entity can be, in the order a reader meets them.
+ENTITY_KINDS: tuple[str, ...] = (*dict.fromkeys(_LABEL_GROUPS.values()), "other")
+
+
 def label_group(label: str) -> str:
     """The kind of entity a spaCy label stands for: person, org, place, group or other."""
     return _LABEL_GROUPS.get(label, "other")

@@ -3,14 +3,24 @@
 - stages.py: ingest → analyze → resolve → summarize → store the story (`build`), and the
   per-document path with no store (`analyze`, `analyze_stories`);
 - read.py: what the read commands answer from, the stored story (`open_story`,
-  `open_timeline`, `open_dates`);
+  `open_timeline`, `open_dates`, `open_actors`, `open_figures`, `open_quotes`);
 - anchors.py: the dates a user knows, read and kept in the store.
 
 The CLI imports this package and the presenters, nothing else.
 """
 
 from storyline.pipeline.anchors import read_anchors, save_anchors, stored_anchors
-from storyline.pipeline.read import TimelinePage, open_dates, open_story, open_timeline
+from storyline.pipeline.read import (
+    FiguresPage,
+    QuotesPage,
+    TimelinePage,
+    open_actors,
+    open_dates,
+    open_figures,
+    open_quotes,
+    open_story,
+    open_timeline,
+)
 from storyline.pipeline.stages import (
     BuildResult,
     Progress,
@@ -23,12 +33,17 @@ from storyline.pipeline.stages import (
 
 __all__ = [
     "BuildResult",
+    "FiguresPage",
     "Progress",
+    "QuotesPage",
     "TimelinePage",
     "analyze",
     "analyze_stories",
     "build",
+    "open_actors",
     "open_dates",
+    "open_figures",
+    "open_quotes",
     "open_story",
     "open_timeline",
     "read_anchors",

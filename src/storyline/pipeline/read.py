@@ -1,6 +1,6 @@
-"""What the read commands (timeline, dates, export, report) answer from: the story `build`
-stored, queried, never resolved again. A store whose story is out of date says so, or, asked
-to (--refresh), brings it up to date first."""
+"""What the read commands (timeline, dates, actors, figures, quotes, export, report) answer
+from: the story `build` stored, queried, never resolved again. A store whose story is out of
+date says so, or, asked to (--refresh), brings it up to date first."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from storyline.config import Config
 from storyline.errors import EmptyStore, StaleStory
-from storyline.model import DocumentHead, ResolvedStory, TimelineEntry
+from storyline.model import DocumentHead, Figure, Quote, ResolvedStory, TimelineEntry
 from storyline.pipeline.stages import (
     DEFAULT_DB,
     analyze_missing,
@@ -18,6 +18,7 @@ from storyline.pipeline.stages import (
     stored_model,
     update_story,
 )
+from storyline.present.actors import Actor, by_prominence
 from storyline.store import Store
 
 
@@ -26,6 +27,24 @@ class TimelinePage:
     """Lines of the stored timeline, with the documents they cite (for their source labels)."""
 
     entries: list[TimelineEntry]
+    documents: dict[str, DocumentHead]
+
+
+@dataclass(frozen=True)
+class FiguresPage:
+    """Figures of the stored story, with the documents they were read in."""
+
+    figures: list[Figure]
+    documents: dict[str, DocumentHead]
+
+
+@dataclass(frozen=True)
+class QuotesPage:
+    """Quotes of the stored story, the names of the entities that said them (by entity id)
+    and the documents they were read in."""
+
+    quotes: list[Quote]
+    speakers: dict[str, str]
     documents: dict[str, DocumentHead]
 
 
@@ -83,3 +102,45 @@ def open_dates(db: str = DEFAULT_DB, *, refresh: bool = False) -> list[DocumentH
     (undated last), as the last build stored them."""
     with current_store(db, refresh=refresh) as store:
         return store.document_heads()
+
+
+def open_actors(
+    db: str = DEFAULT_DB,
+    *,
+    kind: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    refresh: bool = False,
+) -> list[Actor]:
+    """The stored entities (of one kind), most mentioned first. Ranked and paged here rather
+    than in SQL: the store keeps each entity's mentions in its record, not a count of them."""
+    with current_store(db, refresh=refresh) as store:
+        ranked = by_prominence(store.entities(kind))
+    return ranked[offset : None if limit is None else offset + limit]
+
+
+def open_figures(
+    db: str = DEFAULT_DB, *, limit: int | None = None, offset: int = 0, refresh: bool = False
+) -> FiguresPage:
+    """A page of the stored figures, by the date they hold as of (undated last)."""
+    with current_store(db, refresh=refresh) as store:
+        figures = store.figures(limit=limit, offset=offset)
+        heads = store.document_heads({f.evidence.doc for f in figures})
+    return FiguresPage(figures, {h.id: h for h in heads})
+
+
+def open_quotes(
+    db: str = DEFAULT_DB,
+    *,
+    speaker: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    refresh: bool = False,
+) -> QuotesPage:
+    """A page of the stored quotes by date (undated last); ``speaker`` keeps those whose
+    speaker's name holds it, in any case."""
+    with current_store(db, refresh=refresh) as store:
+        rows = store.quotes(limit=limit, offset=offset, speaker=speaker)
+        heads = store.document_heads({q.evidence.doc for q, _ in rows})
+    speakers = {q.speaker: name for q, name in rows if q.speaker and name is not None}
+    return QuotesPage([q for q, _ in rows], speakers, {h.id: h for h in heads})

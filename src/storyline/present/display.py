@@ -31,6 +31,21 @@ def source_label(doc_id: str, documents: Mapping[str, DocumentHead]) -> str:
     return name or short_id(doc_id)
 
 
+def document_label(doc_id: str, documents: Mapping[str, DocumentHead]) -> str:
+    """A document as a reader knows it: its outlet, else its title, else the input's file
+    name (never a path); the short id as a last resort."""
+    doc = documents.get(doc_id)
+    if doc is None:
+        return short_id(doc_id)
+    return doc.outlet or doc.title or input_name(doc.source) or short_id(doc_id)
+
+
+def clipped(text: str, limit: int) -> str:
+    """The text on one line, cut to ``limit`` characters with an ellipsis when longer."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
 def file_name(source: str) -> str:
     """The last part of a document's source: its file name, or its JSON Lines id."""
     return source.replace("\\", "/").rsplit("/", 1)[-1]

@@ -65,7 +65,8 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
-def _dump(record: Record) -> dict[str, Any]:
+def dump_record(record: Record) -> dict[str, Any]:
+    """A record as the storyline/1 contract writes it (also what the listing commands print)."""
     dumped: dict[str, Any] = record.model_dump(mode="json")
     # Evidence lists are sets of spans; their order depends on how the producer ran
     # (parallel workers, incremental merges), so fix it here.
@@ -83,7 +84,7 @@ def export_object(story: ResolvedStory) -> dict[str, Any]:
     obj: dict[str, Any] = {"schema": SCHEMA_NAME}
     ordered = story.in_contract_order()
     for table in TABLES:
-        obj[table] = [_dump(record) for record in getattr(ordered, table)]
+        obj[table] = [dump_record(record) for record in getattr(ordered, table)]
     return obj
 
 

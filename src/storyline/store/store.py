@@ -22,8 +22,11 @@ from storyline.model import (
     DateInterval,
     Document,
     DocumentHead,
+    Entity,
     Evidence,
+    Figure,
     Ingested,
+    Quote,
     Record,
     Rejection,
     ResolvedStory,
@@ -376,6 +379,24 @@ class Store:
             return story_tables.timeline_page(
                 conn, limit=limit, offset=offset, since=since, until=until
             )
+
+    def entities(self, kind: str | None = None) -> list[Entity]:
+        """The stored entities (of one kind), in contract order."""
+        with self._read() as conn:
+            return story_tables.entities_of_kind(conn, kind)
+
+    def figures(self, *, limit: int | None = None, offset: int = 0) -> list[Figure]:
+        """The stored figures by as-of date (undated last), paginated in SQL."""
+        with self._read() as conn:
+            return story_tables.figures_page(conn, limit=limit, offset=offset)
+
+    def quotes(
+        self, *, limit: int | None = None, offset: int = 0, speaker: str | None = None
+    ) -> list[tuple[Quote, str | None]]:
+        """The stored quotes by date (undated last), each with its speaker entity's name,
+        filtered by speaker and paginated in SQL."""
+        with self._read() as conn:
+            return story_tables.quotes_page(conn, limit=limit, offset=offset, speaker=speaker)
 
     def document_heads(self, ids: Collection[str] | None = None) -> list[DocumentHead]:
         """Documents without their text, in publication order (undated last): all of them, or

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Table, delete, func, insert, select
+from sqlalchemy import Connection, Select, Table, delete, func, insert, select
 
 from storyline.model import (
     Conflict,
@@ -195,10 +195,56 @@ def timeline_page(
     if until is not None:
         # Every date that begins with `until` is still inside it ("2023-12-31" <= "2023-12").
         query = query.where(func.substr(table.c.date, 1, len(until)) <= until)
+    return [
+        TimelineEntry.model_validate_json(r) for r in conn.scalars(_paged(query, limit, offset))
+    ]
+
+
+def _paged(query: Select[Any], limit: int | None, offset: int) -> Select[Any]:
     query = query.offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
-    return [TimelineEntry.model_validate_json(r) for r in conn.scalars(query)]
+    return query if limit is None else query.limit(limit)
+
+
+def entities_of_kind(conn: Connection, kind: str | None = None) -> list[Entity]:
+    """Every entity (of one kind), in contract order."""
+    table = schema.entities
+    query = select(table.c.record).order_by(table.c.position)
+    if kind is not None:
+        query = query.where(table.c.kind == kind)
+    return [Entity.model_validate_json(r) for r in conn.scalars(query)]
+
+
+def figures_page(conn: Connection, *, limit: int | None = None, offset: int = 0) -> list[Figure]:
+    """Figures by the date they hold as of (undated last), then in contract order."""
+    table = schema.figures
+    query = select(table.c.record).order_by(
+        table.c.as_of.is_(None), table.c.as_of, table.c.position
+    )
+    return [Figure.model_validate_json(r) for r in conn.scalars(_paged(query, limit, offset))]
+
+
+def quotes_page(
+    conn: Connection,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    speaker: str | None = None,
+) -> list[tuple[Quote, str | None]]:
+    """Quotes by date (undated last), then in contract order, each with the name of the
+    entity that said it (None when the speaker is no known entity). ``speaker`` keeps the
+    quotes whose speaker's name (the entity's, else the words naming the speaker) holds it,
+    in any case."""
+    quotes, entities = schema.quotes, schema.entities
+    query = (
+        select(quotes.c.record, entities.c.name)
+        .select_from(quotes.outerjoin(entities, entities.c.id == quotes.c.speaker))
+        .order_by(quotes.c.date.is_(None), quotes.c.date, quotes.c.position)
+    )
+    if speaker is not None:
+        name = func.coalesce(entities.c.name, quotes.c.speaker)
+        query = query.where(name.icontains(speaker, autoescape=True))
+    rows = conn.execute(_paged(query, limit, offset)).all()
+    return [(Quote.model_validate_json(row.record), row.name) for row in rows]
 
 
 def iter_table(
