@@ -19,11 +19,12 @@ _SPLIT = re.compile(r"[\s\u00a0\u202f\u2009‐-]+")
 
 # Digits: space-grouped thousands first (so "1 140" is one number, while "2023 120" is not),
 # then comma-grouped, then plain. Not inside words or codes ("A320", "F-16"), not a time
-# ("10:30"), not the first part of a compound adjective ("five-month-old" is not a count).
+# ("10:30"), not the first part of a compound adjective ("five-month-old" is not a count),
+# not either side of a slash ("24/7", "20/20 hindsight", "12/03"; some corpora write "\/").
 _DIGITS = (
-    r"(?<![\w.,:])(?<![A-Za-z]-)"
+    r"(?<![\w.,:/\\])(?<![A-Za-z]-)"
     rf"(?:\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.]\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?!\w|[.,]\d|:\d|[-‐][^\W\d_])"
+    r"(?!\w|[.,]\d|:\d|[-‐][^\W\d_]|\\?/\d)"
 )
 
 
@@ -165,3 +166,13 @@ def joins_range(text: str, first: NumberMatch, second: NumberMatch, between: boo
     if between:
         return _RANGE_AND.fullmatch(gap) is not None
     return _RANGE_DASH.fullmatch(gap) is not None and second.value > first.value
+
+
+_SCORE = re.compile(r"[-‐–]")
+
+
+def is_score(text: str, first: NumberMatch, second: NumberMatch) -> bool:
+    """ "a 65-31 vote", "won 3-1": two numbers joined by a bare dash, the second not larger,
+    are a result, not a range and not two counts."""
+    gap = text[first.end : second.start]
+    return _SCORE.fullmatch(gap) is not None and second.value <= first.value
