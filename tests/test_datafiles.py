@@ -182,6 +182,7 @@ MAPPING_FILES = {
         "label_fixes",
         "number_scales",
         "number_words",
+        "outcome_complements",
         "outcomes",
     )
 }

@@ -41,7 +41,30 @@ def counted_noun(anchor: Token, ids: set[int]) -> Token | None:
                     obj.pos_ == "NOUN" or (obj.pos_ == "PROPN" and obj.ent_type_ not in _PLACES)
                 ):
                     return _owned_whole(obj) or obj
-    return _fronted_whole(anchor)
+    return _fronted_whole(anchor) or _toll_noun(anchor)
+
+
+def _toll_noun(anchor: Token) -> Token | None:
+    """ "The number of cases reached 28", "the death toll rose to 300": a bare number that a
+    toll or a number of something reaches counts what the toll counts."""
+    verb = anchor.head
+    if anchor.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif anchor.dep_ not in ("dobj", "attr"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in verb.children:
+        if subject.dep_ != "nsubj" or subject.lemma_.lower() not in words("toll_nouns.txt"):
+            continue
+        for child in subject.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                        return obj
+        if subject.lemma_.lower() in mapping("count_nouns.txt"):
+            return subject  # "the death toll": count_nouns.txt says what it counts
+    return None
 
 
 def _fronted_whole(anchor: Token) -> Token | None:

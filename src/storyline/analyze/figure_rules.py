@@ -58,22 +58,25 @@ def _is_source(noun: Token) -> bool:
     return bool(head.lower_ == "per" or (head.lower_ == "to" and head.head.lower_ == "according"))
 
 
-def _in_a_name(first: Token) -> bool:
-    """ "Oceans 11", "Group of 20": a capitalized proper noun (not the sentence's first word)
-    right before the number, or before an "of" right before it."""
+def _in_a_name(first: Token, noun: Token | None) -> bool:
+    """ "Oceans 11 film", "the Group of 20 nations": a capitalized proper noun (not the
+    sentence's first word) right before the number, counting nothing plural, or before an
+    "of" right before it."""
     k = first.i - 1
-    if k >= 0 and first.doc[k].lower_ == "of":
+    of = k >= 0 and first.doc[k].lower_ == "of"
+    if of:
         k -= 1
     if k < 0:
         return False
     prev = first.doc[k]
-    return (
+    proper = (
         prev.pos_ == "PROPN"
         and prev.text[:1].isupper()
         and not prev.is_sent_start
         and prev.ent_type_ not in ("DATE", "TIME")
         and prev.whitespace_ != ""
     )
+    return proper and (of or noun is None or noun.tag_ != "NNS")
 
 
 def not_counted(
@@ -110,6 +113,6 @@ def not_counted(
     nxt = anchor.nbor(1) if anchor.i + 1 < len(anchor.doc) else None
     if nxt is not None and nxt.lower_ in words("figure_units.txt"):
         return "unit"
-    if _in_a_name(first) and (noun is None or noun.tag_ != "NNS"):
+    if _in_a_name(first, noun):
         return "name"
     return None
