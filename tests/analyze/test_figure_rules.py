@@ -155,3 +155,16 @@ def test_a_rate_is_not_a_source(parse: Callable) -> None:
 def test_slashes_and_scores_are_not_numbers_of_their_own() -> None:
     text = "open 24/7, 20\\/20 hindsight, 3 cars"
     assert [text[n.start : n.end] for n in find_numbers(text)] == ["3"]
+
+
+def test_labels_weights_and_abbreviated_scales(parse: Callable) -> None:
+    assert _figures(parse, "Welcome to the revolution 2.0, he said.") == []
+    [weight] = _figures(parse, "She weighed about 105 pounds.")
+    assert weight.counts == "pounds"
+    [aid] = _figures(parse, "Of the aid, $8.9bn goes to the army.")
+    assert (aid.value, aid.counts) == (8_900_000_000, "USD")
+
+
+def test_a_number_is_not_a_source(parse: Callable) -> None:
+    figures = _figures(parse, "In the poll, 54% said it was a mistake, and 57% said it was not.")
+    assert [f.attributed_to for f in figures] == [None, None]

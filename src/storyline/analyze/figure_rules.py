@@ -15,7 +15,8 @@ rule names why it drops a number, so a reader can see which one did.
   people briefed on the plans"): who reports, not what happened;
 - a unit of time or of print (data/figure_units.txt: "21 hrs ago", "18.13 BST", "270 pp"),
   or a multiplier ("164 times their volume");
-- a number in a name ("Oceans 11 film", "the Group of 20 nations").
+- a number in a name ("Oceans 11 film", "the Group of 20 nations") or after the noun it
+  labels ("revolution 2.0", "chapter 11").
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ def not_counted(
     if prev in _FAMILY:
         return "family"
     if noun is not None and not unit:
+        if noun.i < anchor.i and anchor.head.i == noun.i:
+            return "label"  # "revolution 2.0", "chapter 11": a count comes before its noun
         if any(c.tag_ == "JJS" and c.i < noun.i for c in noun.children):
             return "ranking"
         if noun.tag_ in ("NN", "NNP") and noun.i > anchor.i and _after_article(first):

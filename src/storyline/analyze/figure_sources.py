@@ -46,6 +46,11 @@ def _is_rate(source: Source) -> bool:
     )
 
 
+def _is_count(token: Token) -> bool:
+    """ "54% of those asked said ..., and 57% said ...": a number is not a source."""
+    return bool(token.like_num or token.lemma_.lower() in words("percent_words.txt"))
+
+
 def _phrase_end(token: Token) -> Token:
     """The last word of the phrase headed by ``token``, short of a comma or dash after it."""
     last = token
@@ -108,6 +113,8 @@ def figure_source(
     for _ in range(_MAX_TRIES):
         source = attribution(anchor, tokens, index, quoted)
         if source is None:
+            return None
+        if _is_count(source.token):
             return None
         if not _is_rate(source):
             break

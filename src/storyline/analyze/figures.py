@@ -72,7 +72,8 @@ _GROUP_LABELS = frozenset({"NORP", "GPE"})
 _COUNT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos", "attr"})
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?:(?<![\w$€£])(?:US|A|C)?[$€£]|\b(?:USD|EUR|GBP)\s?)$", re.I)
-_CURRENCY_AFTER = re.compile(r"\s+(?P<c>dollars|euros|pounds|shekels)\b", re.I)
+# Not "pounds": as often a weight ("weighed about 105 pounds"); sterling is written "£".
+_CURRENCY_AFTER = re.compile(r"\s+(?P<c>dollars|euros|shekels)\b", re.I)
 
 
 @dataclass

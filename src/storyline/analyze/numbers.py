@@ -15,6 +15,7 @@ from storyline.timex.lexicon import lexicon
 
 _SPACE = "[ \u00a0\u202f\u2009]"
 _GROUP_SPACE = re.compile(r"[,\s\u00a0\u202f\u2009]")
+_GLUED_SCALE = re.compile(r"(?<=\d)(?=(?:bn|tn)\b)")
 _SPLIT = re.compile(r"[\s\u00a0\u202f\u2009‐-]+")
 
 # Digits: space-grouped thousands first (so "1 140" is one number, while "2023 120" is not),
@@ -24,7 +25,7 @@ _SPLIT = re.compile(r"[\s\u00a0\u202f\u2009‐-]+")
 _DIGITS = (
     r"(?<![\w.,:/\\])(?<![A-Za-z]-)"
     rf"(?:\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.]\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?!\w|[.,]\d|:\d|[-‐][^\W\d_]|\\?/\d)"
+    r"(?!(?!(?:bn|tn)\b)\w|[.,]\d|:\d|[-‐][^\W\d_]|\\?/\d)"
 )
 
 
@@ -74,7 +75,8 @@ def _number_pattern() -> re.Pattern[str]:
     others = [w for w in values if w not in tens]
     compound = rf"(?:{_alternation(tens)})(?:[-‐ ](?:{_alternation(units)}))?"
     spelled = rf"\b(?:{compound}|(?:{_alternation(others)}))\b"
-    scales = rf"(?:{_SPACE}+(?:{_alternation(list(_scales()))})\b)*"
+    # "bn" and "tn" may be written against the digits ("$8.9bn").
+    scales = rf"(?:(?:{_SPACE}+|(?=(?:bn|tn)\b))(?:{_alternation(list(_scales()))})\b)*"
     compound_adjective = r"(?![-‐][^\W\d_])"
     return re.compile(
         rf"(?P<digits>{_DIGITS})(?P<s1>{scales})"
@@ -105,6 +107,7 @@ def _spelled_value(text: str) -> float | None:
 def number_value(text: str) -> float | None:
     """The value of one number as written: "1 140" -> 1140, "1.9 million" -> 1900000."""
     scales = _scales()
+    text = _GLUED_SCALE.sub(" ", text)
     parts = [p for p in re.split(r"[\s\u00a0\u202f\u2009]+", text.strip()) if p]
     factor = 1.0
     while len(parts) > 1 and parts[-1].lower() in scales:
