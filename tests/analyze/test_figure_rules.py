@@ -168,3 +168,8 @@ def test_labels_weights_and_abbreviated_scales(parse: Callable) -> None:
 def test_a_number_is_not_a_source(parse: Callable) -> None:
     figures = _figures(parse, "In the poll, 54% said it was a mistake, and 57% said it was not.")
     assert [f.attributed_to for f in figures] == [None, None]
+
+
+def test_a_named_camp_is_whose_even_untagged(parse: Callable) -> None:
+    figures = _figures(parse, "Strikes killed six people in Nuseirat refugee camp.")
+    assert [f.subject for f in figures] == ["Nuseirat refugee camp"]

@@ -12,6 +12,10 @@ is not a figure (it is a code, a score, a page) and is left out.
 Qualifiers set the bounds (data/approx_words.txt): "more than 250" has low=250, "nearly
 20,000" is approximate with high=20000; a range "between 12 and 18" has low=12, high=18 and
 value 15, approximate. Years, dates, times, ordinals and numbers inside names are skipped.
+
+What the number counts is read in figure_nouns.py; which numbers count nothing ("one man",
+"the two sides", "three sources told AFP", "21 hrs ago") in figure_rules.py; whose the figure
+is, and the words that say so (``attribution_evidence``), in figure_sources.py.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from storyline.analyze.figure_nouns import (
 )
 from storyline.analyze.figure_rules import not_counted
 from storyline.analyze.figure_sources import figure_source
-from storyline.analyze.lexicon import mapping
+from storyline.analyze.lexicon import mapping, words
 from storyline.analyze.numbers import (
     NumberMatch,
     find_numbers,
@@ -50,6 +54,8 @@ from storyline.analyze.syntax import (
     compact_phrase,
     display_name,
     governing_verb,
+    tokens_text,
+    without_articles,
 )
 from storyline.model import (
     Document,
@@ -96,9 +102,15 @@ def _place_in(head: Token | None, index: MentionIndex, depth: int = 2) -> str | 
             for obj in child.children:
                 if obj.dep_ != "pobj":
                     continue
-                place = index.first_in(compact_phrase(obj, with_of=True), PLACE_LABELS)
+                phrase = compact_phrase(obj, with_of=True)
+                place = index.first_in(phrase, PLACE_LABELS)
                 if place is not None:
                     return display_name(place.evidence.text)
+                if obj.lemma_.lower() in words("place_nouns.txt") and any(
+                    t.pos_ == "PROPN" for t in phrase
+                ):
+                    # "in Nuseirat refugee camp": a named place the tagger did not know
+                    return tokens_text(without_articles(phrase))
                 deeper = _place_in(obj, index, depth - 1) if depth > 1 else None
                 if deeper is not None:
                     return deeper
