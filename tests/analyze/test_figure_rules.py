@@ -173,3 +173,9 @@ def test_a_number_is_not_a_source(parse: Callable) -> None:
 def test_a_named_camp_is_whose_even_untagged(parse: Callable) -> None:
     figures = _figures(parse, "Strikes killed six people in Nuseirat refugee camp.")
     assert [f.subject for f in figures] == ["Nuseirat refugee camp"]
+
+
+def test_sterling_after_a_scale_and_discourse_counts(parse: Callable) -> None:
+    [fund] = _figures(parse, "The works fit within the 9.3 billion pound funding package.")
+    assert (fund.value, fund.counts) == (9_300_000_000, "GBP")
+    assert _figures(parse, "Two things are now going to happen, in three key steps.") == []

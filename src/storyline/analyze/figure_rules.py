@@ -11,6 +11,8 @@ rule names why it drops a number, so a reader can see which one did.
   earthquake", "A 360 Degree Look"), as with money and percentages, which are not counts;
 - a number whose noun is "percent" with the percent written elsewhere ("264 of 268 (98.5
   percent)": the percent is 98.5's);
+- a count of the writer's or speaker's own points (data/discourse_nouns.txt: "two things",
+  "three key lessons", "on three fronts");
 - the sources of the report itself ("three diplomatic sources told AFP", "according to two
   people briefed on the plans"): who reports, not what happened;
 - a unit of time or of print (data/figure_units.txt: "21 hrs ago", "18.13 BST", "270 pp"),
@@ -101,6 +103,8 @@ def not_counted(
     if prev in _FAMILY:
         return "family"
     if noun is not None and not unit:
+        if noun.lemma_.lower() in words("discourse_nouns.txt"):
+            return "discourse"  # "two things rarely come together", "three key lessons"
         if noun.i < anchor.i and anchor.head.i == noun.i:
             return "label"  # "revolution 2.0", "chapter 11": a count comes before its noun
         if any(c.tag_ == "JJS" and c.i < noun.i for c in noun.children):

@@ -78,8 +78,11 @@ _GROUP_LABELS = frozenset({"NORP", "GPE"})
 _COUNT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos", "attr"})
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?:(?<![\w$€£])(?:US|A|C)?[$€£]|\b(?:USD|EUR|GBP)\s?)$", re.I)
-# Not "pounds": as often a weight ("weighed about 105 pounds"); sterling is written "£".
+# "pounds" is as often a weight ("weighed about 105 pounds"): sterling only after a scale
+# ("17 million pounds", "a 9.3 billion pound package").
 _CURRENCY_AFTER = re.compile(r"\s+(?P<c>dollars|euros|shekels)\b", re.I)
+_STERLING_AFTER = re.compile(r"\s+(?P<c>pounds?)\b(?![-‐])", re.I)
+_SCALED = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -297,8 +300,17 @@ class _FigureFinder:
         return bool(
             _PERCENT.match(text, end)
             or _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
-            or _CURRENCY_AFTER.match(text, end)
+            or self.currency_after(start, end)
         )
+
+    def currency_after(self, start: int, end: int) -> tuple[str, int] | None:
+        """The ISO code of a currency word after the number, and where the word ends."""
+        after = _CURRENCY_AFTER.match(self.text, end)
+        if after is None and _SCALED.search(self.text, start, end):
+            after = _STERLING_AFTER.match(self.text, end)
+        if after is None:
+            return None
+        return mapping("currencies.txt")[after.group("c").lower()], after.end()
 
     def span(self, first: Token, last: Token) -> Evidence:
         return evidence(self.document, first.idx, last.idx + len(last.text))
@@ -313,9 +325,9 @@ class _FigureFinder:
             code = mapping("currencies.txt").get(currency.group(0).strip().lower())
             if code is not None:
                 return code, currency.start(), end
-        after = _CURRENCY_AFTER.match(self.text, end)
+        after = self.currency_after(start, end)
         if after is not None:
-            return mapping("currencies.txt")[after.group("c").lower()], start, after.end()
+            return after[0], start, after[1]
         what: str | None = None
         outcome = reading.outcome
         if reading.noun is not None:
