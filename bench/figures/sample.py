@@ -27,11 +27,17 @@ HELD_OUT = ("EgyptianProtest", "LibyaWar", "SyrianCrisis", "IraqWar", "MJ")
 DEMO = REPO / "examples" / "corpus"
 
 
-def _t17(topics: Sequence[str], per_topic: int) -> list[tuple[Document, Analysis]]:
-    from bench.dating.t17_corpus import articles
+def _t17(
+    topics: Sequence[str], per_topic: int, seen: Sequence[int] = ()
+) -> list[tuple[Document, Analysis]]:
+    """The articles of ``topics``, about ``per_topic`` of each, without those an earlier
+    draw with ``--per-topic`` in ``seen`` took (so a later sample is of unseen articles)."""
+    from bench.dating.t17_corpus import _spread, articles, sources
 
-    found = articles(topics, per_topic=per_topic, cache=None)
-    return [(a.document, a.analysis) for a in found]
+    skip = {s.key for k in seen for s in _spread(sources(topics=topics), k)}
+    chosen = [s.key for s in _spread(sources(topics=topics), per_topic) if s.key not in skip]
+    found = articles(topics, per_topic=per_topic, cache=None) if chosen else []
+    return [(a.document, a.analysis) for a in found if a.key in set(chosen)]
 
 
 def _demo() -> list[tuple[Document, Analysis]]:
@@ -79,11 +85,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--per-topic", type=int, default=8)
     parser.add_argument("--sample", type=int, default=50)
     parser.add_argument("--seed", type=int, default=10)
+    parser.add_argument(
+        "--unseen-after",
+        type=int,
+        nargs="*",
+        default=[],
+        help="leave out the articles of earlier draws made with these --per-topic values",
+    )
     args = parser.parse_args(argv)
     if args.corpus == "demo":
         analyzed = _demo()
     else:
-        analyzed = _t17(DEV if args.topics == "dev" else HELD_OUT, args.per_topic)
+        topics = DEV if args.topics == "dev" else HELD_OUT
+        analyzed = _t17(topics, args.per_topic, args.unseen_after)
     every = [(d, a, f) for d, a in analyzed for f in a.figures]
     chosen = random.Random(args.seed).sample(every, min(args.sample, len(every)))
     rows = [describe(d, a, f) for d, a, f in chosen]

@@ -179,3 +179,15 @@ def test_sterling_after_a_scale_and_discourse_counts(parse: Callable) -> None:
     [fund] = _figures(parse, "The works fit within the 9.3 billion pound funding package.")
     assert (fund.value, fund.counts) == (9_300_000_000, "GBP")
     assert _figures(parse, "Two things are now going to happen, in three key steps.") == []
+
+
+def test_a_scale_written_once_scales_both_ends(parse: Callable) -> None:
+    [loan] = _figures(parse, "The rebels hope to borrow $2-3 billion.")
+    assert (loan.low, loan.high, loan.value) == (2e9, 3e9, 2.5e9)
+
+
+def test_the_subject_of_a_verb_with_an_object_is_its_agent(parse: Callable) -> None:
+    [brothers] = _figures(parse, "Two brothers released a statement.")
+    assert brothers.counts == "brothers"
+    [gunmen] = [f for f in _figures(parse, "Three gunmen killed 12 people.") if f.value == 3]
+    assert gunmen.counts == "gunmen"

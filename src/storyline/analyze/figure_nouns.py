@@ -137,7 +137,7 @@ def outcome_of(noun: Token | None, anchor: Token) -> tuple[str | None, Token | N
     cur = noun if noun is not None and owns else anchor
     for _ in range(_MAX_WALK):
         head = cur.head
-        if head.i == cur.i or _is_partitive_whole(cur):
+        if head.i == cur.i or _is_partitive_whole(cur) or _is_agent(cur):
             break
         if head.pos_ in ("VERB", "NOUN"):
             found = _outcome_of_verb(head, outcomes)
@@ -147,6 +147,12 @@ def outcome_of(noun: Token | None, anchor: Token) -> tuple[str | None, Token | N
             break
         cur = head
     return None, None
+
+
+def _is_agent(token: Token) -> bool:
+    """ "The two brothers released a statement", "gunmen killed 12": the subject of a verb
+    with an object does it; it is not what happened to them."""
+    return token.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in token.head.children)
 
 
 def _outcome_of_verb(verb: Token, outcomes: dict[str, str]) -> tuple[str, Token] | None:

@@ -43,6 +43,7 @@ from storyline.analyze.numbers import (
     is_score,
     joins_range,
     qualifier_before,
+    range_low,
     range_start,
 )
 from storyline.analyze.quote_marks import QuotedText
@@ -270,7 +271,7 @@ class _FigureFinder:
         value, low, high = last.value, None, None
         approximate = bool(qualifier and qualifier.approximate)
         if is_range:
-            low, high = first.value, last.value
+            low, high = range_low(self.text, first, last), last.value
             value, approximate = (low + high) / 2, True
         elif qualifier is not None:
             low = value if qualifier.low else None

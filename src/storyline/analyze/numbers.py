@@ -179,3 +179,19 @@ def is_score(text: str, first: NumberMatch, second: NumberMatch) -> bool:
     are a result, not a range and not two counts."""
     gap = text[first.end : second.start]
     return _SCORE.fullmatch(gap) is not None and second.value <= first.value
+
+
+def _scale_parts(written: str) -> list[str] | None:
+    """The words of a number that ends in a scale ("3 billion", "2.5bn"), else None."""
+    parts = _GLUED_SCALE.sub(" ", written).split()
+    return parts if len(parts) > 1 and parts[-1].lower() in _scales() else None
+
+
+def range_low(text: str, first: NumberMatch, last: NumberMatch) -> float:
+    """The low end of a range whose scale is written once, after its high end: "$2-3
+    billion" and "between 2 and 3 million" start at 2 billion and 2 million."""
+    high = _scale_parts(text[last.start : last.end])
+    if high is None or _scale_parts(text[first.start : first.end]) is not None:
+        return first.value
+    base = number_value(" ".join(high[:-1]))
+    return first.value * (last.value / base) if base else first.value
