@@ -191,3 +191,18 @@ def test_the_subject_of_a_verb_with_an_object_is_its_agent(parse: Callable) -> N
     assert brothers.counts == "brothers"
     [gunmen] = [f for f in _figures(parse, "Three gunmen killed 12 people.") if f.value == 3]
     assert gunmen.counts == "gunmen"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counts"),
+    [
+        # a range whose second number carries the noun
+        ("Officials expect 400 to 500 flight cancellations.", 450, "flight cancellations"),
+        # an adjective that count_nouns.txt reads as a noun
+        ("The insurgency left more than 100,000 dead.", 100_000, "people killed"),
+        # digits after "his" are a count, not a family detail
+        ("The sheikh and his 3,000 followers were based in the town.", 3000, "followers"),
+    ],
+)
+def test_counts_that_stay(parse: Callable, text: str, value: float, counts: str) -> None:
+    assert [(f.value, f.counts) for f in _figures(parse, text)] == [(value, counts)]

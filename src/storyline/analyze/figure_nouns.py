@@ -27,7 +27,7 @@ def counted_noun(anchor: Token, ids: set[int]) -> Token | None:
     if (
         anchor.dep_ in _MODIFIER_DEPS
         and head.i not in ids
-        and head.pos_ in ("NOUN", "PROPN")
+        and (head.pos_ in ("NOUN", "PROPN") or head.lower_ in mapping("count_nouns.txt"))
         and head.ent_type_ not in ("DATE", "TIME")
         and any(c.isalpha() for c in head.text)
         and not _joined_past(anchor, head)

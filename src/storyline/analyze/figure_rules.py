@@ -5,7 +5,7 @@ rule names why it drops a number, so a reader can see which one did.
   happened to it ("one person was killed");
 - a spelled number that refers back, after "the", "all", "both", "these" ("the two sides",
   "all four authors"), unless something happened to them;
-- a family detail after "his", "her", "my" ("her four children");
+- a family detail: a spelled number after "his", "her", "my" ("her four children");
 - a number that picks from a ranking ("Canada's seven biggest banks", "the largest five");
 - a number between "a" and a singular noun: a measure or a title ("a magnitude 7
   earthquake", "A 360 Degree Look"), as with money and percentages, which are not counts;
@@ -100,8 +100,8 @@ def not_counted(
         return "one"
     if spelled and prev in _BACK_REFERENCE and outcome is None:
         return "back reference"
-    if prev in _FAMILY:
-        return "family"
+    if spelled and prev in _FAMILY:
+        return "family"  # "his 3,000 followers" is a count
     if noun is not None and not unit:
         if noun.lemma_.lower() in words("discourse_nouns.txt"):
             return "discourse"  # "two things rarely come together", "three key lessons"

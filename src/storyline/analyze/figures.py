@@ -242,8 +242,11 @@ class _FigureFinder:
     def figure(
         self, first: NumberMatch, last: NumberMatch, start: int, is_range: bool
     ) -> Figure | None:
-        # In "between 12 and 18 fighters" the first number carries the noun.
-        reading = (self.read(first) if is_range else None) or self.read(last)
+        # In "between 12 and 18 fighters" the first number carries the noun; in "400 to 500
+        # cancellations" the second does.
+        reading = self.read(first) if is_range else None
+        if reading is None or (reading.noun is None and reading.outcome is None):
+            reading = self.read(last) or reading
         if reading is None:
             return None
         end = last.end
