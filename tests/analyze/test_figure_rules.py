@@ -206,3 +206,11 @@ def test_the_subject_of_a_verb_with_an_object_is_its_agent(parse: Callable) -> N
 )
 def test_counts_that_stay(parse: Callable, text: str, value: float, counts: str) -> None:
     assert [(f.value, f.counts) for f in _figures(parse, text)] == [(value, counts)]
+
+
+def test_list_markers_fractions_proper_names_and_money_in_millions(parse: Callable) -> None:
+    assert _figures(parse, "We watch (1) public statements and (2) results.") == []
+    assert _figures(parse, "They are two thirds of the band.") == []
+    assert _figures(parse, "Join us on 5 Live Football League tonight.") == []
+    [house] = _figures(parse, "The house was valued at $4.15 m in 2010.")
+    assert (house.value, house.counts, house.evidence.text) == (4_150_000, "USD", "$4.15 m")

@@ -7,7 +7,8 @@ rule names why it drops a number, so a reader can see which one did.
   "all four authors"), unless something happened to them;
 - a family detail: a spelled number after "his", "her", "my" ("her four children");
 - a number that picks from a ranking ("Canada's seven biggest banks", "the largest five");
-- a number between "a" and a singular noun: a measure or a title ("a magnitude 7
+- a number before a singular proper noun, or between "a" and a singular noun: a name, a
+  measure or a title ("a magnitude 7
   earthquake", "A 360 Degree Look"), as with money and percentages, which are not counts;
 - a number whose noun is "percent" with the percent written elsewhere ("264 of 268 (98.5
   percent)": the percent is 98.5's);
@@ -17,8 +18,9 @@ rule names why it drops a number, so a reader can see which one did.
   people briefed on the plans"): who reports, not what happened;
 - a unit of time or of print (data/figure_units.txt: "21 hrs ago", "18.13 BST", "270 pp"),
   or a multiplier ("164 times their volume");
-- a number in a name ("Oceans 11 film", "the Group of 20 nations") or after the noun it
-  labels ("revolution 2.0", "chapter 11").
+- a list marker ("(1) public statements");
+- a number in a name ("Oceans 11 film", "5 Live Football League", "the Group of 20
+  nations") or after the noun it labels ("revolution 2.0", "chapter 11").
 """
 
 from __future__ import annotations
@@ -39,6 +41,13 @@ def _before(anchor: Token, first: Token) -> Token | None:
     while k >= 0 and doc[k].dep_ in ("advmod", "quantmod") and doc[k].head.i in (anchor.i, first.i):
         k -= 1
     return doc[k] if k >= 0 else None
+
+
+def _is_list_marker(first: Token, anchor: Token) -> bool:
+    """ "(1) public statements", "2) the budget": a number closed by a bracket numbers a
+    list."""
+    doc = first.doc
+    return bool(anchor.i == first.i and anchor.i + 1 < len(doc) and doc[anchor.i + 1].text == ")")
 
 
 def _after_article(first: Token) -> bool:
@@ -109,7 +118,9 @@ def not_counted(
             return "label"  # "revolution 2.0", "chapter 11": a count comes before its noun
         if any(c.tag_ == "JJS" and c.i < noun.i for c in noun.children):
             return "ranking"
-        if noun.tag_ in ("NN", "NNP") and noun.i > anchor.i and _after_article(first):
+        if noun.tag_ == "NNP" and noun.i > anchor.i:
+            return "name"  # "5 Live Football League": a count is of something plural
+        if noun.tag_ == "NN" and noun.i > anchor.i and _after_article(first):
             return "measure"  # "a magnitude 7 earthquake", "A 360 Degree Look"
         if noun.lemma_.lower() in words("percent_words.txt") and noun.i != anchor.i + 1:
             return "percent"  # "264 of 268 (98.5 percent)": the percent is another number's
@@ -117,6 +128,8 @@ def not_counted(
             return "source"
         if {noun.lower_, noun.lemma_.lower()} & words("figure_units.txt"):
             return "unit"
+    if _is_list_marker(first, anchor):
+        return "list"
     nxt = anchor.nbor(1) if anchor.i + 1 < len(anchor.doc) else None
     if nxt is not None and nxt.lower_ in words("figure_units.txt"):
         return "unit"

@@ -39,6 +39,7 @@ from storyline.analyze.figure_sources import figure_source
 from storyline.analyze.lexicon import mapping, words
 from storyline.analyze.numbers import (
     NumberMatch,
+    Qualifier,
     find_numbers,
     is_score,
     joins_range,
@@ -84,6 +85,8 @@ _CURRENCY_BEFORE = re.compile(r"(?:(?<![\w$€£])(?:US|A|C)?[$€£]|\b(?:USD|E
 _CURRENCY_AFTER = re.compile(r"\s+(?P<c>dollars|euros|shekels)\b", re.I)
 _STERLING_AFTER = re.compile(r"\s+(?P<c>pounds?)\b(?![-‐])", re.I)
 _SCALED = re.compile(r"[^\W\d_]")
+# "m" for million after an amount of money only: elsewhere it is also metres.
+_MILLIONS = re.compile(r"\s?m\b(?!\.\w)")
 
 
 @dataclass
@@ -166,6 +169,26 @@ def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
             return False
         k -= 1
     return False
+
+
+def _currency_codes() -> frozenset[str]:
+    return frozenset(mapping("currencies.txt").values())
+
+
+def _bounds(
+    value: float, range_low: float | None, qualifier: Qualifier | None, scale: float
+) -> tuple[float, float | None, float | None, bool]:
+    """Value, low, high and whether approximate: a range is approximate, at its middle; a
+    qualifier makes the value a bound."""
+    # Rounded: 4.15 * 1e6 is 4150000.0000000005 in binary floating point.
+    value = round(value * scale, 6)
+    if range_low is not None:
+        bottom = round(range_low * scale, 6)
+        return (bottom + value) / 2, bottom, value, True
+    approximate = bool(qualifier and qualifier.approximate)
+    low = value if qualifier is not None and qualifier.low else None
+    high = value if qualifier is not None and qualifier.high else None
+    return value, low, high, approximate
 
 
 class _FigureFinder:
@@ -259,6 +282,10 @@ class _FigureFinder:
         if unit is None:
             return None
         counts, start, end = unit
+        scale = 1.0
+        millions = _MILLIONS.match(self.text, end) if counts in _currency_codes() else None
+        if millions is not None:  # "$4.15 m", "$25m"
+            scale, end = 1e6, millions.end()
         if qualifier is not None:
             start = min(start, qualifier.start)
         noun = reading.noun
@@ -271,14 +298,8 @@ class _FigureFinder:
         ):
             end = max(end, noun.idx + len(noun))
 
-        value, low, high = last.value, None, None
-        approximate = bool(qualifier and qualifier.approximate)
-        if is_range:
-            low, high = range_low(self.text, first, last), last.value
-            value, approximate = (low + high) / 2, True
-        elif qualifier is not None:
-            low = value if qualifier.low else None
-            high = value if qualifier.high else None
+        low = range_low(self.text, first, last) if is_range else None
+        value, low, high, approximate = _bounds(last.value, low, qualifier, scale)
         sentence = self.sentences.at(first.start)
         source = figure_source(reading.anchor, sentence, self.index, self.quoted)
         ev = evidence(self.document, start, end)
