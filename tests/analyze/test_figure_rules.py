@@ -87,6 +87,7 @@ def test_a_toll_says_what_its_number_counts(parse: Callable) -> None:
         # an outcome through a belief or report
         ("Some 129 captives are still thought to be held there.", 129, "hostages held"),
         ("It freed the 40 captives still believed to be held there.", 40, "hostages held"),
+        ("He met relatives of some of the 40 captives believed held.", 40, "hostages held"),
         # an outcome said by a verb and its complement
         ("Around 250 people were taken hostage.", 250, "people abducted"),
         ("About 30 people were dragged across the border as hostages.", 30, "people abducted"),
@@ -214,3 +215,8 @@ def test_list_markers_fractions_proper_names_and_money_in_millions(parse: Callab
     assert _figures(parse, "Join us on 5 Live Football League tonight.") == []
     [house] = _figures(parse, "The house was valued at $4.15 m in 2010.")
     assert (house.value, house.counts, house.evidence.text) == (4_150_000, "USD", "$4.15 m")
+
+
+def test_those_who_flee_their_homes_are_displaced(parse: Callable) -> None:
+    [fled] = _figures(parse, "About 2,000 people fled their homes.")
+    assert fled.counts == "people displaced"

@@ -127,7 +127,11 @@ def outcome_of(noun: Token | None, anchor: Token) -> tuple[str | None, Token | N
     # The number is the noun's ("250 hostages held"); or the noun is another's, and what
     # happens is the number's own ("1.9 million of Gaza's 2.4 million residents have been
     # displaced", "Of the 251 hostages seized, 96 are still held").
-    owns = noun is not None and anchor.head.i == noun.i
+    # A noun that is not the object of "of" is the number's own, or one the parser hung
+    # elsewhere (_owned_whole), which then carries the part's verb.
+    owns = noun is not None and (
+        anchor.head.i == noun.i or not (noun.dep_ == "pobj" and noun.head.lower_ == "of")
+    )
     if noun is not None and owns:
         for child in noun.children:
             if child.dep_ in ("acl", "relcl"):
@@ -152,7 +156,12 @@ def outcome_of(noun: Token | None, anchor: Token) -> tuple[str | None, Token | N
 def _is_agent(token: Token) -> bool:
     """ "The two brothers released a statement", "gunmen killed 12": the subject of a verb
     with an object does it; it is not what happened to them."""
-    return token.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in token.head.children)
+    verb = token.head
+    return (
+        token.dep_ == "nsubj"
+        and verb.lemma_.lower() not in words("subject_outcomes.txt")
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _outcome_of_verb(verb: Token, outcomes: dict[str, str]) -> tuple[str, Token] | None:
