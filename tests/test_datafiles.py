@@ -182,10 +182,19 @@ MAPPING_FILES = {
         "label_fixes",
         "number_scales",
         "number_words",
+        "outcome_complements",
         "outcomes",
+        "verb_lemma_fixes",
     )
+} | {"resolve/data/country_names.txt"}
+DATA_FOLDERS = {
+    "ingest/data",
+    "analyze/data",
+    "timex/data",
+    "resolve/data",
+    "resolve/dating/data",
+    "present/data",
 }
-DATA_FOLDERS = {"ingest/data", "analyze/data", "timex/data", "resolve/dating/data", "present/data"}
 
 
 def _walk(folder: Traversable, prefix: str) -> Iterator[tuple[str, Traversable]]:

@@ -1,5 +1,6 @@
 """The one reader of the rule and word files each stage keeps in a ``data/`` folder beside its
-code (ingest/data/, analyze/data/, timex/data/, resolve/dating/data/, present/data/).
+code (ingest/data/, analyze/data/, timex/data/, resolve/data/, resolve/dating/data/,
+present/data/).
 
 Files are read through importlib.resources, so an installed wheel reads them as a checkout
 does, and each is parsed once per process. A stage names its package and the file's name:

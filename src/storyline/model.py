@@ -159,6 +159,9 @@ class Figure(Record):
     as_of: str | None = None
     as_of_ref: str | None = None  # id of the TimeExpression as_of came from
     attributed_to: str | None = None
+    # The words that say whose the figure is: "according to an AFP tally based on Israeli
+    # figures", "Gaza's Hamas-run health ministry says".
+    attribution_evidence: Evidence | None = None
     evidence: Evidence
 
 

@@ -12,6 +12,10 @@ is not a figure (it is a code, a score, a page) and is left out.
 Qualifiers set the bounds (data/approx_words.txt): "more than 250" has low=250, "nearly
 20,000" is approximate with high=20000; a range "between 12 and 18" has low=12, high=18 and
 value 15, approximate. Years, dates, times, ordinals and numbers inside names are skipped.
+
+What the number counts is read in figure_nouns.py; which numbers count nothing ("one man",
+"the two sides", "three sources told AFP", "21 hrs ago") in figure_rules.py; whose the figure
+is, and the words that say so (``attribution_evidence``), in figure_sources.py.
 """
 
 from __future__ import annotations
@@ -23,16 +27,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.analyze.entities import extract_mentions
+from storyline.analyze.figure_nouns import (
+    anchor_of,
+    counted_noun,
+    is_part_of_whole,
+    noun_label,
+    outcome_of,
+)
+from storyline.analyze.figure_rules import not_counted
+from storyline.analyze.figure_sources import figure_source
 from storyline.analyze.lexicon import mapping, words
 from storyline.analyze.numbers import (
     NumberMatch,
+    Qualifier,
     find_numbers,
+    is_score,
     joins_range,
     qualifier_before,
+    range_low,
     range_start,
 )
 from storyline.analyze.quote_marks import QuotedText
-from storyline.analyze.reporting import attribution
 from storyline.analyze.sentences import SentenceIndex
 from storyline.analyze.syntax import (
     PLACE_LABELS,
@@ -41,8 +56,18 @@ from storyline.analyze.syntax import (
     compact_phrase,
     display_name,
     governing_verb,
+    tokens_text,
+    without_articles,
 )
-from storyline.model import Document, Figure, Mention, TimeExpression, evidence, span_id
+from storyline.model import (
+    Document,
+    Evidence,
+    Figure,
+    Mention,
+    TimeExpression,
+    evidence,
+    span_id,
+)
 
 # Entity types whose numbers are not counts: dates, times, ranks, and numbers that are part
 # of a name ("Air Force One", "Resolution 2334" tagged as LAW).
@@ -52,13 +77,16 @@ _SKIP_ENTS = frozenset(
 )
 _PLACE_PREPS = frozenset({"in", "across", "inside", "throughout", "within", "from", "at"})
 _GROUP_LABELS = frozenset({"NORP", "GPE"})
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _COUNT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos", "attr"})
-_MODIFIER_DEPS = frozenset({"nummod", "quantmod", "amod", "advmod", "compound", "npadvmod"})
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?:(?<![\w$€£])(?:US|A|C)?[$€£]|\b(?:USD|EUR|GBP)\s?)$", re.I)
-_CURRENCY_AFTER = re.compile(r"\s+(?P<c>dollars|euros|pounds|shekels)\b", re.I)
-_MAX_WALK = 4
+# "pounds" is as often a weight ("weighed about 105 pounds"): sterling only after a scale
+# ("17 million pounds", "a 9.3 billion pound package").
+_CURRENCY_AFTER = re.compile(r"\s+(?P<c>dollars|euros|shekels)\b", re.I)
+_STERLING_AFTER = re.compile(r"\s+(?P<c>pounds?)\b(?![-‐])", re.I)
+_SCALED = re.compile(r"[^\W\d_]")
+# "m" for million after an amount of money only: elsewhere it is also metres.
+_MILLIONS = re.compile(r"\s?m\b(?!\.\w)")
 
 
 @dataclass
@@ -71,81 +99,28 @@ class _Reading:
     outcome_token: Token | None
 
 
-def _anchor(tokens: list[Token]) -> Token:
-    """The token of a multi-token number ("1 140", "1.9 million") that attaches outside it."""
-    ids = {t.i for t in tokens}
-    for tok in tokens:
-        if (tok.head.i not in ids or tok.head.i == tok.i) and not tok.is_space:
-            return tok
-    return tokens[-1]
-
-
-def _counted_noun(anchor: Token, ids: set[int]) -> Token | None:
-    head = anchor.head
-    if (
-        anchor.dep_ in _MODIFIER_DEPS
-        and head.i not in ids
-        and head.pos_ in ("NOUN", "PROPN")
-        and head.ent_type_ not in ("DATE", "TIME")
-    ):
-        return head
-    for child in anchor.children:  # "1.9 million of Gaza's 2.4 million residents"
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                # A place is whose they are, not what is counted.
-                if obj.dep_ == "pobj" and (
-                    obj.pos_ == "NOUN" or (obj.pos_ == "PROPN" and obj.ent_type_ not in _PLACES)
-                ):
-                    return obj
-    return None
-
-
-def _outcome(noun: Token | None, anchor: Token) -> tuple[str | None, Token | None]:
-    """What happened to the counted: a modifier of the noun ("hostages held in Gaza"), the
-    noun itself ("deaths"), or the verb or noun the count hangs from ("killing 1 140
-    people", "the release of 40 hostages")."""
-    outcomes = mapping("outcomes.txt")
-    transparent = words("figure_walk.txt")
-    if noun is not None:
-        for child in noun.children:
-            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in outcomes:
-                return outcomes[child.lemma_.lower()], child
-    cur = noun if noun is not None else anchor
-    for _ in range(_MAX_WALK):
-        head = cur.head
-        if head.i == cur.i:
-            break
-        lemma = head.lemma_.lower()
-        if lemma in outcomes and head.pos_ in ("VERB", "NOUN"):
-            return outcomes[lemma], head
-        if head.pos_ in ("VERB", "AUX") and lemma not in transparent:
-            break
-        cur = head
-    return None, None
-
-
-def _noun_label(noun: Token) -> tuple[str, str | None]:
-    """The counted noun as it goes into ``counts``, and the outcome it implies, if any."""
-    nouns = mapping("count_nouns.txt")
-    for key in (noun.lemma_.lower(), noun.lower_):
-        if key in nouns:
-            what, _, outcome = nouns[key].partition(" ")
-            return what, outcome or None
-    word = noun.lower_ if noun.pos_ == "NOUN" else noun.text
-    modifiers = [c.lower_ for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
-    return " ".join([*modifiers, word]), None
-
-
-def _place_in(head: Token | None, index: MentionIndex) -> str | None:
+def _place_in(head: Token | None, index: MentionIndex, depth: int = 2) -> str | None:
+    """The place of an "in X" phrase on ``head``, or on the object of one ("killed in
+    strikes across the Gaza Strip", "hostages in its custody in Gaza")."""
     if head is None:
         return None
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
             for obj in child.children:
-                if obj.dep_ == "pobj":
-                    place = index.first_in(compact_phrase(obj, with_of=True), PLACE_LABELS)
-                    if place is not None:
-                        return display_name(place.evidence.text)
+                if obj.dep_ != "pobj":
+                    continue
+                phrase = compact_phrase(obj, with_of=True)
+                place = index.first_in(phrase, PLACE_LABELS)
+                if place is not None:
+                    return display_name(place.evidence.text)
+                if obj.lemma_.lower() in words("place_nouns.txt") and any(
+                    t.pos_ == "PROPN" for t in phrase
+                ):
+                    # "in Nuseirat refugee camp": a named place the tagger did not know
+                    return tokens_text(without_articles(phrase))
+                deeper = _place_in(obj, index, depth - 1) if depth > 1 else None
+                if deeper is not None:
+                    return deeper
     return None
 
 
@@ -163,11 +138,13 @@ def _subject(reading: _Reading, index: MentionIndex) -> str | None:
         if place is not None:
             return place
     if reading.noun is not None:
-        for child in reading.noun.lefts:
-            if child.dep_ in ("amod", "compound", "poss"):
-                mention = index.at(child)
-                if mention is not None and mention.label in _GROUP_LABELS | PLACE_LABELS:
-                    return display_name(mention.evidence.text)
+        owners = [c for c in reading.noun.lefts if c.dep_ in ("amod", "compound", "poss")]
+        if reading.noun.head.lower_ == "of":  # "of Gaza's 2.4 million residents"
+            owners += [c for c in reading.noun.head.children if c.i < reading.noun.i]
+        for child in owners:
+            mention = index.at(child)
+            if mention is not None and mention.label in _GROUP_LABELS | PLACE_LABELS:
+                return display_name(mention.evidence.text)
     return None
 
 
@@ -192,6 +169,26 @@ def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
             return False
         k -= 1
     return False
+
+
+def _currency_codes() -> frozenset[str]:
+    return frozenset(mapping("currencies.txt").values())
+
+
+def _bounds(
+    value: float, range_low: float | None, qualifier: Qualifier | None, scale: float
+) -> tuple[float, float | None, float | None, bool]:
+    """Value, low, high and whether approximate: a range is approximate, at its middle; a
+    qualifier makes the value a bound."""
+    # Rounded: 4.15 * 1e6 is 4150000.0000000005 in binary floating point.
+    value = round(value * scale, 6)
+    if range_low is not None:
+        bottom = round(range_low * scale, 6)
+        return (bottom + value) / 2, bottom, value, True
+    approximate = bool(qualifier and qualifier.approximate)
+    low = value if qualifier is not None and qualifier.low else None
+    high = value if qualifier is not None and qualifier.high else None
+    return value, low, high, approximate
 
 
 class _FigureFinder:
@@ -226,11 +223,16 @@ class _FigureFinder:
         tokens = [t for t in span if not t.is_space]
         if any(t.ent_type_ in _SKIP_ENTS for t in tokens):
             return None
-        anchor = _anchor(tokens)
-        noun = _counted_noun(anchor, {t.i for t in tokens})
+        anchor = anchor_of(tokens)
+        noun = counted_noun(anchor, {t.i for t in tokens})
         if noun is not None and noun.ent_type_ in _SKIP_ENTS - {"NORP"}:
             return None  # part of a name: "22 Baker Street", "Resolution 2334"
-        outcome, outcome_token = _outcome(noun, anchor)
+        outcome, outcome_token = outcome_of(noun, anchor)
+        if is_part_of_whole(tokens[0]):
+            outcome, outcome_token = None, None
+        unit = self.has_unit(match.start, match.end)
+        if not_counted(tokens[0], anchor, noun, outcome, spelled=match.in_words, unit=unit):
+            return None
         if match.in_words:
             # Spelled numbers are often not counts ("one of them", "the two leaders met"):
             # keep them when they count a noun, or are what an outcome verb acts on.
@@ -263,8 +265,11 @@ class _FigureFinder:
     def figure(
         self, first: NumberMatch, last: NumberMatch, start: int, is_range: bool
     ) -> Figure | None:
-        # In "between 12 and 18 fighters" the first number carries the noun.
-        reading = (self.read(first) if is_range else None) or self.read(last)
+        # In "between 12 and 18 fighters" the first number carries the noun; in "400 to 500
+        # cancellations" the second does.
+        reading = self.read(first) if is_range else None
+        if reading is None or (reading.noun is None and reading.outcome is None):
+            reading = self.read(last) or reading
         if reading is None:
             return None
         end = last.end
@@ -277,6 +282,10 @@ class _FigureFinder:
         if unit is None:
             return None
         counts, start, end = unit
+        scale = 1.0
+        millions = _MILLIONS.match(self.text, end) if counts in _currency_codes() else None
+        if millions is not None:  # "$4.15 m", "$25m"
+            scale, end = 1e6, millions.end()
         if qualifier is not None:
             start = min(start, qualifier.start)
         noun = reading.noun
@@ -289,16 +298,10 @@ class _FigureFinder:
         ):
             end = max(end, noun.idx + len(noun))
 
-        value, low, high = last.value, None, None
-        approximate = bool(qualifier and qualifier.approximate)
-        if is_range:
-            low, high = first.value, last.value
-            value, approximate = (low + high) / 2, True
-        elif qualifier is not None:
-            low = value if qualifier.low else None
-            high = value if qualifier.high else None
+        low = range_low(self.text, first, last) if is_range else None
+        value, low, high, approximate = _bounds(last.value, low, qualifier, scale)
         sentence = self.sentences.at(first.start)
-        source = attribution(reading.anchor, sentence, self.index, self.quoted)
+        source = figure_source(reading.anchor, sentence, self.index, self.quoted)
         ev = evidence(self.document, start, end)
         dated_by = self.as_of(sentence, reading.anchor)
         return Figure(
@@ -312,8 +315,30 @@ class _FigureFinder:
             as_of=dated_by.value if dated_by else None,
             as_of_ref=dated_by.id if dated_by else None,
             attributed_to=source.name if source else None,
+            attribution_evidence=self.span(source.first, source.last) if source else None,
             evidence=ev,
         )
+
+    def has_unit(self, start: int, end: int) -> bool:
+        """Money or a percentage: a currency or percent sign or word beside the number."""
+        text = self.text
+        return bool(
+            _PERCENT.match(text, end)
+            or _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+            or self.currency_after(start, end)
+        )
+
+    def currency_after(self, start: int, end: int) -> tuple[str, int] | None:
+        """The ISO code of a currency word after the number, and where the word ends."""
+        after = _CURRENCY_AFTER.match(self.text, end)
+        if after is None and _SCALED.search(self.text, start, end):
+            after = _STERLING_AFTER.match(self.text, end)
+        if after is None:
+            return None
+        return mapping("currencies.txt")[after.group("c").lower()], after.end()
+
+    def span(self, first: Token, last: Token) -> Evidence:
+        return evidence(self.document, first.idx, last.idx + len(last.text))
 
     def counts(self, reading: _Reading, start: int, end: int) -> tuple[str, int, int] | None:
         """What the figure counts, and its evidence span widened to the unit if needed."""
@@ -325,13 +350,13 @@ class _FigureFinder:
             code = mapping("currencies.txt").get(currency.group(0).strip().lower())
             if code is not None:
                 return code, currency.start(), end
-        after = _CURRENCY_AFTER.match(self.text, end)
+        after = self.currency_after(start, end)
         if after is not None:
-            return mapping("currencies.txt")[after.group("c").lower()], start, after.end()
+            return after[0], start, after[1]
         what: str | None = None
         outcome = reading.outcome
         if reading.noun is not None:
-            what, implied = _noun_label(reading.noun)
+            what, implied = noun_label(reading.noun)
             outcome = implied or outcome
         if what is None and outcome is not None:
             what = "people"
@@ -360,6 +385,9 @@ def extract_figures(
     while k < len(numbers):
         first = numbers[k]
         last, start, is_range = first, first.start, False
+        if k + 1 < len(numbers) and is_score(text, first, numbers[k + 1]):
+            k += 2
+            continue
         begins = range_start(text, first)
         if begins is not None and k + 1 < len(numbers):
             between = begins != first.start

@@ -15,15 +15,17 @@ from storyline.timex.lexicon import lexicon
 
 _SPACE = "[ \u00a0\u202f\u2009]"
 _GROUP_SPACE = re.compile(r"[,\s\u00a0\u202f\u2009]")
+_GLUED_SCALE = re.compile(r"(?<=\d)(?=(?:bn|tn)\b)")
 _SPLIT = re.compile(r"[\s\u00a0\u202f\u2009‐-]+")
 
 # Digits: space-grouped thousands first (so "1 140" is one number, while "2023 120" is not),
 # then comma-grouped, then plain. Not inside words or codes ("A320", "F-16"), not a time
-# ("10:30"), not the first part of a compound adjective ("five-month-old" is not a count).
+# ("10:30"), not the first part of a compound adjective ("five-month-old" is not a count),
+# not either side of a slash ("24/7", "20/20 hindsight", "12/03"; some corpora write "\/").
 _DIGITS = (
-    r"(?<![\w.,:])(?<![A-Za-z]-)"
+    r"(?<![\w.,:/\\])(?<![A-Za-z]-)"
     rf"(?:\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.]\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?!\w|[.,]\d|:\d|[-‐][^\W\d_])"
+    r"(?!(?!(?:bn|tn)\b)\w|[.,]\d|:\d|[-‐][^\W\d_]|\\?/\d)"
 )
 
 
@@ -73,7 +75,8 @@ def _number_pattern() -> re.Pattern[str]:
     others = [w for w in values if w not in tens]
     compound = rf"(?:{_alternation(tens)})(?:[-‐ ](?:{_alternation(units)}))?"
     spelled = rf"\b(?:{compound}|(?:{_alternation(others)}))\b"
-    scales = rf"(?:{_SPACE}+(?:{_alternation(list(_scales()))})\b)*"
+    # "bn" and "tn" may be written against the digits ("$8.9bn").
+    scales = rf"(?:(?:{_SPACE}+|(?=(?:bn|tn)\b))(?:{_alternation(list(_scales()))})\b)*"
     compound_adjective = r"(?![-‐][^\W\d_])"
     return re.compile(
         rf"(?P<digits>{_DIGITS})(?P<s1>{scales})"
@@ -104,6 +107,7 @@ def _spelled_value(text: str) -> float | None:
 def number_value(text: str) -> float | None:
     """The value of one number as written: "1 140" -> 1140, "1.9 million" -> 1900000."""
     scales = _scales()
+    text = _GLUED_SCALE.sub(" ", text)
     parts = [p for p in re.split(r"[\s\u00a0\u202f\u2009]+", text.strip()) if p]
     factor = 1.0
     while len(parts) > 1 and parts[-1].lower() in scales:
@@ -165,3 +169,29 @@ def joins_range(text: str, first: NumberMatch, second: NumberMatch, between: boo
     if between:
         return _RANGE_AND.fullmatch(gap) is not None
     return _RANGE_DASH.fullmatch(gap) is not None and second.value > first.value
+
+
+_SCORE = re.compile(r"[-‐–]")
+
+
+def is_score(text: str, first: NumberMatch, second: NumberMatch) -> bool:
+    """ "a 65-31 vote", "won 3-1": two numbers joined by a bare dash, the second not larger,
+    are a result, not a range and not two counts."""
+    gap = text[first.end : second.start]
+    return _SCORE.fullmatch(gap) is not None and second.value <= first.value
+
+
+def _scale_parts(written: str) -> list[str] | None:
+    """The words of a number that ends in a scale ("3 billion", "2.5bn"), else None."""
+    parts = _GLUED_SCALE.sub(" ", written).split()
+    return parts if len(parts) > 1 and parts[-1].lower() in _scales() else None
+
+
+def range_low(text: str, first: NumberMatch, last: NumberMatch) -> float:
+    """The low end of a range whose scale is written once, after its high end: "$2-3
+    billion" and "between 2 and 3 million" start at 2 billion and 2 million."""
+    high = _scale_parts(text[last.start : last.end])
+    if high is None or _scale_parts(text[first.start : first.end]) is not None:
+        return first.value
+    base = number_value(" ".join(high[:-1]))
+    return first.value * (last.value / base) if base else first.value
