@@ -202,6 +202,10 @@ class Event(Record):
     # The words that name the event and its actors in the first mention, so a reader (and
     # an event coder's evaluation) sees exactly which span was read as what.
     trigger: Evidence | None = None
+    # Who the article says told of it ("Axios reported on Monday that ...", "according to
+    # AFP"), an entity id, and the mention that names them.
+    reported_by: str | None = None
+    reported_by_evidence: Evidence | None = None
     source_evidence: Evidence | None = None
     target_evidence: Evidence | None = None
     location_evidence: Evidence | None = None

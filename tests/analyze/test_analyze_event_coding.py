@@ -172,3 +172,33 @@ def test_a_demand_is_the_demanders(parse: Callable, check_evidence: Callable) ->
     event, source, target = _actors(parse, check_evidence, text)
     assert (event.type, event.mode, source, target) == ("REQUEST", "demanded", "Russia", "Sudan")
     assert event.summary.startswith("Sudan must return the helicopter")
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Egypt proposed to host talks between the factions.", "proposed"),
+        ("The plan to withdraw the troops was rejected.", "proposed"),
+        ("The minister plans to travel to Oslo.", "future"),
+    ],
+)
+def test_proposed_mode(parse: Callable, check_evidence: Callable, text: str, mode: str) -> None:
+    events = _coded(parse, check_evidence, text)
+    assert mode in [e.mode for e in events], [(e.type, e.mode, e.summary) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "reporter"),
+    [
+        ("Reuters reported on Monday that Chile had met Peru in Lima.", "Reuters"),
+        ("Peru attacked the border post, according to Chile.", "Chile"),
+        ("Peru attacked the border post on Monday.", None),
+    ],
+)
+def test_reported_events_keep_who_reported_them(
+    parse: Callable, check_evidence: Callable, text: str, reporter: str | None
+) -> None:
+    [event] = _coded(parse, check_evidence, text)
+    got = event.reported_by_evidence.text if event.reported_by_evidence else None
+    assert got == reporter
+    assert (event.reported_by is None) == (reporter is None)

@@ -77,7 +77,13 @@ def test_manifest_names_the_schema_and_counts_rows(story: ResolvedStory, tmp_pat
     for table in TABLES:
         assert manifest["tables"][table]["rows"] == len(getattr(story, table))
     json_columns = {c["name"] for c in manifest["tables"]["events"]["columns"] if c["json"]}
-    spans = {"trigger", "source_evidence", "target_evidence", "location_evidence"}
+    spans = {
+        "trigger",
+        "source_evidence",
+        "target_evidence",
+        "location_evidence",
+        "reported_by_evidence",
+    }
     assert json_columns == {"date_evidence", "documents", "mentions", *spans}
 
 

@@ -25,6 +25,8 @@ class _Modes:
     hypothetical_aux: frozenset[str]
     conditional_marks: frozenset[str]
     hypothetical_governors: frozenset[str]
+    proposing_governors: frozenset[str]
+    proposing_nouns: frozenset[str]
     future_aux: frozenset[str]
     future_governors: frozenset[str]
 
@@ -40,6 +42,8 @@ def _modes() -> _Modes:
         hypothetical_aux=get("hypothetical_aux"),
         conditional_marks=get("conditional_marks"),
         hypothetical_governors=get("hypothetical_governors"),
+        proposing_governors=get("proposing_governors"),
+        proposing_nouns=get("proposing_nouns"),
         future_aux=tense_cues().future_auxiliaries,
         future_governors=get("future_governors"),
     )
@@ -70,6 +74,12 @@ def _chain(verb: Token) -> list[Token]:
     return chain
 
 
+def _proposed_by_noun(clause: Token, modes: _Modes) -> bool:
+    """ "a plan to withdraw troops", "the proposal to release hostages": the act hangs from a
+    noun that proposes it."""
+    return clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in (modes.proposing_nouns)
+
+
 def event_mode(verb: Token) -> EventMode:
     modes = _modes()
     chain = _chain(verb)
@@ -92,6 +102,8 @@ def event_mode(verb: Token) -> EventMode:
         return "hypothetical"
     if governors & modes.hypothetical_governors:
         return "hypothetical"
+    if governors & modes.proposing_governors or _proposed_by_noun(chain[-1], modes):
+        return "proposed"
     if lowers & modes.future_aux or governors & modes.future_governors:
         return "future"
     return "asserted"

@@ -162,6 +162,24 @@ class _EventFinder:
                     return subject_of(head)
         return None
 
+    def report_of(self, verb: Token) -> Mention | None:
+        """Who the article says told of the event: the subject of a reporting verb the
+        event's clause is reported under ("Axios reported on Monday that Barnea had met
+        Burns", "a source close to Hamas told AFP"), else "according to X" on its clause."""
+        for above in verb.ancestors:
+            if above.lemma_.lower() in self.verbs and above.pos_ in ("VERB", "AUX"):
+                found = self.actor(subject_of(above))
+                if found is not None:
+                    return found
+                break
+        for head in (verb, *verb.ancestors):
+            for prep in (c for c in head.children if c.lower_ == "according"):
+                for to in (c for c in prep.children if c.lower_ == "to"):
+                    found = self.actor(_pobj(to))
+                    if found is not None:
+                        return found
+        return None
+
     @staticmethod
     def source_token(verb: Token) -> Token | None:
         """Who does it: the agent of a passive, no one for a passive without one, else the
@@ -320,6 +338,7 @@ class _EventFinder:
                 ),
                 None,
             )
+            reporter = self.report_of(verb)
             heads: list[Token | None] = [verb, trigger.noun, *objects_of(verb), source_tok]
             location = self.location(heads)
             date = self.dater.date(trigger, sentence, trigger_ids)
@@ -341,6 +360,8 @@ class _EventFinder:
                     documents=[self.document.id],
                     mentions=[sentence_ev],
                     trigger=self.trigger_evidence(trigger),
+                    reported_by=reporter.entity if reporter else None,
+                    reported_by_evidence=reporter.evidence if reporter else None,
                     source_evidence=source.evidence if source else None,
                     target_evidence=target.evidence if target else None,
                     location_evidence=location.evidence if location else None,

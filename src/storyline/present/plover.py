@@ -78,6 +78,7 @@ def plover_record(
         "source": _actor(entities.get(event.source_actor or ""), event.source_evidence),
         "target": _actor(entities.get(event.target_actor or ""), event.target_evidence),
         "eventText": event.trigger.text if event.trigger is not None else None,
+        "reportedBy": _actor(entities.get(event.reported_by or ""), event.reported_by_evidence),
         "eventLoc": (
             {
                 "placeName": place.name,

@@ -86,6 +86,7 @@ def resolve_story(
                         "source_actor": remap.get(ev.source_actor or "", ev.source_actor),
                         "target_actor": remap.get(ev.target_actor or "", ev.target_actor),
                         "location": remap.get(ev.location or "", ev.location),
+                        "reported_by": remap.get(ev.reported_by or "", ev.reported_by),
                         **dater.date_fields(ev),
                     }
                 )
