@@ -18,8 +18,10 @@ _PARTICLE_DEPS = frozenset({"prt", "prep"})
 # A participle modifying a noun: that noun is what it acts on ("hostages released by Hamas",
 # "Qatar, backed by Egypt").
 _PARTICIPLE_DEPS = frozenset({"acl"})
-# Participles and compounds used as adjectives ("Hamas-run", "Israeli-annexed") are not events.
-_ADJECTIVAL_DEPS = frozenset({"amod", "compound"})
+# Participles and compounds used as adjectives ("Hamas-run", "Israeli-annexed") are not events,
+# nor is a "verb" the parser hangs where only a noun can stand ("said that talks on a truce
+# were continuing", with "talks" read as a verb attached as a preposition).
+_ADJECTIVAL_DEPS = frozenset({"amod", "compound", "prep", "pobj", "det", "nmod", "poss"})
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ _PLACE_TARGET_PREPS = frozenset({"in", "into", "inside", "at"})
 _LOCATION_PREPS = frozenset(
     {"in", "at", "inside", "into", "near", "across", "outside", "throughout", "within"}
 )
-_SUMMARY_PREPS = _TARGET_PREPS | _LOCATION_PREPS | {"for", "from", "over", "between", "of"}
+_SUMMARY_PREPS = _TARGET_PREPS | _LOCATION_PREPS | {"for", "from", "over", "between", "of", "about"}
 _VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 # "which hostages", "in which": relative words make no sense out of their sentence.
