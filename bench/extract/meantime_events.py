@@ -8,7 +8,8 @@ with a TLINK to a time expression whose value is a calendar date (the DCT includ
   of several, the one that is not the DCT and then the most precise;
 - else on or before it: the event is BEFORE it or ENDED_BY it (or the time is AFTER it);
   of several, the one that is not the DCT.
-Events only after a time (AFTER, BEGUN_BY) are counted apart: storyline gives no lower bound.
+Events only after a time (AFTER, BEGUN_BY) are scored against storyline's lower bound
+(date_earliest with no date: an event told as yet to come).
 
 System: each article analysed with its DCT as its publication date and resolved as a corpus of
 one. A gold event is found when a storyline event's trigger is its first token (or a storyline
@@ -119,6 +120,8 @@ def answer(event: Any) -> tuple[str, str | None]:
     """A storyline event's date as (relation, date)."""
     if event.date_latest is not None and event.date_earliest is None:
         return "by", event.date or event.date_latest
+    if event.date_earliest is not None and event.date_latest is None and event.date is None:
+        return "after", event.date_earliest
     if event.date_basis == "publication":
         return "by", event.date
     return "on", event.date
@@ -133,6 +136,8 @@ def judge(gold: GoldEvent, got: tuple[str, str | None]) -> tuple[bool, bool]:
         if relation == "on":
             right = date[: len(gold.date)] == gold.date
             return right, right
+        if relation == "after":
+            return date == gold.date, date >= gold.date
         return date == gold.date, date <= gold.date or date.startswith(gold.date)
     if gold.relation == "by" and relation == "on":
         return False, date[: len(gold.date)] <= gold.date
@@ -273,6 +278,8 @@ def _summary(counts: Counter[str], misses: list[str], documents: int) -> dict[st
         "found_rate": _rate(found, gold),
         "date_right": _rate(right, found),
         "date_consistent": _rate(consistent, found),
+        # Events only after a time, scored apart (the two rates above predate their scoring).
+        "after_right": _rate(counts["right after"], counts["found after"]),
         "by_relation": {
             r: {
                 "gold": counts[f"gold {r}"],

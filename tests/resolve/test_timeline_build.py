@@ -65,12 +65,15 @@ def test_events_get_their_date_from_the_text_or_else_from_their_article() -> Non
     analysis = Analysis(doc=doc.id, pipeline_version="t", events=events)
     story = resolve_story([doc], [analysis])
     dated = {e.id: (e.date, e.date_basis) for e in story.events}
+    # The future event is after the article appeared: a lower bound, no date.
     assert dated == {
         "v1": ("2024-03-09", "publication"),
         "v2": ("2024-03-04", "text"),
-        "v3": (None, None),
+        "v3": (None, "publication"),
         "v4": (None, None),
     }
+    [future] = [e for e in story.events if e.id == "v3"]
+    assert (future.date_earliest, future.date_latest) == ("2024-03-09", None)
     assert [t.ref for t in build_timeline(story.events, story.quotes)] == ["v2"]
 
 

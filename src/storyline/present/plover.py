@@ -72,6 +72,11 @@ def plover_record(
         "id": event.id,
         "format": FORMAT_NAME,
         "date": event.date,
+        # The bounds of an uncertain date ("had met" under "reported on Monday": on or before
+        # it; "will meet": after the article appeared) and what dated it.
+        "dateEarliest": event.date_earliest,
+        "dateLatest": event.date_latest,
+        "dateBasis": event.date_basis,
         "event": event.type,
         "mode": event.mode,
         "context": [],

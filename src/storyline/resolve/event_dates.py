@@ -10,7 +10,9 @@
   between the two (the best day's reading stays `date`);
 - an asserted event nothing in the text dates happened by the time its article appeared
   (date_basis "publication"; GDELT dates every event that way): on or before the publication
-  day, or before the end of the publication interval, never undated.
+  day, or before the end of the publication interval, never undated;
+- an event told as yet to come ("will meet") that nothing dates is after the article appeared:
+  `date_earliest` is the publication day (or the interval's first), with no `date`.
 """
 
 from __future__ import annotations
@@ -80,6 +82,10 @@ class StoryEventDater:
             interval = self.published
             best = calendar_date(interval.best) or shared_date(interval.earliest, interval.latest)
             return _fields(best, "publication", None, interval.latest)
+        if event.date is None and event.mode == "future" and self.published is not None:
+            # Told as yet to come and dated by nothing: after the article appeared, no more
+            # (no date to place it by, so it stays off the timeline).
+            return _fields(None, "publication", self.published.earliest, None)
         return _fields(None, None, None, None)
 
     def _span(self, event: Event) -> tuple[str, str] | None:
