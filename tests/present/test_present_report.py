@@ -236,3 +236,13 @@ def test_an_inferred_date_shows_why_and_a_document_without_outlet_its_file_name(
     assert "visit.txt" in source_plain
     assert "unknown outlet" not in source_plain
     assert "Dated by" not in source_plain
+
+
+def test_an_event_shows_who_reported_it(story: ResolvedStory) -> None:
+    ordered = story.in_contract_order()
+    dated = next(e for e in ordered.events if e.id in {t.ref for t in story.timeline})
+    teller = ordered.entities[0]
+    told = dated.model_copy(update={"reported_by": teller.id})
+    events = [told if e.id == dated.id else e for e in ordered.events]
+    html = render_report(story.model_copy(update={"events": events}))
+    assert _escaped(f"reported by {teller.name}") in html

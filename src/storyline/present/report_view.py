@@ -206,7 +206,12 @@ def _timeline_rows(story: ResolvedStory, documents: dict[str, Document]) -> list
         if event is not None:
             who = [names.get(a, a) for a in (event.source_actor, event.target_actor) if a]
             where = f"in {names.get(event.location, event.location)}" if event.location else ""
-            actors = " · ".join(x for x in (" → ".join(who), where) if x)
+            told = (
+                f"reported by {names.get(event.reported_by, event.reported_by)}"
+                if event.reported_by
+                else ""
+            )
+            actors = " · ".join(x for x in (" → ".join(who), where, told) if x)
             mode = event.mode if event.mode != "asserted" else None
         row_anchor = anchor("tl", entry.ref)
         if row_anchor in seen:  # one entry per ref is the norm; keep ids unique regardless
