@@ -15,6 +15,12 @@ def test_which_expressions_count_from_the_story() -> None:
     assert not is_anaphoric("next year")  # deictic: from the document's date
     assert not is_anaphoric("last week")
     assert not is_anaphoric("two days ago")
+    # A counted shift forward is told from the story's time; "a year earlier" compares with
+    # the period a report is about, and "later this year" is the document's year.
+    assert is_anaphoric("Two days later")
+    assert is_anaphoric("a few months afterwards")
+    assert not is_anaphoric("a year earlier")
+    assert not is_anaphoric("later this year")
 
 
 def test_the_following_year_after_a_named_year() -> None:
@@ -24,6 +30,13 @@ def test_the_following_year_after_a_named_year() -> None:
     found = story.resolve("the following year", "past")
     assert found is not None and found.value == "1996"
     assert story.resolve("next year", "past") is None  # not anaphoric
+
+
+def test_days_later_count_from_the_day_named() -> None:
+    story = StoryTime()
+    story.note("2011-03-03")
+    found = story.resolve("two days later", "past")
+    assert found is not None and found.value == "2011-03-05"
 
 
 def test_a_vague_story_time_does_not_date_a_day() -> None:

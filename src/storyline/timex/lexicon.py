@@ -83,6 +83,7 @@ class Lexicon:
     directions: dict[str, int]  # "ago" -> -1
     approximate_directions: frozenset[str]
     anaphoric: tuple[str, ...]  # "that", "the following": counting from the story's time
+    counted_anaphoric: tuple[str, ...]  # "later", "earlier": ending "two days later"
     set_words: dict[str, str]  # "daily" -> "P1D"
     searched_set_words: tuple[str, ...]
     decade_words: dict[str, int]  # "nineties" -> 9
@@ -234,6 +235,7 @@ def lexicon() -> Lexicon:
         directions={k: int(v) for k, v in shifts["direction"].items()},
         approximate_directions=frozenset(shifts["approximate"]["words"]),
         anaphoric=tuple(shifts["anaphoric"]["words"]),
+        counted_anaphoric=tuple(shifts["anaphoric"]["counted"]),
         set_words={**sets["adverb"], **sets["adjective"]},
         searched_set_words=tuple(sets["adverb"]),
         decade_words={k: int(v) for k, v in _read("decades.toml")["decade_words"].items()},

@@ -34,9 +34,20 @@ def _anaphoric() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'])")
 
 
+@cache
+def _counted() -> re.Pattern[str]:
+    """ "two days later", "three months afterwards": a count of calendar
+    units (one or two words for the count) and a word of [anaphoric] counted, nothing else."""
+    ends = "|".join(re.escape(w) for w in lexicon().counted_anaphoric)
+    units = r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centurie)"
+    return re.compile(rf"(?:[\w-]+\s+){{1,2}}{units}s?\s+(?:{ends})")
+
+
 def is_anaphoric(text: str) -> bool:
-    """Whether the expression counts from the story's time ("the following year")."""
-    return _anaphoric().search(clean(text)) is not None
+    """Whether the expression counts from the story's time ("the following year", "two days
+    later")."""
+    cleaned = clean(text)
+    return _anaphoric().search(cleaned) is not None or _counted().fullmatch(cleaned) is not None
 
 
 def is_bare_clock_time(text: str) -> bool:
