@@ -183,9 +183,17 @@ MAPPING_FILES = {
         "number_scales",
         "number_words",
         "outcomes",
+        "verb_lemma_fixes",
     )
+} | {"resolve/data/country_names.txt"}
+DATA_FOLDERS = {
+    "ingest/data",
+    "analyze/data",
+    "timex/data",
+    "resolve/data",
+    "resolve/dating/data",
+    "present/data",
 }
-DATA_FOLDERS = {"ingest/data", "analyze/data", "timex/data", "resolve/dating/data", "present/data"}
 
 
 def _walk(folder: Traversable, prefix: str) -> Iterator[tuple[str, Traversable]]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-Clusters = Mapping[Hashable, Hashable]  # mention -> cluster id
+Clusters = Mapping[Any, Hashable]  # mention -> cluster id
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,8 @@ class PRF:
         }
 
 
-def _groups(clusters: Clusters) -> list[set[Hashable]]:
-    found: dict[Hashable, set[Hashable]] = defaultdict(set)
+def _groups(clusters: Clusters) -> list[set[Any]]:
+    found: dict[Hashable, set[Any]] = defaultdict(set)
     for mention, cluster in clusters.items():
         found[cluster].add(mention)
     return list(found.values())
@@ -62,9 +63,7 @@ def b_cubed(gold: Clusters, system: Clusters) -> PRF:
     if not shared:
         return PRF(0.0, 0.0)
     g_sets = {gold[m]: group for group in _groups({m: gold[m] for m in shared}) for m in group}
-    s_sets = {
-        system[m]: group for group in _groups({m: system[m] for m in shared}) for m in group
-    }
+    s_sets = {system[m]: group for group in _groups({m: system[m] for m in shared}) for m in group}
     g_of = {m: g_sets[gold[m]] for m in shared}
     s_of = {m: s_sets[system[m]] for m in shared}
     precision = sum(len(g_of[m] & s_of[m]) / len(s_of[m]) for m in shared) / len(shared)

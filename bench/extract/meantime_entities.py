@@ -16,12 +16,12 @@ around another name is not what a named-entity tagger finds: system mentions mat
 financial mention ("Airbus" in "Airbus A330-200 passenger airliner", where MEANTIME does not
 mark the maker's name). System mentions: storyline's named mentions labelled PERSON, ORG, GPE,
 LOC, FAC or NORP (MEANTIME marks a nationality adjective as a mention of its country: "German"
-in "German airline Lufthansa" is LOC). Strict: the same span once a leading "the" and a trailing possessive are set aside,
-or the name a MEANTIME mention ends with after its descriptor (MEANTIME extends a name over the
-title or description before it: "Chief executive Thomas Enders", "President Vladimir Putin";
-the descriptor ends in a lower-case word or a title of analyze/data/titles.txt); overlap: any
-shared character. One system mention per gold mention. Typed: PERSON=PER, ORG=ORG,
-GPE/LOC/FAC/NORP=LOC.
+in "German airline Lufthansa" is LOC). Strict: the same span once a leading "the" and a
+trailing possessive are set aside, or the name a MEANTIME mention ends with after its
+descriptor (MEANTIME extends a name over the title or description before it: "Chief executive
+Thomas Enders", "President Vladimir Putin"; the descriptor ends in a lower-case word or a title
+of analyze/data/titles.txt); overlap: any shared character. One system mention per gold
+mention. Typed: PERSON=PER, ORG=ORG, GPE/LOC/FAC/NORP=LOC.
 
 Coreference: gold mentions of PER, ORG and LOC entities (conjunctions, partitives and the
 like left out), matched to a storyline mention (named, or a role phrase storyline links to a
@@ -190,7 +190,7 @@ class Tally:
         self.errors.extend(other.errors)
 
 
-def _overlaps(a: Any, b: Any) -> bool:
+def _overlaps(a: GoldMention | SystemMention, b: GoldMention | SystemMention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
@@ -257,7 +257,9 @@ def _matching(gold: GoldMention, system: Sequence[SystemMention]) -> SystemMenti
     return min(heads, key=lambda s: s.start) if heads else None
 
 
-def score_document(name: str, golds: Sequence[GoldMention], system: Sequence[SystemMention]) -> Tally:
+def score_document(
+    name: str, golds: Sequence[GoldMention], system: Sequence[SystemMention]
+) -> Tally:
     tally = Tally(score_mentions(golds, system), {}, {}, [])
     for g in golds:
         if g.type not in TYPES or g.cluster is None or g.syntax in _NOT_ONE_ENTITY:
