@@ -209,3 +209,15 @@ def test_legal_forms_leave_an_organisations_key(parse: Callable) -> None:
     sdoc, doc = parse("Aer Lingus Group PLC agreed to the deal. Aer Lingus said more.")
     keys = {m.key for m in extract_mentions(sdoc, doc) if m.label == "ORG"}
     assert keys == {"aer lingus"}
+
+
+def test_a_pronoun_after_a_role_resolves_to_the_person(parse: Callable) -> None:
+    sdoc, doc = parse(
+        "Mossad chief David Barnea flew to Doha. Officials met the Mossad chief, and later he left."
+    )
+    mentions = extract_mentions(sdoc, doc)
+    he = next(t for t in sdoc if t.text == "he")
+    person = MentionIndex(sdoc, mentions).person_before(he.idx)
+    assert person is not None
+    assert person.evidence.text == "the Mossad chief"
+    assert person.entity == _by_text(mentions)["David Barnea"].entity
