@@ -221,3 +221,18 @@ def test_a_pronoun_after_a_role_resolves_to_the_person(parse: Callable) -> None:
     assert person is not None
     assert person.evidence.text == "the Mossad chief"
     assert person.entity == _by_text(mentions)["David Barnea"].entity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No comma: a name in a quote beside a role is not its apposition.
+        "He has called the Texas senator “the next George Washington” at every rally.",
+        # A list of people, not a post and its holder.
+        "I and everybody in the administration, the president, the vice president, "
+        "Susan Rice, we were scrambling to get information.",
+    ],
+)
+def test_no_role_without_a_true_apposition(parse: Callable, text: str) -> None:
+    sdoc, doc = parse(text)
+    assert [m.evidence.text for m in extract_mentions(sdoc, doc) if not m.named] == []

@@ -87,6 +87,20 @@ def _role_of(token: Token) -> Token:
     return token
 
 
+def _apposition(phrase: Sequence[Token], span: Any, noun: Token, inside: set[int]) -> bool:
+    """Whether a role phrase and a name the parser put side by side are an apposition: a
+    comma between them ("Louis Gallois, the Airbus chief executive"; not "called the Texas
+    senator “the next George Washington”"), and neither one item of a list ("the president,
+    the vice president, Susan Rice": a list of the people named, not Rice's post)."""
+    start, end = min(t.i for t in phrase), max(t.i for t in phrase)
+    between = range(end + 1, span.start) if end < span.start else range(span.end, start)
+    if not any(span.doc[i].text == "," for i in between):
+        return False
+    listed = noun.dep_ in ("conj", "appos") and noun.head.i not in inside
+    others = [c for c in noun.children if c.dep_ == "appos" and c.i not in inside]
+    return not listed and not others
+
+
 def _introductions(
     sdoc: Any, persons: Sequence[tuple[Mention, Any]]
 ) -> list[tuple[_Role, list[Token]]]:
@@ -109,6 +123,8 @@ def _introductions(
                 continue
             whole = [*compact_phrase(noun, with_of=True), *_hyphen_pieces(noun)]
             phrase = sorted({t.i: t for t in whole if t.i not in inside}.values(), key=_index)
+            if not _apposition(phrase, span, noun, inside):
+                continue
             role = _Role(_role_word(noun), _role_words(phrase, noun, inside), person, root.i)
             found.append((role, _without_possessive(phrase)))
             break  # one apposition is the role; the others are the parser's stray pieces
