@@ -26,34 +26,27 @@ class NameReading:
     fixed: bool = False
 
 
-def _weak(reading: NameReading, surnames: frozenset[str]) -> bool:
-    """A one-word person with no title and no fuller name in the document: how the small model
-    most often misreads an organisation or a place ("Ryanair said")."""
-    return (
-        reading.label == "PERSON"
-        and not reading.titled
-        and len(reading.key.split()) == 1
-        and reading.key not in surnames
-    )
-
-
 def one_label_per_name(
     readings: Sequence[NameReading], surnames: frozenset[str]
 ) -> list[NameReading]:
-    """Each key's readings under the one label most of them have (a lexicon's or the
-    gazetteer's first, then the model's, weak person readings last; ties to the first seen).
+    """Each key's readings under one label: a person's where it is the surname of a person
+    named in full, else the one most of them have (a lexicon's or the gazetteer's reading
+    counting three; ties to the first seen). A one-word name the model calls a person and an
+    organisation as often is as often a politician ("Trump") as a company ("Ryanair"): the
+    count decides, not a preference.
     A titled person keeps its label."""
     votes: dict[str, Counter[str]] = {}
     for r in readings:
-        weight = 3 if r.fixed else 1 if not _weak(r, surnames) else 0
-        votes.setdefault(r.key, Counter())[r.label] += weight
+        votes.setdefault(r.key, Counter())[r.label] += 3 if r.fixed else 1
     chosen = {}
     for key, counted in votes.items():
-        if len(counted) > 1:
+        if len(counted) > 1 and key in surnames and "PERSON" in counted:
+            # The surname of a person the document names in full is that person, even where
+            # the model reads it as an organisation ("the Trump campaign").
+            chosen[key] = "PERSON"
+        elif len(counted) > 1:
             # Counter.most_common keeps first-seen order among equal counts.
-            label, weight = counted.most_common(1)[0]
-            if weight > 0:
-                chosen[key] = label
+            chosen[key] = counted.most_common(1)[0][0]
     return [
         replace(r, label=chosen[r.key]) if r.key in chosen and not r.titled else r for r in readings
     ]

@@ -21,7 +21,8 @@ from storyline.analyze.lexicon import words
 from storyline.analyze.syntax import Token, compact_phrase
 from storyline.model import Document, Mention, evidence
 
-# Words that carry no part of a role: "the Hamas chief" is "the Hamas' chief".
+# Words that say nothing of which role it is: articles, punctuation, possessive endings,
+# prepositions ("the head of Mossad" is the role {head; mossad}).
 _FUNCTION_DEPS = frozenset({"det", "punct", "case", "cc", "prep"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _SINGULAR_NOUNS = frozenset({"NN", "NNP"})
@@ -101,9 +102,7 @@ def _apposition(phrase: Sequence[Token], span: Any, noun: Token, inside: set[int
     return not listed and not others
 
 
-def _introductions(
-    sdoc: Any, persons: Sequence[tuple[Mention, Any]]
-) -> list[tuple[_Role, list[Token]]]:
+def _introductions(persons: Sequence[tuple[Mention, Any]]) -> list[tuple[_Role, list[Token]]]:
     """Each role the text gives a named person, with the role phrase when it stands apart
     from the name (an apposition) and so needs a mention of its own."""
     found: list[tuple[_Role, list[Token]]] = []
@@ -178,7 +177,7 @@ def role_mentions(sdoc: Any, document: Document, mentions: Sequence[Mention]) ->
         named.update(range(span.start, span.end))
         if mention.label == "PERSON":
             persons.append((mention, span))
-    introduced = _introductions(sdoc, persons)
+    introduced = _introductions(persons)
     out = [_mention(document, phrase, role.person) for role, phrase in introduced if phrase]
     taken = {t.i for _, phrase in introduced for t in phrase}
     roles = [role for role, _ in introduced]
