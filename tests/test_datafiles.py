@@ -184,6 +184,7 @@ MAPPING_FILES = {
         "number_words",
         "outcome_complements",
         "outcomes",
+        "seats_of_government",
         "verb_lemma_fixes",
     )
 } | {"resolve/data/country_names.txt"}

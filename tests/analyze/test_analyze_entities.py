@@ -236,3 +236,29 @@ def test_a_pronoun_after_a_role_resolves_to_the_person(parse: Callable) -> None:
 def test_no_role_without_a_true_apposition(parse: Callable, text: str) -> None:
     sdoc, doc = parse(text)
     assert [m.evidence.text for m in extract_mentions(sdoc, doc) if not m.named] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "country"),
+    [
+        ("Cairo said on Monday it would host the talks.", "Cairo", "egypt"),
+        (
+            "The White House said the envoy would travel on Friday.",
+            "The White House",
+            "united states",
+        ),
+        ("The Kremlin denied the report.", "The Kremlin", "russia"),
+    ],
+)
+def test_a_capital_or_seat_that_speaks_is_its_country(
+    parse: Callable, text: str, words: str, country: str
+) -> None:
+    sdoc, doc = parse(text)
+    [mention] = [m for m in extract_mentions(sdoc, doc) if m.evidence.text in words]
+    assert mention.entity == entity_id("place", country) and not mention.named
+
+
+def test_a_capital_as_a_place_stays_a_place(parse: Callable) -> None:
+    sdoc, doc = parse("The delegation held talks in Cairo on Monday.")
+    [cairo] = [m for m in extract_mentions(sdoc, doc) if m.evidence.text == "Cairo"]
+    assert cairo.named and cairo.key == "cairo"

@@ -117,3 +117,20 @@ def test_a_role_phrase_is_a_mention_of_the_person_not_a_name() -> None:
         "the Mossad chief",
         "the Mossad chief",
     ]
+
+
+def test_a_country_known_only_by_its_capital_speaking_is_named_by_the_gazetteer() -> None:
+    from storyline.model import Analysis, Evidence, Mention, entity_id
+
+    text = "Cairo said it would host the talks."
+    mention = Mention(
+        evidence=Evidence(doc="d1", start=0, end=5, text="Cairo"),
+        label="GPE",
+        key="egypt",
+        entity=entity_id("place", "egypt"),
+        named=False,
+    )
+    entities, _ = resolve_entities([Analysis(doc="d1", pipeline_version="t", mentions=[mention])])
+    [egypt] = entities
+    assert (egypt.name, egypt.country, egypt.aliases) == ("Egypt", "EGY", [])
+    assert text[egypt.mentions[0].start : egypt.mentions[0].end] == "Cairo"

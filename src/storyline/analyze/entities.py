@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 from storyline.analyze.lexicon import mapping, words
+from storyline.analyze.metonymy import speaking_for_countries
 from storyline.analyze.name_readings import NameReading, one_label_per_name, spelled_out
 from storyline.analyze.roles import role_mentions
 from storyline.gazetteer import city_countries, country_names
@@ -134,8 +135,10 @@ def _readings(sdoc: Any) -> list[NameReading]:
 
 
 def extract_mentions(sdoc: Any, document: Document) -> list[Mention]:
-    """One Mention per named entity of a kind the timeline cares about (``_readings``), and
-    one per role phrase that stands for a named person (analyze/roles.py), in text order."""
+    """One Mention per named entity of a kind the timeline cares about (``_readings``), a
+    capital or seat of government that speaks or acts taken for its country
+    (analyze/metonymy.py), and one per role phrase that stands for a named person
+    (analyze/roles.py), in text order."""
     mentions = [
         Mention(
             evidence=evidence(document, r.span.start_char, r.span.end_char),
@@ -145,5 +148,6 @@ def extract_mentions(sdoc: Any, document: Document) -> list[Mention]:
         )
         for r in _readings(sdoc)
     ]
+    mentions = speaking_for_countries(sdoc, mentions)
     roles = role_mentions(sdoc, document, mentions)
     return sorted([*mentions, *roles], key=lambda m: (m.evidence.start, not m.named))

@@ -48,7 +48,10 @@ class _Group:
 
     def name(self) -> str:
         if not self.surfaces:
-            return self.key
+            # Only mentions that are not its names ("Cairo said ...", analyze/metonymy.py):
+            # a country is called what the gazetteer calls it.
+            country = whole_country(self.key) if self.kind in _COUNTRY_KINDS else None
+            return country[1] if country is not None else self.key
         name, _ = max(
             self.surfaces.items(),
             key=lambda kv: (
