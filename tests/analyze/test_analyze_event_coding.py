@@ -202,3 +202,10 @@ def test_reported_events_keep_who_reported_them(
     got = event.reported_by_evidence.text if event.reported_by_evidence else None
     assert got == reporter
     assert (event.reported_by is None) == (reporter is None)
+
+
+def test_a_generic_head_takes_the_type_of_what_it_is_for(
+    parse: Callable, check_evidence: Callable
+) -> None:
+    text = "Norway launched a new bid to negotiate with the rebels."
+    assert "CONSULT" in [e.type for e in _coded(parse, check_evidence, text)]

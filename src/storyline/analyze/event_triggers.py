@@ -127,6 +127,8 @@ def noun_keys(noun: Token, generic: frozenset[str] = frozenset()) -> list[str]:
 def _noun_event(verb_lemma: str, noun: Token, lex: _Lexicon, *, subject: bool) -> EventType | None:
     keys = noun_keys(noun, lex.generic_heads)
     kind = next((lex.event_nouns[k] for k in keys if k in lex.event_nouns), None)
+    if kind is None and noun.lemma_.lower() in lex.generic_heads:
+        kind = _purpose_event(noun, lex)
     if kind is None:
         return None
     if subject:
@@ -134,6 +136,19 @@ def _noun_event(verb_lemma: str, noun: Token, lex: _Lexicon, *, subject: bool) -
     if verb_lemma in lex.halting and kind == "CONSULT":
         return "SANCTION"
     return kind if verb_lemma in lex.doing else None
+
+
+def _purpose_event(noun: Token, lex: _Lexicon) -> EventType | None:
+    """ "a renewed push to negotiate", "efforts to broker a truce": a generic head takes the
+    type of the act it is for, when that verb's type does not depend on its object."""
+    for clause in noun.children:
+        if clause.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            rule = lex.verbs.get(verb_lemma(clause))
+            if rule is not None and rule.objects is None and not rule.by_object and rule.type:
+                return rule.type
+    return None
 
 
 def _object_lemmas(objects: list[Token]) -> list[str]:
