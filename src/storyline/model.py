@@ -179,6 +179,9 @@ class Quote(Record):
     # date is not the words' own (the article's date, for a statement with none).
     date_ref: str | None = None
     evidence: Evidence
+    # False for a dated statement in reported speech ("Herzog said on Tuesday that ..."):
+    # its text is the reported clause, not words in quotation marks.
+    direct: bool = True
 
 
 class Event(Record):

@@ -10,6 +10,7 @@ from storyline.analyze.figures import extract_figures
 from storyline.analyze.quote_times import resolve_quote_times
 from storyline.analyze.quotes import extract_quotes
 from storyline.analyze.sentences import extract_sentences
+from storyline.analyze.statements import extract_statements
 from storyline.model import Analysis, Document
 from storyline.timex import anchor_date
 from storyline.timex.age_start import with_age_starts
@@ -29,6 +30,9 @@ def analyze_document(sdoc: Any, document: Document, pipeline_version: str) -> An
     # figures and events take their dates from the expressions so re-resolved.
     quotes = extract_quotes(sdoc, document, mentions, times)
     times = resolve_quote_times(document, times, quotes)
+    # Dated statements in reported speech join the quotes (analyze/statements.py).
+    statements = extract_statements(sdoc, document, mentions, times, quotes)
+    quotes = sorted([*quotes, *statements], key=lambda q: (q.evidence.start, q.evidence.end))
     times = with_age_starts(times, anchor_date(document))
     return Analysis(
         doc=document.id,

@@ -61,7 +61,7 @@ def build_timeline(events: Iterable[Event], quotes: Iterable[Quote]) -> list[Tim
         entries[key] = TimelineEntry(
             date=q.date or "",
             kind="statement",
-            summary=f"{who}: “{_shorten(q.text)}”",
+            summary=f"{who}: “{_shorten(q.text)}”" if q.direct else f"{who}: {_shorten(q.text)}",
             ref=q.id,
             citations=[q.evidence],
             documents=[q.evidence.doc],
