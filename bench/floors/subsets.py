@@ -1,4 +1,4 @@
-"""The four quality floors: for each, the corpus files it reads, how it reads them and what it
+"""The quality floors: for each, the corpus files it reads, how it reads them and what it
 scores. The floor tests (tests/quality/test_floor_*.py) and `python -m bench.floors --update`
 both measure through these, so an update measures exactly what the test checks.
 
@@ -9,7 +9,9 @@ both measure through these, so an update measures exactly what the test checks.
 - polnear: publication dates of PolNeAR's dev split (84 articles), (a) text only and (b)
   leave-one-out within the split (bench/dating/settings.py);
 - t17: publication dates of Timeline17's haiti topic (296 files, 286 articles once the empty
-  ones are left out), settings (a), (b) and (c) of bench/dating/t17.py.
+  ones are left out), settings (a), (b) and (c) of bench/dating/t17.py;
+- quotes: direct quotes and their speakers on PolNeAR's dev split (84 articles, 725 quotes),
+  scored as bench/extract/quotes.py scores them.
 
 Articles are parsed afresh (no cache): a floor measures the code as it is.
 """
@@ -26,6 +28,8 @@ from bench.dating import polnear_corpus, t17_corpus
 from bench.dating.score import score as score_dates
 from bench.dating.settings import TODAY, leave_one_out, text_only
 from bench.dating.t17 import SETTINGS as T17_SETTINGS
+from bench.extract import polnear_quotes
+from bench.extract.quotes import Run, cleaned_documents, run_storyline, score_runs
 from bench.floors.gate import pinned_corpus
 from bench.results import EVAL_DATA, REPO
 from bench.timex import meantime, tempeval
@@ -144,4 +148,20 @@ T17 = Floor(
     _t17_scores,
 )
 
-FLOORS: dict[str, Floor[Any]] = {f.name: f for f in (TEMPEVAL, MEANTIME, POLNEAR, T17)}
+QUOTES_SPLIT = "dev"
+
+
+def _quote_runs() -> list[Run]:
+    articles = polnear_quotes.load(QUOTES_SPLIT)
+    return run_storyline(articles, cleaned_documents(articles), cache=None)
+
+
+QUOTES = Floor(
+    "quotes",
+    polnear_quotes.DATA,
+    lambda: polnear_quotes.files(QUOTES_SPLIT),
+    _quote_runs,
+    score_runs,
+)
+
+FLOORS: dict[str, Floor[Any]] = {f.name: f for f in (TEMPEVAL, MEANTIME, POLNEAR, T17, QUOTES)}

@@ -25,8 +25,8 @@ from storyline.analyze.reporting import (
     subject_of,
 )
 from storyline.analyze.sentences import SentenceIndex
-from storyline.analyze.syntax import MentionIndex, Token, governing_verb
-from storyline.model import Document, Mention, Quote, TimeExpression, evidence, span_id
+from storyline.analyze.syntax import MentionIndex, Token, compact_phrase, governing_verb
+from storyline.model import Document, Evidence, Mention, Quote, TimeExpression, evidence, span_id
 
 # Quotes shorter than this many words are kept only when a speaker is found: a lone quoted
 # word without one is a scare quote, not a statement.
@@ -188,6 +188,16 @@ def _statement_date(
     return None
 
 
+def _speaker_evidence(document: Document, source: Source) -> Evidence:
+    """Where the speaker is named at the quote: the pronoun itself ("he"), else the noun
+    phrase of the speaker's head word ("Foreign Minister Maria Lindqvist")."""
+    tok = source.token
+    phrase = [tok] if tok.pos_ == "PRON" else compact_phrase(tok, with_of=True)
+    start = min(t.idx for t in phrase)
+    end = max(t.idx + len(t.text) for t in phrase)
+    return evidence(document, start, end)
+
+
 def extract_quotes(
     sdoc: Any,
     document: Document,
@@ -236,6 +246,7 @@ def extract_quotes(
                 if speaker
                 else None,
                 speaker_name=speaker.name if speaker else None,
+                speaker_evidence=_speaker_evidence(document, speaker) if speaker else None,
                 date=dated_by.value if dated_by else None,
                 date_ref=dated_by.id if dated_by else None,
                 evidence=ev,
