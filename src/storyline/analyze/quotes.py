@@ -74,6 +74,8 @@ def _continues(finder: SpeakerFinder, text: str, prev: QuotedSpan, span: QuotedS
         # own, goes on in the voice of the quote one or two paragraphs up.
         paragraphs = len(re.findall(r"\n\s*", gap.strip()))
         return paragraphs <= MAX_PARAGRAPHS_BETWEEN and _opens_paragraph(text, span)
+    if len(gap.split()) <= MAX_INTERRUPTION_WORDS:
+        return True  # “A?” Trump said. “B.”: the parser made the attribution a sentence
     here = finder.sentences.position(span.open)
     return finder.sentences.position(max(prev.outer_end - 1, 0)) >= here - 1
 
