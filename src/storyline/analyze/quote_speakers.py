@@ -317,6 +317,8 @@ class SpeakerFinder:
         if colon.i > 0 and self.sdoc[colon.i - 1].pos_ == "PROPN":
             return self.attribute(self.sdoc[colon.i - 1])
         verb = colon.head
+        if verb.pos_ == "NOUN":
+            verb = verb.head  # "released the following statement:"
         if verb.pos_ not in ("VERB", "AUX") or self.inside_quote(verb.idx):
             return None
         if self.is_speech(verb):
