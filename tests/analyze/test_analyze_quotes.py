@@ -304,3 +304,13 @@ def test_an_age_in_the_subject_is_still_a_speaker(
     text = "Melanie Kurz spoke last. “Our town is proud of this day,” said the 46-year-old."
     quotes = _quotes(parse, text, check_evidence)
     assert _evidence(quotes[-1]) == "the 46-year-old"
+
+
+def test_a_show_named_in_quotes_is_no_quote_but_a_slogan_is(
+    parse: Callable, check_evidence: Callable
+) -> None:
+    text = "Senator Ana Duarte said on NBC’s “Meet the Press” that the talks would resume."
+    assert _quotes(parse, text, check_evidence) == []
+    slogan = "Senator Ana Duarte told the crowd to “Bring Them Home Now” before the vote."
+    [quote] = _quotes(parse, slogan, check_evidence)
+    assert quote.speaker_name == "Ana Duarte"

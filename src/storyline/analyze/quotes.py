@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from storyline.analyze.lexicon import words
 from storyline.analyze.quote_marks import QuotedSpan, QuotedText, find_quoted_spans
 from storyline.analyze.quote_speakers import Speaker, SpeakerFinder
 from storyline.analyze.syntax import Token, governing_verb
@@ -29,6 +30,39 @@ MAX_INTERRUPTION_WORDS = 10
 MAX_PARAGRAPHS_BETWEEN = 1
 
 _INTERRUPTION_END = re.compile(r"[,:—–]\s*$")
+# A title is short and unpunctuated: "Meet the Press", "Crippled America".
+MAX_TITLE_WORDS = 8
+_TITLE_PUNCTUATION = re.compile(r"[,.;!?…]")
+
+
+def _title_case(text: str) -> bool:
+    small = words("title_small_words.txt")
+    tokens = [w.strip("“”\"‘’'()") for w in text.split()]
+    tokens = [w for w in tokens if w]
+    return bool(tokens) and all(w[:1].isupper() or w[:1].isdigit() or w in small for w in tokens)
+
+
+def _opens_a_title(before: str) -> bool:
+    word = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+    if word.endswith(("’s", "'s", "s’", "s'")):
+        return True
+    return word.lower().strip(",:") in words("title_openers.txt")
+
+
+def _names_a_title(text: str, span: QuotedSpan) -> bool:
+    """Whether a quoted span names a show, book or film ("on CBS’s “Face the Nation”")
+    rather than quoting anyone: a few capitalized words without punctuation after a word
+    that introduces a title (data/title_openers.txt), on a line that is not itself a
+    title-case headline (where a quote is capitalized like every word)."""
+    quoted = text[span.start : span.end]
+    if len(quoted.split()) > MAX_TITLE_WORDS or _TITLE_PUNCTUATION.search(quoted):
+        return False
+    if not _title_case(quoted) or not _opens_a_title(text[: span.open]):
+        return False
+    line_start = text.rfind("\n", 0, span.open) + 1
+    line_end = text.find("\n", span.outer_end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return not _title_case(line)
 
 
 def _joinable(text: str, first: QuotedSpan, second: QuotedSpan) -> bool:
@@ -149,8 +183,10 @@ def extract_quotes(
             speaker = finder.before_or_after(group)
         previous = (group[-1], speaker)
 
-        words = " ".join(document.text[s.start : s.end].strip() for s in group)
-        if len(words.split()) < MIN_WORDS_WITHOUT_SPEAKER and speaker is None:
+        quoted = " ".join(document.text[s.start : s.end].strip() for s in group)
+        if len(quoted.split()) < MIN_WORDS_WITHOUT_SPEAKER and speaker is None:
+            continue
+        if len(group) == 1 and _names_a_title(document.text, group[0]):
             continue
         if verb is None:
             first, last = group[0], group[-1]
