@@ -314,3 +314,12 @@ def test_a_show_named_in_quotes_is_no_quote_but_a_slogan_is(
     slogan = "Senator Ana Duarte told the crowd to “Bring Them Home Now” before the vote."
     [quote] = _quotes(parse, slogan, check_evidence)
     assert quote.speaker_name == "Ana Duarte"
+
+
+def test_a_relative_pronoun_is_part_of_the_speaker_words(
+    parse: Callable, check_evidence: Callable
+) -> None:
+    text = "Contrast that with Senator Paul Verhoeven, who has called the treaty “pure insanity.”"
+    quote = _one(parse, check_evidence, text)
+    assert _evidence(quote) == "Senator Paul Verhoeven, who"
+    assert quote.speaker_name == "Paul Verhoeven"

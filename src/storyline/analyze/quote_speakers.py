@@ -69,16 +69,29 @@ class Speaker:
 
     head: Token
     source: Source | None
+    # The relative pronoun that stands for the head in the clause ("Trump, who has called
+    # it “insanity”"): part of the words naming the speaker.
+    relative: Token | None = None
 
     def span(self) -> tuple[int, int]:
-        """The characters naming the speaker: a pronoun alone, else its compact noun phrase."""
+        """The characters naming the speaker: a pronoun alone, else its compact noun phrase,
+        up to the relative pronoun that stands for it."""
         head = self.head
         phrase = [head] if head.pos_ == "PRON" else compact_phrase(head, with_of=True)
+        if self.relative is not None:
+            phrase.append(self.relative)
         return min(t.idx for t in phrase), max(t.idx + len(t.text) for t in phrase)
 
 
 def speech_verbs() -> frozenset[str]:
     return reporting_verbs() | words("quote_verbs.txt")
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """The "who" or "which" subject of a relative clause's verb, if it has one."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")), None)
 
 
 def _poster(verb: Token) -> Token | None:
@@ -126,7 +139,11 @@ class SpeakerFinder:
         subject = phrase_source(tok)
         if subject is None and self.is_speech(tok):
             subject = _poster(tok) or self._speech_subject(tok)
-        return self.attribute(subject)
+        found = self.attribute(subject)
+        relative = _relative_subject(tok)
+        if found is not None and relative is not None and relative.head.head.i == found.head.i:
+            return Speaker(found.head, found.source, relative)
+        return found
 
     def _speech_subject(self, verb: Token) -> Token | None:
         """The subject of a speech verb; for one without its own ("…, adding, “…”") the
