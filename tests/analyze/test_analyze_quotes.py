@@ -323,3 +323,19 @@ def test_a_relative_pronoun_is_part_of_the_speaker_words(
     quote = _one(parse, check_evidence, text)
     assert _evidence(quote) == "Senator Paul Verhoeven, who"
     assert quote.speaker_name == "Paul Verhoeven"
+
+
+def test_a_name_after_its_speech_verb_speaks(parse: Callable, check_evidence: Callable) -> None:
+    text = (
+        "''Is the party running against its own candidate?'' asked Mr. Manafort, "
+        "referring to the committee."
+    )
+    quote = _one(parse, check_evidence, text)
+    assert quote.speaker_name == "Manafort"
+
+
+def test_a_dash_and_a_name_sign_a_quote(parse: Callable, check_evidence: Callable) -> None:
+    text = "“I will look into the transcripts of those speeches.”\n\n- Ana Duarte.\n\nShe left."
+    quote = _one(parse, check_evidence, text)
+    assert quote.speaker_name == "Ana Duarte"
+    assert _evidence(quote) == "Ana Duarte"

@@ -80,7 +80,8 @@ class Speaker:
         phrase = [head] if head.pos_ == "PRON" else compact_phrase(head, with_of=True)
         if self.relative is not None:
             phrase.append(self.relative)
-        return min(t.idx for t in phrase), max(t.idx + len(t.text) for t in phrase)
+        words = [t for t in phrase if not t.is_punct] or phrase  # "- Ana Duarte" signs a quote
+        return min(t.idx for t in words), max(t.idx + len(t.text) for t in words)
 
 
 def speech_verbs() -> frozenset[str]:
@@ -159,8 +160,19 @@ class SpeakerFinder:
                 return subject_of(above)
         subject = subject_of(verb)
         if subject is None or self.inside_quote(subject.idx):
-            return self._name_before(verb)
+            return self._name_before(verb) or self._name_after(verb)
         return subject
+
+    def _name_after(self, verb: Token) -> Token | None:
+        """The name just after a speech verb the parser gave no subject, the inverted order
+        after a quote (“…,” asked Mr. Manafort): the last word of the first name there."""
+        found = None
+        for tok in self.sdoc[verb.i + 1 : verb.i + 2 + _MAX_NAME]:
+            if tok.pos_ == "PROPN" or (found is not None and tok.dep_ == "compound"):
+                found = tok
+            elif found is not None or not (tok.pos_ in ("DET", "ADJ") or tok.tag_ == "POS"):
+                break
+        return found
 
     def _name_before(self, verb: Token) -> Token | None:
         """The name just before a speech verb the parser gave no subject ("her adviser, Jake
@@ -279,6 +291,9 @@ class SpeakerFinder:
             found = self._introducer(before)
             if found is not None:
                 return found
+        dashed = self._dash_attribution(last)
+        if dashed is not None:
+            return dashed
         after = self.sentences.get(self.sentences.position(max(last.outer_end - 1, 0)) + 1)
         if after is not None:
             for tok in list(after)[:6]:
@@ -289,6 +304,23 @@ class SpeakerFinder:
                 if self.is_speech(tok):
                     return self.at_verb(tok)
         return None
+
+    def _dash_attribution(self, last: QuotedSpan) -> Speaker | None:
+        """A dash and a name right after a quote, the signature convention: “…” — Hillary
+        Clinton."""
+        after = [
+            t
+            for t in self.tokens(last.outer_end, min(len(self.sdoc.text), last.outer_end + 60))
+            if not t.is_space and t.idx >= last.outer_end
+        ]
+        if not after or after[0].text not in ("-", "—", "–", "--"):
+            return None
+        name = None
+        for tok in after[1 : 2 + _MAX_NAME]:
+            if tok.pos_ != "PROPN":
+                break
+            name = tok
+        return self.attribute(name) if name is not None else None
 
     def _introducer(self, sentence: Any) -> Speaker | None:
         """The speaker of a sentence that introduces a quote with a colon: the subject of its

@@ -16,6 +16,7 @@ from typing import Any
 from storyline.analyze.lexicon import words
 from storyline.analyze.quote_marks import QuotedSpan, QuotedText, find_quoted_spans
 from storyline.analyze.quote_speakers import Speaker, SpeakerFinder
+from storyline.analyze.reporting import Source
 from storyline.analyze.syntax import Token, governing_verb
 from storyline.model import Document, Mention, Quote, TimeExpression, evidence, span_id
 
@@ -136,6 +137,9 @@ def _quote(
     words = " ".join(document.text[s.start : s.end].strip() for s in group)
     ev = evidence(document, group[0].start, group[-1].end)
     source = speaker.source if speaker else None
+    if source is not None and not source.mention:
+        # A signature's dash is no part of the name: "- Ana Duarte".
+        source = Source(source.name.lstrip("-—– "), None, source.token)
     return Quote(
         id=span_id("q", document.id, ev.start, ev.end),
         text=words,
