@@ -339,3 +339,12 @@ def test_a_dash_and_a_name_sign_a_quote(parse: Callable, check_evidence: Callabl
     quote = _one(parse, check_evidence, text)
     assert quote.speaker_name == "Ana Duarte"
     assert _evidence(quote) == "Ana Duarte"
+
+
+def test_a_place_before_a_colon_is_no_speaker(parse: Callable, check_evidence: Callable) -> None:
+    text = (
+        "As Ana Duarte reported after the police left the square in San Bernardino: "
+        "“The crowd has gone home for the night.”"
+    )
+    quote = _one(parse, check_evidence, text)
+    assert quote.speaker_name == "Ana Duarte"

@@ -6,10 +6,12 @@ hangs from or that stands beside it in its sentence ("“…,” she said", "he 
 disaster”"; data/reporting_verbs.txt and data/quote_verbs.txt), "according to X", the
 subject of the clause a partial quote is part of ("Mr. Cruz pledged to oppose it “today,
 tomorrow, forever”"), a "X said:" or "X released this statement:" ending the sentence before,
-a headline's "Name: ‘…’", a "X said" opening the sentence after. Then they are resolved: "he"
-and "she" to the nearest person named before, a name to its entity. Words that name no one in
-particular (a bare common noun, "they", "I") are the speaker's words all the same, and the
-speaker itself stays unknown (null). A preposition, a date or a number never speaks.
+a headline's "Name: ‘…’", a "X said" opening the sentence after, a signature ("— Name") under
+it. Where the parser gave a speech verb no subject, the name just before or after it speaks
+("Ramos, 58, told AFP", "asked Mr. Manafort"). Then the words are resolved: "he" and "she" to
+the nearest person named before, a name to its entity. Words that name no one in particular (a
+bare common noun, "they", "I") are the speaker's words all the same, and the speaker itself
+stays unknown (null). A preposition, a date, a number or a place (LOC, FAC) never speaks.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from storyline.model import Mention
 # Parts of speech and entity types of words that never speak, whatever the parse says.
 _NEVER_SPEAKS_POS = frozenset({"ADP", "NUM", "PUNCT", "SYM", "CCONJ", "SCONJ", "DET", "ADV"})
 _NEVER_SPEAKS_ENT = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# Places that never speak (a country or a city does: "Israel said", "Moscow denied").
+_PLACES = frozenset({"LOC", "FAC"})
 # Subject dependencies: a partial quote's clause is spoken by its subject.
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # A quote's opening mark the parser left at the end of the sentence before, and spaces.
@@ -88,6 +92,14 @@ def speech_verbs() -> frozenset[str]:
     return reporting_verbs() | words("quote_verbs.txt")
 
 
+def _in_prepositional_phrase(token: Token) -> bool:
+    """Whether a name is the object of a preposition ("in San Bernardino")."""
+    cur = token
+    while cur.dep_ in ("compound", "flat") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.dep_ == "pobj"
+
+
 def _relative_subject(verb: Token) -> Token | None:
     """The "who" or "which" subject of a relative clause's verb, if it has one."""
     if verb.dep_ != "relcl":
@@ -133,6 +145,8 @@ class SpeakerFinder:
         if head.ent_type_ in ("DATE", "TIME") and head.pos_ in ("PROPN", "NUM"):
             return None  # "Saturday said": a misparse; "the 46-year-old said" speaks
         found = name_source(head, self.index, self.quoted)
+        if found is not None and found.mention is not None and found.mention.label in _PLACES:
+            return Speaker(head, None)  # "the road said": a misparse; a place says nothing
         return Speaker(head, found if found is not None and names_someone(found) else None)
 
     def at_verb(self, tok: Token) -> Speaker | None:
@@ -363,8 +377,10 @@ class SpeakerFinder:
         if k < 0 or self.sdoc[k].text != ":" or self.inside_quote(self.sdoc[k].idx):
             return None
         colon = self.sdoc[k]
-        if colon.i > 0 and self.sdoc[colon.i - 1].pos_ == "PROPN":
-            return self.attribute(self.sdoc[colon.i - 1])
+        named = self.sdoc[colon.i - 1] if colon.i > 0 else None
+        # "after the FBI left the scene in San Bernardino:" ends on a place, not a speaker.
+        if named is not None and named.pos_ == "PROPN" and not _in_prepositional_phrase(named):
+            return self.attribute(named)
         verb = colon.head
         if verb.pos_ == "NOUN":
             verb = verb.head  # "released the following statement:"
