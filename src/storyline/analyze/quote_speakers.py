@@ -97,7 +97,7 @@ def _in_prepositional_phrase(token: Token) -> bool:
     cur = token
     while cur.dep_ in ("compound", "flat") and cur.head.i != cur.i:
         cur = cur.head
-    return cur.dep_ == "pobj"
+    return bool(cur.dep_ == "pobj")
 
 
 def _relative_subject(verb: Token) -> Token | None:
