@@ -354,3 +354,17 @@ def test_a_dash_and_a_name_sign_a_quote(parse: Callable, check_evidence: Callabl
     quote = _one(parse, check_evidence, text)
     assert quote.speaker_name == "Ana Duarte"
     assert _evidence(quote) == "Ana Duarte"
+
+
+def test_a_participle_quote_is_dated_by_the_speech_verb_it_hangs_from(
+    parse: Callable, time_at: Callable
+) -> None:
+    text = (
+        "Late on Tuesday, Minister Ana Duarte told the families that talks had resumed, "
+        "calling their rescue “a supreme task”."
+    )
+    sdoc, doc = parse(text)
+    tuesday = time_at(doc, "Late on Tuesday", "2024-03-05")
+    [quote] = extract_quotes(sdoc, doc, extract_mentions(sdoc, doc), [tuesday])
+    assert quote.speaker_name == "Ana Duarte"
+    assert quote.date == "2024-03-05"

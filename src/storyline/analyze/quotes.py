@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 from typing import Any
 
 from storyline.analyze.lexicon import words
@@ -31,6 +32,8 @@ MAX_INTERRUPTION_WORDS = 10
 MAX_PARAGRAPHS_BETWEEN = 1
 
 _INTERRUPTION_END = re.compile(r"[,:—–]\s*$")
+# How far up a participle ("…, calling it “…”") its speech verb's date is looked for.
+MAX_DATING_CLIMB = 2
 # A title is short and unpunctuated: "Meet the Press", "Crippled America".
 MAX_TITLE_WORDS = 8
 _TITLE_PUNCTUATION = re.compile(r"[,.;!?…]")
@@ -122,11 +125,14 @@ def _opens_paragraph(text: str, span: QuotedSpan) -> bool:
 def _statement_date(
     finder: SpeakerFinder, verb: Token | None, dates: list[tuple[Token, TimeExpression]]
 ) -> TimeExpression | None:
-    """The date of the reporting clause ("said on Tuesday"), never one inside the quote."""
+    """The date of the reporting clause ("said on Tuesday"), never one inside the quote. A
+    participle's clause is dated by the speech verb it hangs from ("Late on Tuesday,
+    Netanyahu told relatives …, calling their rescue “a supreme task”")."""
     if verb is None:
         return None
+    clause = [verb] + [v for v in islice(verb.ancestors, MAX_DATING_CLIMB) if finder.is_speech(v)]
     for root, te in dates:
-        if not finder.inside_quote(root.idx) and governing_verb(root) == verb:
+        if not finder.inside_quote(root.idx) and governing_verb(root) in clause:
             return te
     return None
 
