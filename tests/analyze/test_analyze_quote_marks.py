@@ -48,3 +48,9 @@ def test_offsets_point_at_the_marks() -> None:
     [span] = find_quoted_spans(text)
     assert text[span.open] == "“" and span.close is not None and text[span.close] == "”"
     assert span.outer_end == span.close + 1
+
+
+def test_a_curly_mark_typed_the_wrong_way_round_is_read_by_its_place() -> None:
+    text = "“It is unusual,“ said Larry Noble. “Very unusual.”"
+    spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert spans == ["It is unusual,", "Very unusual."]

@@ -80,7 +80,20 @@ def _paired(text: str, marks: list[tuple[int, bool]]) -> list[QuotedSpan]:
 
 
 def _curly_doubles(text: str) -> list[QuotedSpan]:
-    return _paired(text, [(m.start(), m.group() == "“") for m in _CURLY.finditer(text)])
+    marks = [(m.start(), _curly_opens(text, m.start())) for m in _CURLY.finditer(text)]
+    return _paired(text, marks)
+
+
+def _curly_opens(text: str, pos: int) -> bool:
+    """Whether the curly double at ``pos`` opens a quote. Typed the wrong way round, a mark
+    still says by its place what it does: “ glued to the word before it and followed by a
+    space closes (“It’s unusual,“ said …), ” after a space and before a word opens."""
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if text[pos] == "“":
+        closes = not before.isspace() and before not in "([{—–-:" and after.isspace()
+        return not closes
+    return before.isspace() and after.isalnum()
 
 
 def _straight_doubles(text: str) -> list[QuotedSpan]:

@@ -1,11 +1,10 @@
 """Direct quotes and who said them.
 
 An interrupted quote (“A,” he said, “B.”) is one quote: its evidence runs from the first
-quoted word to the last, its text is the quoted parts joined. The speaker is the subject of
-the reporting verb next to the quote (data/reporting_verbs.txt), or of "according to X";
-failing that, the speaker of the quote just before (a quote continued after "he said."), a
-"X said:" in the sentence before, or a "X said" opening the sentence after. "he"/"she"
-resolve to the nearest preceding PERSON mention outside quotes.
+quoted word to the last, its text is the quoted parts joined. Its speaker is found beside it
+(quote_speakers.py); failing that, a quote that goes on from the one before (a new paragraph
+re-opening it, the next sentence after “…,” he said.) keeps that one's speaker, and last a
+"X said:" before it or a "X said" after it names one.
 """
 
 from __future__ import annotations
@@ -15,17 +14,11 @@ from collections.abc import Sequence
 from itertools import islice
 from typing import Any
 
+from storyline.analyze.lexicon import words
 from storyline.analyze.quote_marks import QuotedSpan, QuotedText, find_quoted_spans
-from storyline.analyze.reporting import (
-    Source,
-    name_source,
-    names_someone,
-    phrase_source,
-    reporting_verbs,
-    subject_of,
-)
-from storyline.analyze.sentences import SentenceIndex
-from storyline.analyze.syntax import MentionIndex, Token, governing_verb
+from storyline.analyze.quote_speakers import Speaker, SpeakerFinder
+from storyline.analyze.reporting import Source
+from storyline.analyze.syntax import Token, governing_verb
 from storyline.model import Document, Mention, Quote, TimeExpression, evidence, span_id
 
 # Quotes shorter than this many words are kept only when a speaker is found: a lone quoted
@@ -34,38 +27,46 @@ MIN_WORDS_WITHOUT_SPEAKER = 3
 # The reporting clause inside an interrupted quote is short: "he said", "the minister added".
 MAX_INTERRUPTION_WORDS = 10
 
+# Paragraphs of other text a quote's voice carries across to an unattributed quoted
+# paragraph (“…,” Viguerie notes. | He is upbeat. | “Not only can Cruz win…”).
+MAX_PARAGRAPHS_BETWEEN = 1
+
 _INTERRUPTION_END = re.compile(r"[,:—–]\s*$")
+# How far up a participle ("…, calling it “…”") its speech verb's date is looked for.
+MAX_DATING_CLIMB = 2
+# A title is short and unpunctuated: "Meet the Press", "Crippled America".
+MAX_TITLE_WORDS = 8
+_TITLE_PUNCTUATION = re.compile(r"[,.;!?…]")
 
 
-class _Context:
-    def __init__(self, sdoc: Any, document: Document, mentions: Sequence[Mention]) -> None:
-        self.sdoc = sdoc
-        self.text = document.text
-        self.index = MentionIndex(sdoc, mentions)
-        self.sentences = SentenceIndex(sdoc)
-        self.verbs = reporting_verbs()
-        self.spans: list[QuotedSpan] = []
-        self.quoted = QuotedText.empty()
+def _title_case(text: str) -> bool:
+    small = words("title_small_words.txt")
+    tokens = [w.strip("“”\"‘’'()") for w in text.split()]
+    tokens = [w for w in tokens if w]
+    return bool(tokens) and all(w[:1].isupper() or w[:1].isdigit() or w in small for w in tokens)
 
-    def inside_quote(self, offset: int) -> bool:
-        return self.quoted.covers(offset)
 
-    def tokens(self, start: int, end: int) -> list[Token]:
-        span = self.sdoc.char_span(start, end, alignment_mode="expand")
-        return list(span) if span is not None else []
+def _opens_a_title(before: str) -> bool:
+    word = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+    if word.endswith(("’s", "'s", "s’", "s'")):
+        return True
+    return word.lower().strip(",:") in words("title_openers.txt")
 
-    def is_reporting(self, tok: Token) -> bool:
-        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.verbs
 
-    def speaker_of(self, tok: Token) -> Source | None:
-        """The speaker named by a reporting verb or an "according to" phrase at ``tok``."""
-        subject = phrase_source(tok)
-        if subject is None and self.is_reporting(tok):
-            subject = subject_of(tok)
-        if subject is None or self.inside_quote(subject.idx):
-            return None
-        found = name_source(subject, self.index, self.quoted)
-        return found if found is not None and names_someone(found) else None
+def _names_a_title(text: str, span: QuotedSpan) -> bool:
+    """Whether a quoted span names a show, book or film ("on CBS’s “Face the Nation”")
+    rather than quoting anyone: a few capitalized words without punctuation after a word
+    that introduces a title (data/title_openers.txt), on a line that is not itself a
+    title-case headline (where a quote is capitalized like every word)."""
+    quoted = text[span.start : span.end]
+    if len(quoted.split()) > MAX_TITLE_WORDS or _TITLE_PUNCTUATION.search(quoted):
+        return False
+    if not _title_case(quoted) or not _opens_a_title(text[: span.open]):
+        return False
+    line_start = text.rfind("\n", 0, span.open) + 1
+    line_end = text.find("\n", span.outer_end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return not _title_case(line)
 
 
 def _joinable(text: str, first: QuotedSpan, second: QuotedSpan) -> bool:
@@ -79,15 +80,17 @@ def _joinable(text: str, first: QuotedSpan, second: QuotedSpan) -> bool:
     return comma_before and _INTERRUPTION_END.search(gap) is not None
 
 
-def _group_interrupted(ctx: _Context) -> list[tuple[list[QuotedSpan], Token | None]]:
-    """Quoted spans grouped into quotes, each with the reporting verb of its interruption."""
+def _group_interrupted(
+    finder: SpeakerFinder, text: str, spans: list[QuotedSpan]
+) -> list[tuple[list[QuotedSpan], Token | None]]:
+    """Quoted spans grouped into quotes, each with the speech verb of its interruption."""
     groups: list[tuple[list[QuotedSpan], Token | None]] = []
-    for span in ctx.spans:
+    for span in spans:
         if groups and groups[-1][0][-1].close is not None:
             last = groups[-1][0][-1]
-            if _joinable(ctx.text, last, span):
-                gap_tokens = ctx.tokens(last.outer_end, span.open)
-                verb = next((t for t in gap_tokens if ctx.is_reporting(t)), None)
+            if _joinable(text, last, span):
+                gap_tokens = finder.tokens(last.outer_end, span.open)
+                verb = next((t for t in gap_tokens if finder.is_speech(t)), None)
                 if verb is not None:
                     groups[-1][0].append(span)
                     if groups[-1][1] is None:
@@ -97,95 +100,62 @@ def _group_interrupted(ctx: _Context) -> list[tuple[list[QuotedSpan], Token | No
     return groups
 
 
-def _attached_verb(ctx: _Context, quote_tokens: list[Token], start: int, end: int) -> Token | None:
-    """A reporting verb the quote hangs from in the parse (“...,” the premier told AFP)."""
-    for tok in quote_tokens:
-        head = tok.head
-        if start <= head.idx < end:
-            continue
-        for cand in [head, *islice(head.ancestors, 2)]:
-            if not (start <= cand.idx < end) and ctx.is_reporting(cand):
-                return cand
-    return None
-
-
-def _reporting_verb(ctx: _Context, group: list[QuotedSpan]) -> Token | None:
-    """The reporting verb the quote hangs on ("...," she told reporters), speaker or not."""
-    first, last = group[0], group[-1]
-    return _attached_verb(ctx, ctx.tokens(first.start, last.end), first.open, last.outer_end)
-
-
-def _nearby_speaker(ctx: _Context, group: list[QuotedSpan]) -> tuple[Source | None, Token | None]:
-    first, last = group[0], group[-1]
-    quote_tokens = ctx.tokens(first.start, last.end)
-    verb = _attached_verb(ctx, quote_tokens, first.open, last.outer_end)
-    if verb is not None:
-        found = ctx.speaker_of(verb)
-        if found is not None:
-            return found, verb
-    # Otherwise the nearest reporting verb or "according to" outside quotes in the sentences
-    # the quote begins and ends in.
-    k_first = ctx.sentences.position(first.open)
-    k_last = ctx.sentences.position(max(last.outer_end - 1, first.open))
-    candidates: list[tuple[int, Token]] = []
-    for k in range(k_first, k_last + 1):
-        for tok in ctx.sentences.spans[k]:
-            if ctx.inside_quote(tok.idx):
-                continue
-            if ctx.is_reporting(tok) or tok.lower_ in ("according", "per"):
-                distance = (
-                    tok.idx - last.outer_end if tok.idx >= last.outer_end else first.open - tok.idx
-                )
-                candidates.append((distance, tok))
-    for _, tok in sorted(candidates, key=lambda c: c[0]):
-        found = ctx.speaker_of(tok)
-        if found is not None:
-            return found, tok
-    return None, None
-
-
-def _neighbour_speaker(ctx: _Context, group: list[QuotedSpan]) -> Source | None:
-    """A "X said:" ending the sentence before, or a "X said" opening the sentence after."""
-    first, last = group[0], group[-1]
-    before = ctx.sentences.get(ctx.sentences.position(first.open) - 1)
-    if before is not None and before.text.rstrip().endswith(":"):
-        for tok in reversed(list(before)):
-            if ctx.is_reporting(tok) and not ctx.inside_quote(tok.idx):
-                found = ctx.speaker_of(tok)
-                if found is not None:
-                    return found
-    after = ctx.sentences.get(ctx.sentences.position(max(last.outer_end - 1, 0)) + 1)
-    if after is not None:
-        for tok in list(after)[:6]:
-            if ctx.inside_quote(tok.idx):
-                break
-            if ctx.is_reporting(tok):
-                return ctx.speaker_of(tok)
-    return None
-
-
-def _continues(ctx: _Context, prev: QuotedSpan, span: QuotedSpan) -> bool:
+def _continues(finder: SpeakerFinder, text: str, prev: QuotedSpan, span: QuotedSpan) -> bool:
     """Whether ``span`` goes on with the quote before it: a new paragraph re-opening the
-    quote, or the next sentence after “…,” he said."""
-    gap = ctx.text[prev.outer_end : span.open]
+    quote, a paragraph that opens with a quote after one that ended “…,” he said., or the
+    next sentence after “…,” he said."""
+    gap = text[prev.outer_end : span.open]
     if not gap.strip():
         return True
     if "\n" in gap:
-        return False
-    here = ctx.sentences.position(span.open)
-    return ctx.sentences.position(max(prev.outer_end - 1, 0)) >= here - 1
+        # A paragraph that is quoted from its first character, with no attribution of its
+        # own, goes on in the voice of the quote one or two paragraphs up.
+        paragraphs = len(re.findall(r"\n\s*", gap.strip()))
+        return paragraphs <= MAX_PARAGRAPHS_BETWEEN and _opens_paragraph(text, span)
+    if len(gap.split()) <= MAX_INTERRUPTION_WORDS:
+        return True  # “A?” Trump said. “B.”: the parser made the attribution a sentence
+    here = finder.sentences.position(span.open)
+    return finder.sentences.position(max(prev.outer_end - 1, 0)) >= here - 1
+
+
+def _opens_paragraph(text: str, span: QuotedSpan) -> bool:
+    return span.open == 0 or text[span.open - 1] == "\n"
 
 
 def _statement_date(
-    ctx: _Context, verb: Token | None, dates: list[tuple[Token, TimeExpression]]
+    finder: SpeakerFinder, verb: Token | None, dates: list[tuple[Token, TimeExpression]]
 ) -> TimeExpression | None:
-    """The date of the reporting clause ("said on Tuesday"), never one inside the quote."""
+    """The date of the reporting clause ("said on Tuesday"), never one inside the quote. A
+    participle's clause is dated by the speech verb it hangs from ("Late on Tuesday,
+    Netanyahu told relatives …, calling their rescue “a supreme task”")."""
     if verb is None:
         return None
+    clause = [verb] + [v for v in islice(verb.ancestors, MAX_DATING_CLIMB) if finder.is_speech(v)]
     for root, te in dates:
-        if not ctx.inside_quote(root.idx) and governing_verb(root) == verb:
+        if not finder.inside_quote(root.idx) and governing_verb(root) in clause:
             return te
     return None
+
+
+def _quote(
+    document: Document, group: list[QuotedSpan], speaker: Speaker | None, dated_by: Any
+) -> Quote:
+    words = " ".join(document.text[s.start : s.end].strip() for s in group)
+    ev = evidence(document, group[0].start, group[-1].end)
+    source = speaker.source if speaker else None
+    if source is not None and not source.mention:
+        # A signature's dash is no part of the name: "- Ana Duarte".
+        source = Source(source.name.lstrip("-—– "), None, source.token)
+    return Quote(
+        id=span_id("q", document.id, ev.start, ev.end),
+        text=words,
+        speaker=(source.mention.entity if source.mention else source.name) if source else None,
+        speaker_name=source.name if source else None,
+        speaker_evidence=evidence(document, *speaker.span()) if speaker else None,
+        date=dated_by.value if dated_by else None,
+        date_ref=dated_by.id if dated_by else None,
+        evidence=ev,
+    )
 
 
 def extract_quotes(
@@ -196,9 +166,8 @@ def extract_quotes(
 ) -> list[Quote]:
     """Direct quotes with their speakers, in text order. ``times`` (optional) lets a quote
     carry the date of its reporting clause."""
-    ctx = _Context(sdoc, document, mentions)
-    ctx.spans = find_quoted_spans(document.text)
-    ctx.quoted = QuotedText(document.text, ctx.spans)
+    spans = find_quoted_spans(document.text)
+    finder = SpeakerFinder(sdoc, mentions, QuotedText(document.text, spans))
     dates: list[tuple[Token, TimeExpression]] = []
     for te in times:
         if te.type == "DATE" and te.value:
@@ -207,38 +176,32 @@ def extract_quotes(
                 dates.append((span.root, te))
 
     quotes: list[Quote] = []
-    previous: tuple[QuotedSpan, Source | None] | None = None
-    for group, gap_verb in _group_interrupted(ctx):
-        speaker: Source | None = None
+    previous: tuple[QuotedSpan, Speaker | None] | None = None
+    for group, gap_verb in _group_interrupted(finder, document.text, spans):
+        speaker = finder.at_verb(gap_verb) if gap_verb is not None else None
         verb = gap_verb
-        if verb is not None:
-            speaker = ctx.speaker_of(verb)
         if speaker is None:
-            speaker, nearby_verb = _nearby_speaker(ctx, group)
+            speaker, nearby_verb = finder.find(group)
             verb = nearby_verb or verb
-        if speaker is None and previous is not None and _continues(ctx, previous[0], group[0]):
+        if (
+            speaker is None
+            and previous is not None
+            and _continues(finder, document.text, previous[0], group[0])
+        ):
             speaker = previous[1]
         if speaker is None:
-            speaker = _neighbour_speaker(ctx, group)
+            speaker = finder.before_or_after(group)
         previous = (group[-1], speaker)
 
-        words = " ".join(document.text[s.start : s.end].strip() for s in group)
-        if len(words.split()) < MIN_WORDS_WITHOUT_SPEAKER and speaker is None:
+        quoted = " ".join(document.text[s.start : s.end].strip() for s in group)
+        if len(quoted.split()) < MIN_WORDS_WITHOUT_SPEAKER and speaker is None:
             continue
-        ev = evidence(document, group[0].start, group[-1].end)
+        if len(group) == 1 and _names_a_title(document.text, group[0]):
+            continue
+        if verb is None:
+            first, last = group[0], group[-1]
+            quote_tokens = finder.tokens(first.start, last.end)
+            verb = finder.attached_verb(quote_tokens, first.open, last.outer_end)
         # An unresolved speaker ("she told reporters on Tuesday") still dates it.
-        dated_by = _statement_date(ctx, verb or _reporting_verb(ctx, group), dates)
-        quotes.append(
-            Quote(
-                id=span_id("q", document.id, ev.start, ev.end),
-                text=words,
-                speaker=(speaker.mention.entity if speaker.mention else speaker.name)
-                if speaker
-                else None,
-                speaker_name=speaker.name if speaker else None,
-                date=dated_by.value if dated_by else None,
-                date_ref=dated_by.id if dated_by else None,
-                evidence=ev,
-            )
-        )
+        quotes.append(_quote(document, group, speaker, _statement_date(finder, verb, dates)))
     return quotes
