@@ -212,3 +212,11 @@ def test_a_generic_head_takes_the_type_of_what_it_is_for(
         (e.type, e.trigger.text if e.trigger else "") for e in _coded(parse, check_evidence, text)
     ]
     assert ("CONSULT", "launched a new bid") in coded
+
+
+def test_a_second_object_after_a_comma_is_an_aside(
+    parse: Callable, check_evidence: Callable
+) -> None:
+    text = "Strikes killed 20 people on Sunday, among them six people in the Velmora camp."
+    [event] = _coded(parse, check_evidence, text)
+    assert event.summary == "Strikes killed 20 people"

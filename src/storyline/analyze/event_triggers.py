@@ -174,7 +174,11 @@ def verb_lemma(tok: Token) -> str:
 
 
 def objects_of(verb: Token) -> list[Token]:
-    objs = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    """What the verb acts on: its direct object (the first: a second one the parser hangs on
+    the verb after a comma is an aside, "killed 20 people ..., among them six people in ..."),
+    its passive subject, and the noun a participle modifies."""
+    direct = [c for c in verb.children if c.dep_ == "dobj"][:1]
+    objs = direct + [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.dep_ != "dobj"]
     if verb.dep_ in _PARTICIPLE_DEPS and verb.tag_ == "VBN":
         objs.append(verb.head)
     return objs
