@@ -184,6 +184,7 @@ MAPPING_FILES = {
         "number_words",
         "outcome_complements",
         "outcomes",
+        "role_synonyms",
         "seats_of_government",
         "verb_lemma_fixes",
     )

@@ -262,3 +262,12 @@ def test_a_capital_as_a_place_stays_a_place(parse: Callable) -> None:
     sdoc, doc = parse("The delegation held talks in Cairo on Monday.")
     [cairo] = [m for m in extract_mentions(sdoc, doc) if m.evidence.text == "Cairo"]
     assert cairo.named and cairo.key == "cairo"
+
+
+def test_the_premier_is_the_prime_minister_named_before(parse: Callable) -> None:
+    sdoc, doc = parse(
+        "Velmoran Prime Minister Ada Brenn met the families. "
+        '"We will bring them home," the premier said.'
+    )
+    [premier] = [m for m in extract_mentions(sdoc, doc) if m.evidence.text == "the premier"]
+    assert (premier.key, premier.named) == ("ada brenn", False)

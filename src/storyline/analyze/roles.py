@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.analyze.lexicon import words
+from storyline.analyze.lexicon import mapping, words
 from storyline.analyze.syntax import Token, compact_phrase
 from storyline.model import Document, Mention, evidence
 
@@ -191,6 +191,12 @@ def role_mentions(sdoc: Any, document: Document, mentions: Sequence[Mention]) ->
         if any(t.i in named and t.ent_type_ == "PERSON" for t in phrase):
             continue
         said = _role_words(phrase, token, set())
+        # "the premier" is the prime minister the text named: its head and words as the
+        # role it stands for (data/role_synonyms.txt).
+        same = mapping("role_synonyms.txt").get(head)
+        if same is not None:
+            *more, head = same.split()
+            said = said | frozenset(more)
         fits = {
             r.person.entity: r.person
             for r in roles

@@ -10,6 +10,7 @@ from storyline.model import (
     Analysis,
     DateInterval,
     Document,
+    Entity,
     Event,
     Figure,
     Quote,
@@ -34,6 +35,18 @@ def _published_day(doc: Document) -> str | None:
     if isinstance(published, str) and is_calendar_date(published):
         return published
     return None
+
+
+def _speaker_name(quote: Quote, speaker: str | None, entities: dict[str, Entity]) -> str | None:
+    """The speaker's entity name where the quote named them by one of its names ("Netanyahu"
+    -> "Benjamin Netanyahu", "Israeli" -> "Israel"); a fuller phrase the quote gave ("Gaza's
+    Hamas-run health ministry") stays as written."""
+    entity = entities.get(speaker or "")
+    name = quote.speaker_name
+    if entity is None or name is None:
+        return name
+    names = {n.casefold() for n in (entity.name, *entity.aliases)}
+    return entity.name if name.casefold() in names else name
 
 
 def _quote_date(quote: Quote, published: str | None) -> dict[str, str | None]:
@@ -71,6 +84,7 @@ def resolve_story(
     by_id = {d.id: d for d in documents}
     analyses = [a for a in analyses if a.doc in by_id]
     entities, remap = resolve_entities(analyses)
+    entity_by_id = {e.id: e for e in entities}
 
     events: list[Event] = []
     quotes: list[Quote] = []
@@ -93,7 +107,8 @@ def resolve_story(
             )
         for q in a.quotes:
             speaker = remap.get(q.speaker or "", q.speaker)
-            quotes.append(q.model_copy(update={"speaker": speaker, **_quote_date(q, published)}))
+            update = {"speaker": speaker, "speaker_name": _speaker_name(q, speaker, entity_by_id)}
+            quotes.append(q.model_copy(update={**update, **_quote_date(q, published)}))
         figures.extend(f.model_copy(update={"as_of": calendar_date(f.as_of)}) for f in a.figures)
         times.extend(a.times)
 
