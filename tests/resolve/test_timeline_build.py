@@ -128,48 +128,34 @@ def test_a_statement_dated_by_its_article_names_no_expression() -> None:
 
 
 def test_a_speaker_named_by_one_of_the_entitys_names_is_called_by_its_name() -> None:
-    text = 'Netanyahu said: "We will not stop." The health ministry said: "Twenty died."'
-    doc = Document(id=document_id(text), source="a.txt", text=text, published="2024-03-09")
     from storyline.model import Mention, entity_id
 
     person = entity_id("person", "benjamin netanyahu")
-    mentions = [
-        Mention(
-            evidence=Evidence(doc=doc.id, start=0, end=9, text="Netanyahu"),
-            label="PERSON",
-            key="benjamin netanyahu",
-            entity=person,
-        )
-    ]
-    full = "Benjamin Netanyahu"
-    other = Document(id=document_id(full), source="b.txt", text=full, published="2024-03-09")
-    mentions_b = [
-        Mention(
-            evidence=Evidence(doc=other.id, start=0, end=len(full), text=full),
-            label="PERSON",
-            key="benjamin netanyahu",
-            entity=person,
-        )
-    ]
+
+    def document(text: str) -> Document:
+        return Document(id=document_id(text), source="t", text=text, published="2024-03-09")
+
+    def named(doc: Document, words: str) -> Mention:
+        start = doc.text.index(words)
+        ev = Evidence(doc=doc.id, start=start, end=start + len(words), text=words)
+        return Mention(evidence=ev, label="PERSON", key="benjamin netanyahu", entity=person)
+
+    def quote(doc: Document, qid: str, words: str, speaker_name: str) -> Quote:
+        start = doc.text.index(words)
+        ev = Evidence(doc=doc.id, start=start, end=start + len(words), text=words)
+        return Quote(id=qid, text=words, speaker=person, speaker_name=speaker_name, evidence=ev)
+
+    doc = document('Netanyahu said: "We will not stop." The health ministry said: "Twenty died."')
+    other = document("Benjamin Netanyahu")
     quotes = [
-        Quote(
-            id="q1",
-            text="We will not stop.",
-            speaker=person,
-            speaker_name="Netanyahu",
-            evidence=Evidence(doc=doc.id, start=17, end=34, text=text[17:34]),
-        ),
-        Quote(
-            id="q2",
-            text="Twenty died.",
-            speaker=person,
-            speaker_name="The health ministry",
-            evidence=Evidence(doc=doc.id, start=63, end=75, text=text[63:75]),
-        ),
+        quote(doc, "q1", "We will not stop.", "Netanyahu"),
+        quote(doc, "q2", "Twenty died.", "The health ministry"),
     ]
     analyses = [
-        Analysis(doc=doc.id, pipeline_version="t", mentions=mentions, quotes=quotes),
-        Analysis(doc=other.id, pipeline_version="t", mentions=mentions_b),
+        Analysis(
+            doc=doc.id, pipeline_version="t", mentions=[named(doc, "Netanyahu")], quotes=quotes
+        ),
+        Analysis(doc=other.id, pipeline_version="t", mentions=[named(other, "Benjamin Netanyahu")]),
     ]
     story = resolve_story([doc, other], analyses)
     names = {q.id: q.speaker_name for q in story.quotes}
