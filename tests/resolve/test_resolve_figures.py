@@ -61,3 +61,15 @@ def test_a_repeated_pair_is_reported_once() -> None:
     b = _fig("d2", 1200, counts="people killed")
     b2 = b.model_copy(update={"id": "f:d2:again"})
     assert len(figure_conflicts([a, b, b2])) == 1
+
+
+def test_every_disagreeing_value_of_one_quantity_is_one_conflict() -> None:
+    afp = _fig("d1", 1140, counts="people killed", attributed_to="AFP")
+    israel = _fig("d2", 1200, counts="people killed", attributed_to="Israel")
+    again = _fig("d3", 1200, counts="people killed", attributed_to="Israel")
+    other = _fig("d4", 1300, counts="people killed", attributed_to="Lebanon")
+    later = _fig("d5", 44400, counts="people killed")  # a year on: a series, no conflict
+    [conflict] = figure_conflicts([later, other, again, israel, afp])
+    assert conflict.items == [afp.id, israel.id, again.id, other.id]
+    # Each value and source once, in order of value.
+    assert conflict.note == "people killed: 1,140 (AFP) vs 1,200 (Israel) vs 1,300 (Lebanon)"

@@ -1,10 +1,11 @@
 """Where sources disagree on a figure.
 
-Two figures conflict when they count the same thing (same ``counts``, and the same subject
+Two figures disagree when they count the same thing (same ``counts``, and the same subject
 where both name one), come from different documents, and neither value falls inside the other's
 stated range, while differing by less than ``SERIES_RATIO``. The ratio bound keeps a running
 tally (19,667 killed in December 2023, 44,400 a year later) out of the conflicts: such figures
-form a series over time, not a disagreement. A first cut; dated series come with the dating stage.
+form a series over time, not a disagreement. Figures that disagree, directly or through one
+another, are one conflict: one record per quantity, every value and source in it.
 """
 
 from __future__ import annotations
@@ -46,27 +47,48 @@ def _disagree(a: Figure, b: Figure) -> bool:
     return small > 0 and big / small < SERIES_RATIO
 
 
+def _root(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _disagreeing(group: list[Figure]) -> list[list[Figure]]:
+    """The sets of figures of one count that disagree, directly or through one another.
+    Sorted by value, each figure is compared only with the ones within SERIES_RATIO above it:
+    the cost follows the number of near values, not the square of the group."""
+    group = sorted(group, key=lambda f: (f.value, f.id))
+    parent = list(range(len(group)))
+    linked: set[int] = set()
+    for i, a in enumerate(group):
+        for j in range(i + 1, len(group)):
+            b = group[j]
+            if a.value > 0 and b.value / a.value >= SERIES_RATIO:
+                break
+            if _disagree(a, b):
+                parent[_root(parent, j)] = _root(parent, i)
+                linked.update((i, j))
+    components: dict[int, list[Figure]] = defaultdict(list)
+    for i in sorted(linked):
+        components[_root(parent, i)].append(group[i])
+    return list(components.values())
+
+
 def figure_conflicts(figures: Iterable[Figure]) -> list[Conflict]:
+    """One conflict per quantity the sources disagree on: every figure that disagrees with
+    another of the same count (directly or through a third: 1,140 against 1,200 against
+    "about 1,250") is one record, its values and sources listed once each."""
     by_counts: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
         if f.counts:
             by_counts[f.counts.lower()].append(f)
     conflicts = []
-    seen: set[tuple[str, str, float, float]] = set()
     for counts, group in sorted(by_counts.items()):
-        # Sorted by value, each figure is compared only with the ones within SERIES_RATIO above
-        # it: the cost follows the number of near values, not the square of the group.
-        group.sort(key=lambda f: (f.value, f.id))
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if a.value > 0 and b.value / a.value >= SERIES_RATIO:
-                    break
-                # One conflict per pair of documents and values, however often they repeat them.
-                key = (a.evidence.doc, b.evidence.doc, a.value, b.value)
-                if key not in seen and _disagree(a, b):
-                    seen.add(key)
-                    note = f"{counts}: {_show(a)} vs {_show(b)}"
-                    conflicts.append(Conflict(kind="figure", items=[a.id, b.id], note=note))
+        for members in _disagreeing(group):
+            shown = list(dict.fromkeys(_show(f) for f in members))
+            note = f"{counts}: " + " vs ".join(shown)
+            conflicts.append(Conflict(kind="figure", items=[f.id for f in members], note=note))
     return conflicts
 
 
