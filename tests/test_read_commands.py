@@ -146,6 +146,38 @@ def test_the_timeline_pages_and_filters_by_date_in_the_store(demo_db: str) -> No
     assert bad.exit_code == 1 and "not a date" in bad.output
 
 
+def test_the_timeline_of_one_actor_and_of_one_story(demo_db: str) -> None:
+    export = json.loads(invoke("export", "--db", demo_db).stdout)
+    every = json.loads(invoke("timeline", "--format", "json", "--db", demo_db).stdout)
+    entities = {e["id"]: e["name"] for e in export["entities"]}
+    events = {e["id"]: e for e in export["events"]}
+    quotes = {q["id"]: q for q in export["quotes"]}
+
+    def who(ref: str) -> set[str]:
+        if ref in events:
+            return {
+                entities.get(events[ref][k] or "", "") for k in ("source_actor", "target_actor")
+            }
+        return {entities.get(quotes[ref]["speaker"] or "", "")}
+
+    actor = json.loads(
+        invoke("timeline", "--format", "json", "--actor", "NETANYAHU", "--db", demo_db).stdout
+    )
+    assert actor and len(actor) < len(every)
+    assert all(any("netanyahu" in n.lower() for n in who(row["ref"])) for row in actor)
+    assert [r for r in every if any("netanyahu" in n.lower() for n in who(r["ref"]))] == actor
+    story = export["stories"][0]["id"]
+    told = json.loads(
+        invoke("timeline", "--format", "json", "--story", story, "--db", demo_db).stdout
+    )
+    members = set(export["stories"][0]["documents"])
+    assert told and all(set(row["documents"]) & members for row in told)
+    assert (
+        invoke("timeline", "--story", "s:none", "--format", "json", "--db", demo_db).stdout.strip()
+        == "[]"
+    )
+
+
 def test_a_stale_story_is_reported_in_one_line_then_updated(tmp_path: Path) -> None:
     db = str(tmp_path / "s.db")
     first, second = tmp_path / "a", tmp_path / "b"

@@ -314,6 +314,12 @@ def _open(db: str, refresh: bool) -> ResolvedStory:
 @_paging_options
 @click.option("--since", metavar="DATE", help="Lines dated on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Lines dated on or before DATE (YYYY[-MM[-DD]]).")
+@click.option(
+    "--actor",
+    metavar="NAME",
+    help="Only events this actor did or underwent and its statements (a part of its name).",
+)
+@click.option("--story", "story_id", metavar="ID", help="Only lines citing this story's documents.")
 @_refresh_option
 def timeline(
     db: str,
@@ -322,6 +328,8 @@ def timeline(
     offset: int,
     since: str | None,
     until: str | None,
+    actor: str | None,
+    story_id: str | None,
     refresh: bool,
 ) -> None:
     """Print the story's timeline: dated events and statements in order, with citations."""
@@ -337,7 +345,14 @@ def timeline(
             )
     try:
         page = open_timeline(
-            db, limit=limit, offset=offset, since=since, until=until, refresh=refresh
+            db,
+            limit=limit,
+            offset=offset,
+            since=since,
+            until=until,
+            actor=actor,
+            story=story_id,
+            refresh=refresh,
         )
     except StorylineError as exc:
         _fail(exc)

@@ -84,12 +84,17 @@ def open_timeline(
     offset: int = 0,
     since: str | None = None,
     until: str | None = None,
+    actor: str | None = None,
+    story: str | None = None,
     refresh: bool = False,
 ) -> TimelinePage:
-    """A page of the stored timeline, filtered by date in the store; only the documents it
-    cites are read, and without their text."""
+    """A page of the stored timeline, filtered by date, actor (a part of an entity's name)
+    and story id in the store; only the documents it cites are read, and without their
+    text."""
     with current_store(db, refresh=refresh) as store:
-        entries = store.timeline(limit=limit, offset=offset, since=since, until=until)
+        entries = store.timeline(
+            limit=limit, offset=offset, since=since, until=until, actor=actor, story=story
+        )
         cited = {ev.doc for e in entries for ev in e.citations} | {
             d for e in entries for d in e.documents
         }

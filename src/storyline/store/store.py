@@ -373,11 +373,20 @@ class Store:
         offset: int = 0,
         since: str | None = None,
         until: str | None = None,
+        actor: str | None = None,
+        story: str | None = None,
     ) -> list[TimelineEntry]:
-        """The stored timeline's lines in order, filtered by date and paginated in SQL."""
+        """The stored timeline's lines in order, filtered by date, actor and story and
+        paginated in SQL."""
         with self._read() as conn:
             return story_tables.timeline_page(
-                conn, limit=limit, offset=offset, since=since, until=until
+                conn,
+                limit=limit,
+                offset=offset,
+                since=since,
+                until=until,
+                actor=actor,
+                story=story,
             )
 
     def entities(self, kind: str | None = None) -> list[Entity]:

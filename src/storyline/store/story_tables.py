@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Select, Table, delete, func, insert, select
+from sqlalchemy import Connection, Select, Table, delete, func, insert, or_, select
 
 from storyline.model import (
     Conflict,
@@ -185,11 +185,29 @@ def timeline_page(
     offset: int = 0,
     since: str | None = None,
     until: str | None = None,
+    actor: str | None = None,
+    story: str | None = None,
 ) -> list[TimelineEntry]:
     """Timeline lines in order; ``since``/``until`` bound their dates (ISO prefixes compare as
-    the timeline orders them: "2023-12" falls between "2023-11-30" and "2023-12-01")."""
+    the timeline orders them: "2023-12" falls between "2023-11-30" and "2023-12-01");
+    ``actor`` keeps the events whose source or target and the statements whose speaker is an
+    entity whose name holds it (any case); ``story`` the lines citing that story's documents."""
     table = schema.timeline
     query = select(table.c.record).order_by(table.c.position)
+    if actor is not None:
+        entities, events, quotes = schema.entities, schema.events, schema.quotes
+        named = select(entities.c.id).where(func.lower(entities.c.name).contains(actor.lower()))
+        acting = select(events.c.id).where(
+            or_(events.c.source_actor.in_(named), events.c.target_actor.in_(named))
+        )
+        speaking = select(quotes.c.id).where(quotes.c.speaker.in_(named))
+        query = query.where(or_(table.c.ref.in_(acting), table.c.ref.in_(speaking)))
+    if story is not None:
+        links, members = schema.timeline_documents, schema.story_documents
+        in_story = select(links.c.position).where(
+            links.c.doc.in_(select(members.c.doc).where(members.c.story == story))
+        )
+        query = query.where(table.c.position.in_(in_story))
     if since is not None:
         query = query.where(table.c.date >= since)
     if until is not None:
