@@ -187,3 +187,39 @@ def test_an_empty_store_or_story_says_so_in_one_line(command: str, tmp_path: Pat
     assert as_table.output.strip() == f"no {command} in the story in {bare}"
     as_json = invoke(command, "--format", "json", "--db", bare)
     assert json.loads(as_json.stdout) == []
+
+
+def test_stories_list_their_ids_titles_and_counts(db: str) -> None:
+    story = hand_made_story()
+    rows = listed("stories", db)
+    assert [r["id"] for r in rows] == [
+        s.id for s in sorted(story.stories, key=lambda s: -len(s.documents))
+    ]
+    for row in rows:
+        assert row["document_count"] == len(row["documents"])
+        assert row["event_count"] == len(row["events"])
+    assert rows[0]["title"] in invoke("stories", "--db", db).stdout
+
+
+def test_conflicts_carry_their_figures_and_sources(db: str) -> None:
+    story = hand_made_story()
+    rows = listed("conflicts", db)
+    assert len(rows) == len(story.conflicts) > 0
+    texts = {d.id: d.text for d in story.documents}
+    for row, conflict in zip(rows, story.conflicts, strict=True):
+        assert row["note"] == conflict.note
+        assert [f["id"] for f in row["figures"]] == conflict.items
+        assert check_spans(row["figures"], texts) >= len(row["figures"])
+        assert row["sources"] and all("/" not in label for label in row["sources"])
+    assert invoke("conflicts", "--db", db).exit_code == 0
+
+
+def test_an_empty_store_says_so_for_stories_and_conflicts(tmp_path: Path) -> None:
+    for command in ("stories", "conflicts"):
+        missing = invoke(command, "--db", str(tmp_path / "none.db"))
+        assert missing.exit_code == 1 and "no story store" in missing.output
+        bare = str(tmp_path / f"{command}.db")
+        store_story(bare, make_story().model_copy(update={"stories": [], "conflicts": []}))
+        result = invoke(command, "--db", bare)
+        assert result.exit_code == 0
+        assert result.output.strip() == f"no {command} in the story in {bare}"

@@ -404,6 +404,47 @@ def actors(
 @_listing_format
 @_paging_options
 @_refresh_option
+def stories(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) -> None:
+    """List the stories the documents were grouped into, largest first: id (for
+    `timeline --story`), title, documents and events."""
+    from storyline.pipeline import open_stories
+    from storyline.present.stories import stories_json, stories_table
+
+    found = _reading(partial(open_stories, db, limit=limit, offset=offset, refresh=refresh))
+    _print_listing(
+        fmt,
+        len(found),
+        lambda: stories_table(found),
+        lambda: stories_json(found),
+        f"no stories{_past(offset)} in the story in {db}",
+    )
+
+
+@main.command()
+@_db_option
+@_listing_format
+@_paging_options
+@_refresh_option
+def conflicts(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) -> None:
+    """List where sources disagree: one line per quantity, every value and who gave it."""
+    from storyline.pipeline import open_conflicts
+    from storyline.present.stories import conflicts_json, conflicts_table
+
+    page = _reading(partial(open_conflicts, db, limit=limit, offset=offset, refresh=refresh))
+    _print_listing(
+        fmt,
+        len(page.conflicts),
+        lambda: conflicts_table(page.conflicts, page.documents),
+        lambda: conflicts_json(page.conflicts, page.documents),
+        f"no conflicts{_past(offset)} in the story in {db}",
+    )
+
+
+@main.command()
+@_db_option
+@_listing_format
+@_paging_options
+@_refresh_option
 def figures(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) -> None:
     """List the figures the sources report (tolls, counts, amounts) by the date they hold
     as of: value, bounds, what is counted, whose figure it is, where it was read."""

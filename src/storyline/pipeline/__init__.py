@@ -3,7 +3,8 @@
 - stages.py: ingest → analyze → resolve → summarize → store the story (`build`), and the
   per-document path with no store (`analyze`, `analyze_stories`);
 - read.py: what the read commands answer from, the stored story (`open_story`,
-  `open_timeline`, `open_dates`, `open_actors`, `open_figures`, `open_quotes`);
+  `open_timeline`, `open_dates`, `open_actors`, `open_figures`, `open_quotes`,
+  `open_stories`, `open_conflicts`);
 - anchors.py: the dates a user knows, read and kept in the store.
 
 The CLI imports this package and the presenters, nothing else.
@@ -11,13 +12,16 @@ The CLI imports this package and the presenters, nothing else.
 
 from storyline.pipeline.anchors import read_anchors, save_anchors, stored_anchors
 from storyline.pipeline.read import (
+    ConflictsPage,
     FiguresPage,
     QuotesPage,
     TimelinePage,
     open_actors,
+    open_conflicts,
     open_dates,
     open_figures,
     open_quotes,
+    open_stories,
     open_story,
     open_timeline,
 )
@@ -33,6 +37,7 @@ from storyline.pipeline.stages import (
 
 __all__ = [
     "BuildResult",
+    "ConflictsPage",
     "FiguresPage",
     "Progress",
     "QuotesPage",
@@ -41,9 +46,11 @@ __all__ = [
     "analyze_stories",
     "build",
     "open_actors",
+    "open_conflicts",
     "open_dates",
     "open_figures",
     "open_quotes",
+    "open_stories",
     "open_story",
     "open_timeline",
     "read_anchors",

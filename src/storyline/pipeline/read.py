@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from storyline.config import Config
 from storyline.errors import EmptyStore, StaleStory
-from storyline.model import DocumentHead, Figure, Quote, ResolvedStory, TimelineEntry
+from storyline.model import (
+    Conflict,
+    DocumentHead,
+    Figure,
+    Quote,
+    ResolvedStory,
+    Story,
+    TimelineEntry,
+)
 from storyline.pipeline.stages import (
     DEFAULT_DB,
     analyze_missing,
@@ -149,3 +157,30 @@ def open_quotes(
         heads = store.document_heads({q.evidence.doc for q, _ in rows})
     speakers = {q.speaker: name for q, name in rows if q.speaker and name is not None}
     return QuotesPage([q for q, _ in rows], speakers, {h.id: h for h in heads})
+
+
+def open_stories(
+    db: str = DEFAULT_DB, *, limit: int | None = None, offset: int = 0, refresh: bool = False
+) -> list[Story]:
+    """A page of the stored stories, largest first."""
+    with current_store(db, refresh=refresh) as store:
+        return store.stories(limit=limit, offset=offset)
+
+
+@dataclass(frozen=True)
+class ConflictsPage:
+    """Conflicts of the stored story, each with its figures, and the documents they cite."""
+
+    conflicts: list[tuple[Conflict, list[Figure]]]
+    documents: dict[str, DocumentHead]
+
+
+def open_conflicts(
+    db: str = DEFAULT_DB, *, limit: int | None = None, offset: int = 0, refresh: bool = False
+) -> ConflictsPage:
+    """A page of the stored conflicts, with the heads of the documents their figures are in."""
+    with current_store(db, refresh=refresh) as store:
+        conflicts = store.conflicts(limit=limit, offset=offset)
+        cited = {f.evidence.doc for _, figures in conflicts for f in figures}
+        heads = store.document_heads(cited)
+    return ConflictsPage(conflicts, {h.id: h for h in heads})

@@ -19,6 +19,7 @@ from storyline.errors import StoreError
 from storyline.model import (
     KNOWN_BASES,
     Analysis,
+    Conflict,
     DateInterval,
     Document,
     DocumentHead,
@@ -30,6 +31,7 @@ from storyline.model import (
     Record,
     Rejection,
     ResolvedStory,
+    Story,
     TimelineEntry,
     sha256_hex,
 )
@@ -398,6 +400,18 @@ class Store:
         """The stored figures by as-of date (undated last), paginated in SQL."""
         with self._read() as conn:
             return story_tables.figures_page(conn, limit=limit, offset=offset)
+
+    def stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]:
+        """The stored stories, largest first, paginated in SQL."""
+        with self._read() as conn:
+            return story_tables.stories_page(conn, limit=limit, offset=offset)
+
+    def conflicts(
+        self, *, limit: int | None = None, offset: int = 0
+    ) -> list[tuple[Conflict, list[Figure]]]:
+        """The stored conflicts, each with its figures, paginated in SQL."""
+        with self._read() as conn:
+            return story_tables.conflicts_page(conn, limit=limit, offset=offset)
 
     def quotes(
         self, *, limit: int | None = None, offset: int = 0, speaker: str | None = None

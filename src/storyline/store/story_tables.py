@@ -241,6 +241,33 @@ def figures_page(conn: Connection, *, limit: int | None = None, offset: int = 0)
     return [Figure.model_validate_json(r) for r in conn.scalars(_paged(query, limit, offset))]
 
 
+def stories_page(conn: Connection, *, limit: int | None = None, offset: int = 0) -> list[Story]:
+    """Stories, largest first (most documents), then in contract order."""
+    table = schema.stories
+    query = select(table.c.record).order_by(table.c.size.desc(), table.c.position)
+    return [Story.model_validate_json(r) for r in conn.scalars(_paged(query, limit, offset))]
+
+
+def conflicts_page(
+    conn: Connection, *, limit: int | None = None, offset: int = 0
+) -> list[tuple[Conflict, list[Figure]]]:
+    """Conflicts in contract order, each with the figures it sets against each other."""
+    table, figures = schema.conflicts, schema.figures
+    query = select(table.c.record).order_by(table.c.position)
+    conflicts = [
+        Conflict.model_validate_json(r) for r in conn.scalars(_paged(query, limit, offset))
+    ]
+    ids = sorted({i for c in conflicts for i in c.items})
+    found = {
+        f.id: f
+        for f in (
+            Figure.model_validate_json(r)
+            for r in conn.scalars(select(figures.c.record).where(figures.c.id.in_(ids)))
+        )
+    }
+    return [(c, [found[i] for i in c.items if i in found]) for c in conflicts]
+
+
 def quotes_page(
     conn: Connection,
     *,

@@ -1,0 +1,64 @@
+"""The story's stories and conflicts for `storyline stories` and `storyline conflicts`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from storyline.model import Conflict, DocumentHead, Figure, Story
+from storyline.present.display import document_label
+from storyline.present.export import dump_record
+
+
+def stories_json(stories: Sequence[Story]) -> list[dict[str, Any]]:
+    """Each story as the storyline/1 export writes it, with its counts."""
+    return [
+        {**dump_record(s), "document_count": len(s.documents), "event_count": len(s.events)}
+        for s in stories
+    ]
+
+
+def stories_table(stories: Sequence[Story]) -> Table:
+    table = Table(title="Stories", expand=True)
+    table.add_column("Id", no_wrap=True, style="dim")
+    table.add_column("Title", overflow="fold", ratio=3, style="bold")
+    table.add_column("Documents", no_wrap=True, justify="right")
+    table.add_column("Events", no_wrap=True, justify="right")
+    for s in stories:
+        table.add_row(s.id, Text(s.title), str(len(s.documents)), str(len(s.events)))
+    return table
+
+
+def _sources(figures: Sequence[Figure], documents: Mapping[str, DocumentHead]) -> list[str]:
+    """The documents' labels, once each, in the order of the figures' values."""
+    return list(dict.fromkeys(document_label(f.evidence.doc, documents) for f in figures))
+
+
+def conflicts_json(
+    conflicts: Sequence[tuple[Conflict, list[Figure]]], documents: Mapping[str, DocumentHead]
+) -> list[dict[str, Any]]:
+    """Each conflict as the export writes it, with the figures it sets against each other
+    (their records, evidence included) and the labels of the documents they were read in."""
+    return [
+        {
+            **dump_record(c),
+            "figures": [dump_record(f) for f in figures],
+            "sources": _sources(figures, documents),
+        }
+        for c, figures in conflicts
+    ]
+
+
+def conflicts_table(
+    conflicts: Sequence[tuple[Conflict, list[Figure]]], documents: Mapping[str, DocumentHead]
+) -> Table:
+    table = Table(title="Conflicts", expand=True)
+    table.add_column("Kind", no_wrap=True, style="cyan")
+    table.add_column("Where sources disagree", overflow="fold", ratio=3)
+    table.add_column("Sources", overflow="fold", ratio=2, style="dim")
+    for c, figures in conflicts:
+        table.add_row(Text(c.kind), Text(c.note), Text(", ".join(_sources(figures, documents))))
+    return table
