@@ -215,11 +215,26 @@ def test_conflicts_carry_their_figures_and_sources(db: str) -> None:
 
 
 def test_an_empty_store_says_so_for_stories_and_conflicts(tmp_path: Path) -> None:
-    for command in ("stories", "conflicts"):
+    for command in ("stories", "conflicts", "sources"):
         missing = invoke(command, "--db", str(tmp_path / "none.db"))
         assert missing.exit_code == 1 and "no story store" in missing.output
         bare = str(tmp_path / f"{command}.db")
+        if command == "sources":
+            continue  # a story with documents always has their outlets
         store_story(bare, make_story().model_copy(update={"stories": [], "conflicts": []}))
         result = invoke(command, "--db", bare)
         assert result.exit_code == 0
         assert result.output.strip() == f"no {command} in the story in {bare}"
+
+
+def test_sources_group_documents_by_outlet(db: str) -> None:
+    story = hand_made_story()
+    rows = listed("sources", db)
+    by_outlet = {r["outlet"]: r for r in rows}
+    for doc in story.documents:
+        if doc.outlet:
+            assert doc.id in by_outlet[doc.outlet]["documents"]
+    assert sum(r["document_count"] for r in rows) == len(story.documents)
+    counts = [r["document_count"] for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    assert all(r["first"] is None or r["first"] <= r["last"] for r in rows)

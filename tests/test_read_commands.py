@@ -81,6 +81,7 @@ def no_resolving(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
         ["figures", "--format", "json"],
         ["quotes", "--format", "jsonl", "--speaker", "a"],
         ["stories", "--format", "json"],
+        ["sources"],
         ["conflicts"],
         ["timeline", "--actor", "hamas", "--format", "json"],
         ["export", "--format", "jsonl"],

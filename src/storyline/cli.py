@@ -404,6 +404,27 @@ def actors(
 @_listing_format
 @_paging_options
 @_refresh_option
+def sources(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) -> None:
+    """List the outlets the documents come from, most documents first: how many, the wires
+    they credit and the days they cover."""
+    from storyline.pipeline import open_sources
+    from storyline.present.sources import sources_json, sources_table
+
+    found = _reading(partial(open_sources, db, limit=limit, offset=offset, refresh=refresh))
+    _print_listing(
+        fmt,
+        len(found),
+        lambda: sources_table(found),
+        lambda: sources_json(found),
+        f"no sources{_past(offset)} in the story in {db}",
+    )
+
+
+@main.command()
+@_db_option
+@_listing_format
+@_paging_options
+@_refresh_option
 def stories(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) -> None:
     """List the stories the documents were grouped into, largest first: id (for
     `timeline --story`), title, documents and events."""

@@ -27,6 +27,7 @@ from storyline.pipeline.stages import (
     update_story,
 )
 from storyline.present.actors import Actor, by_prominence
+from storyline.present.sources import Outlet, outlets
 from storyline.store import Store
 
 
@@ -184,3 +185,13 @@ def open_conflicts(
         cited = {f.evidence.doc for _, figures in conflicts for f in figures}
         heads = store.document_heads(cited)
     return ConflictsPage(conflicts, {h.id: h for h in heads})
+
+
+def open_sources(
+    db: str = DEFAULT_DB, *, limit: int | None = None, offset: int = 0, refresh: bool = False
+) -> list[Outlet]:
+    """The stored documents grouped by outlet, most documents first (grouped here: an outlet
+    is a field of each document's record)."""
+    with current_store(db, refresh=refresh) as store:
+        found = outlets(store.document_heads())
+    return found[offset : None if limit is None else offset + limit]
