@@ -238,3 +238,31 @@ def test_sources_group_documents_by_outlet(db: str) -> None:
     counts = [r["document_count"] for r in rows]
     assert counts == sorted(counts, reverse=True)
     assert all(r["first"] is None or r["first"] <= r["last"] for r in rows)
+
+
+def test_figure_series_put_one_quantity_in_date_order(tmp_path: Path) -> None:
+    story = make_story()
+    doc = story.documents[0]
+    ev = span(doc, doc.text[:5])
+
+    def toll(value: float, day: str) -> Figure:
+        return Figure(
+            id=f"fig:{doc.id}:{value}",
+            value=value,
+            counts="people killed",
+            as_of=day,
+            evidence=ev,
+        )
+
+    figures = [toll(44400, "2024-12-01"), toll(19667, "2023-12-20"), toll(17, "2024-01-02")]
+    path = str(tmp_path / "series.db")
+    store_story(path, story.model_copy(update={"figures": figures}))
+    [series] = listed("figures", path, "--series")
+    assert series["quantity"] == "people killed"
+    # In date order; a single incident's count ("17") is no point of a running tally.
+    assert [(p["date"], p["value"]) for p in series["points"]] == [
+        ("2023-12-20", 19667),
+        ("2024-12-01", 44400),
+    ]
+    assert all(p["evidence"]["text"] == doc.text[:5] for p in series["points"])
+    assert "44,400" in invoke("figures", "--series", "--db", path).stdout

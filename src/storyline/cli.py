@@ -464,14 +464,38 @@ def conflicts(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) 
 @main.command()
 @_db_option
 @_listing_format
+@click.option(
+    "--series",
+    is_flag=True,
+    help="Each quantity over time: its values in date order, with sources.",
+)
 @_paging_options
 @_refresh_option
-def figures(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) -> None:
+def figures(db: str, fmt: str, series: bool, limit: int | None, offset: int, refresh: bool) -> None:
     """List the figures the sources report (tolls, counts, amounts) by the date they hold
-    as of: value, bounds, what is counted, whose figure it is, where it was read."""
+    as of: value, bounds, what is counted, whose figure it is, where it was read. With
+    --series, each quantity reported on two days or more as a series over time."""
     from storyline.pipeline import open_figures
-    from storyline.present.figures import figures_json, figures_table
+    from storyline.present.figures import (
+        figure_series,
+        figures_json,
+        figures_table,
+        series_json,
+        series_table,
+    )
 
+    if series:
+        every = _reading(partial(open_figures, db, refresh=refresh))
+        found = figure_series(every.figures, every.documents)
+        found = found[offset : None if limit is None else offset + limit]
+        _print_listing(
+            fmt,
+            len(found),
+            lambda: series_table(found, every.documents),
+            lambda: series_json(found, every.documents),
+            f"no figure series{_past(offset)} in the story in {db}",
+        )
+        return
     page = _reading(partial(open_figures, db, limit=limit, offset=offset, refresh=refresh))
     _print_listing(
         fmt,

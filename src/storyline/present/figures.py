@@ -93,3 +93,93 @@ def figures_table(figures: Sequence[Figure], documents: Mapping[str, DocumentHea
             Text(f"“{clipped(f.evidence.text, _EVIDENCE_SHOWN)}”"),
         )
     return table
+
+
+def _point_day(figure: Figure, documents: Mapping[str, DocumentHead]) -> str | None:
+    """The day a figure holds as of: its own as-of date, else the day its document appeared
+    (a toll "has risen to 20,000" is that day's)."""
+    if figure.as_of:
+        return figure.as_of
+    doc = documents.get(figure.evidence.doc)
+    published = doc.published if doc is not None else None
+    if published is None or isinstance(published, str):
+        return published
+    return published.best
+
+
+# A series is a running tally (a death toll, the hostages still held); counts under this are
+# mostly single incidents ("a strike killed 17"), which do not continue one another.
+SERIES_MIN = 100
+
+
+def figure_series(
+    figures: Sequence[Figure], documents: Mapping[str, DocumentHead]
+) -> list[tuple[str, list[tuple[str, Figure]]]]:
+    """Each quantity reported on two days or more (what it counts, and whose where given), its
+    points (of SERIES_MIN or more) in date order: the Gaza death toll over time, the hostages
+    still held. Quantities with the most points first. A first cut: a tally restated later
+    without its own as-of date is placed on the day of the article restating it."""
+    groups: dict[tuple[str, str], list[tuple[str, Figure]]] = {}
+    labels: dict[tuple[str, str], str] = {}
+    for f in figures:
+        day = _point_day(f, documents)
+        if not f.counts or day is None or f.value < SERIES_MIN:
+            continue
+        key = (f.counts.casefold(), (f.subject or "").casefold())
+        groups.setdefault(key, []).append((day, f))
+        labels.setdefault(key, counts_label(f))
+    series = []
+    for key, points in groups.items():
+        if len({day for day, _ in points}) < 2:
+            continue
+        points.sort(key=lambda p: (p[0], p[1].value, p[1].id))
+        series.append((labels[key], points))
+    return sorted(series, key=lambda s: (-len(s[1]), s[0].casefold()))
+
+
+def series_json(
+    series: Sequence[tuple[str, list[tuple[str, Figure]]]],
+    documents: Mapping[str, DocumentHead],
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "quantity": label,
+            "points": [
+                {
+                    "date": day,
+                    "value": f.value,
+                    "approximate": f.approximate,
+                    "low": f.low,
+                    "high": f.high,
+                    "attributed_to": attribution_label(f) or None,
+                    "source_label": document_label(f.evidence.doc, documents),
+                    "figure": f.id,
+                    "evidence": f.evidence.model_dump(mode="json"),
+                }
+                for day, f in points
+            ],
+        }
+        for label, points in series
+    ]
+
+
+def series_table(
+    series: Sequence[tuple[str, list[tuple[str, Figure]]]],
+    documents: Mapping[str, DocumentHead],
+) -> Table:
+    table = Table(title="Figure series", expand=True)
+    table.add_column("Quantity", overflow="fold", ratio=2, style="bold")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Value", no_wrap=True, justify="right")
+    table.add_column("Whose", overflow="fold", ratio=2)
+    table.add_column("Source", overflow="fold", ratio=2, style="dim")
+    for label, points in series:
+        for i, (day, f) in enumerate(points):
+            table.add_row(
+                Text(label if i == 0 else ""),
+                day,
+                value_label(f),
+                Text(attribution_label(f)),
+                Text(document_label(f.evidence.doc, documents)),
+            )
+    return table
