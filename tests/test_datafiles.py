@@ -188,7 +188,7 @@ MAPPING_FILES = {
         "seats_of_government",
         "verb_lemma_fixes",
     )
-} | {"resolve/data/country_names.txt"}
+} | {"resolve/data/country_names.txt", "resolve/data/nicknames.txt"}
 DATA_FOLDERS = {
     "ingest/data",
     "analyze/data",

@@ -134,3 +134,54 @@ def test_a_country_known_only_by_its_capital_speaking_is_named_by_the_gazetteer(
     [egypt] = entities
     assert (egypt.name, egypt.country, egypt.aliases) == ("Egypt", "EGY", [])
     assert text[egypt.mentions[0].start : egypt.mentions[0].end] == "Cairo"
+
+
+def _spelled(doc: str, text: str, label: str) -> object:
+    from storyline.model import Evidence, Mention, entity_id, label_group
+    from storyline.names import plain_key
+
+    key = plain_key(text)
+    return Mention(
+        evidence=Evidence(doc=doc, start=0, end=len(text), text=text),
+        label=label,
+        key=key,
+        entity=entity_id(label_group(label), key),
+    )
+
+
+def _names_of(*named: tuple[str, str, str]) -> list[set[str]]:
+    from storyline.model import Analysis
+
+    by_doc: dict[str, list[object]] = {}
+    for doc, text, label in named:
+        by_doc.setdefault(doc, []).append(_spelled(doc, text, label))
+    analyses = [Analysis(doc=d, pipeline_version="t", mentions=ms) for d, ms in by_doc.items()]  # type: ignore[arg-type]
+    entities, _ = resolve_entities(analyses)
+    return [{e.name, *e.aliases} for e in entities]
+
+
+def test_a_familiar_first_name_and_a_transliteration_join_across_documents() -> None:
+    groups = _names_of(
+        ("d1", "Bill Burns", "PERSON"),
+        ("d2", "William Burns", "PERSON"),
+        ("d2", "William Burns", "PERSON"),
+        ("d3", "Khan Yunis", "GPE"),
+        ("d4", "Khan Younis", "GPE"),
+        ("d5", "Taher Al-Nono", "PERSON"),
+        ("d6", "Al-Nono", "PERSON"),
+    )
+    assert {"Bill Burns", "William Burns"} in groups
+    assert {"Khan Yunis", "Khan Younis"} in groups
+    assert {"Taher Al-Nono", "Al-Nono"} in groups
+
+
+def test_look_alike_names_stay_apart() -> None:
+    groups = _names_of(
+        ("d1", "Alexandria", "GPE"),
+        ("d2", "Alexandra", "GPE"),
+        ("d3", "Mark Regev", "PERSON"),
+        ("d4", "Ron Regev", "PERSON"),
+        ("d5", "Regev", "PERSON"),  # two Regevs: no guess
+    )
+    assert {"Alexandria"} in groups and {"Alexandra"} in groups
+    assert {"Mark Regev"} in groups and {"Ron Regev"} in groups and {"Regev"} in groups

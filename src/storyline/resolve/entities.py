@@ -1,9 +1,11 @@
 """One entity per actor: group mentions across documents.
 
-First cut: mentions with the same normalized key and label group are one entity (the key comes
-from analyze.entities.name_key). A person's single-word name ("Netanyahu") joins the one
-multi-word name that ends with it ("Benjamin Netanyahu"); when several would match, it stays
-apart rather than guessing.
+Mentions with the same normalized key and label group are one entity (the key comes from
+analyze.entities.name_key). Across documents, a person's first name in a familiar form joins
+its full form ("Bill Burns" / "William Burns", resolve/data/nicknames.txt), a shorter name joins
+the one longer name that ends with it ("Netanyahu", "Al-Nono"; when several would match it stays
+apart rather than guessing), and one place under two transliterations is one place ("Khan
+Yunis" / "Khan Younis").
 
 A country is one entity whatever names it: its names ("U.S.", "United States", "America") and
 its demonyms ("Israeli", "Israelis") join one place entity, whose id is that of the
@@ -22,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from storyline import datafiles
 from storyline.model import Analysis, Entity, Evidence, Mention, entity_id, label_group
 from storyline.names import plain_key
 from storyline.resolve.countries import country_code, whole_country
@@ -71,12 +74,29 @@ def resolve_entities(analyses: Iterable[Analysis]) -> tuple[list[Entity], dict[s
         for m in analysis.mentions:
             _add(groups, m)
 
-    merged = _merge_short_person_names(groups)
-    merged.update(_merge_countries(groups))
+    # Each step merges groups into others; a merged group leaves ``groups`` at once, so the
+    # next step sees only what is left, and a chain of merges is followed to its end.
+    merged: dict[str, str] = {}
+    seen = set(groups)
+    for step in (
+        _merge_nicknames,
+        _merge_person_name_ends,
+        _merge_countries,
+        _merge_place_spellings,
+    ):
+        found = step(groups)
+        merged.update(found)
+        for gid in found:
+            del groups[gid]
+        seen |= set(groups)
+
+    def final(gid: str) -> str:
+        while gid in merged:
+            gid = merged[gid]
+        return gid
+
     entities = []
     for gid, group in sorted(groups.items()):
-        if gid in merged:
-            continue
         name = group.name()
         aliases = sorted(s for s in group.surfaces if s != name)
         evidence = sorted(group.evidence, key=lambda e: (e.doc, e.start))
@@ -93,7 +113,7 @@ def resolve_entities(analyses: Iterable[Analysis]) -> tuple[list[Entity], dict[s
                 country=country,
             )
         )
-    remap = {gid: merged.get(gid, gid) for gid in groups}
+    remap = {gid: final(gid) for gid in seen}
     return entities, remap
 
 
@@ -107,21 +127,77 @@ def _add(groups: dict[str, _Group], m: Mention) -> None:
     group.evidence.append(m.evidence)
 
 
-def _merge_short_person_names(groups: dict[str, _Group]) -> dict[str, str]:
-    """Map single-word person groups to the unique multi-word person group ending in that word."""
-    by_last: dict[str, list[_Group]] = defaultdict(list)
-    for g in groups.values():
+def _merge_nicknames(groups: dict[str, _Group]) -> dict[str, str]:
+    """ "Bill Burns" and "William Burns", "Bibi Netanyahu" and "Benjamin Netanyahu": one
+    person when the first names are forms of one name (resolve/data/nicknames.txt) and the
+    rest is the same. The group with the most mentions keeps the others."""
+    forms = datafiles.mapping("storyline.resolve", "nicknames.txt")
+    by_name: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
+    for g in sorted(groups.values(), key=lambda g: g.id):
         words = g.key.split()
         if g.kind == "person" and len(words) > 1:
-            by_last[words[-1]].append(g)
+            by_name[(forms.get(words[0], words[0]), *words[1:])].append(g)
     merged: dict[str, str] = {}
-    for g in list(groups.values()):
-        if g.kind != "person" or len(g.key.split()) != 1:
+    for members in by_name.values():
+        if len(members) < 2:
             continue
-        targets = by_last.get(g.key, [])
+        target = max(members, key=lambda g: (len(g.evidence), g.id))
+        for g in members:
+            if g is not target:
+                target.absorb(g)
+                merged[g.id] = target.id
+    return merged
+
+
+def _merge_person_name_ends(groups: dict[str, _Group]) -> dict[str, str]:
+    """Map a person's shorter name to the one longer name ending in it: "Netanyahu" to
+    "Benjamin Netanyahu", "Al-Nono" to "Taher Al-Nono"; when several would fit it stays
+    apart rather than guessing."""
+    ends: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
+    for g in groups.values():
+        words = tuple(g.key.split())
+        if g.kind == "person":
+            for n in range(1, len(words)):
+                ends[words[-n:]].append(g)
+    merged: dict[str, str] = {}
+    for g in sorted(groups.values(), key=lambda g: g.id):
+        if g.kind != "person" or g.id in merged:
+            continue
+        targets = [t for t in ends.get(tuple(g.key.split()), []) if t.id not in merged]
         if len(targets) == 1:
             targets[0].absorb(g)
             merged[g.id] = targets[0].id
+    return merged
+
+
+# How alike two spellings of one place must be (rapidfuzz ratio, 0-100): "Khan Yunis" and
+# "Khan Younis" are 95; a one-word name needs more ("Alexandria" and "Alexandra" are 95 too).
+PLACE_SPELLING = 90
+ONE_WORD_PLACE_SPELLING = 96
+_MIN_PLACE_KEY = 7
+
+
+def _merge_place_spellings(groups: dict[str, _Group]) -> dict[str, str]:
+    """One place under two transliterations ("Khan Yunis" / "Khan Younis"): names of as many
+    words, with the same first letter, alike by PLACE_SPELLING; countries are joined by
+    their names already and are left alone."""
+    from rapidfuzz import fuzz
+
+    blocks: dict[tuple[str, int], list[_Group]] = defaultdict(list)
+    for g in groups.values():
+        if g.kind == "place" and len(g.key) >= _MIN_PLACE_KEY and whole_country(g.key) is None:
+            blocks[(g.key[0], len(g.key.split()))].append(g)
+    merged: dict[str, str] = {}
+    for (_, words), block in sorted(blocks.items()):
+        block.sort(key=lambda g: (-len(g.evidence), g.id))
+        need = PLACE_SPELLING if words > 1 else ONE_WORD_PLACE_SPELLING
+        for i, g in enumerate(block):
+            if g.id in merged:
+                continue
+            for h in block[i + 1 :]:
+                if h.id not in merged and fuzz.ratio(g.key, h.key) >= need:
+                    g.absorb(h)
+                    merged[h.id] = g.id
     return merged
 
 
