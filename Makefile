@@ -69,6 +69,7 @@ bench: $(STAMP) $(BASELINE) $(ANCHORS_STAMP)
 	$(BIN)/python -m bench.extract.case2021
 	$(BIN)/python -m bench.extract.meantime_events --every-verb
 	$(BIN)/python -m bench.extract.meantime_entities
+	$(BIN)/python -m bench.extract.meantime_crossdoc
 
 clean:
 	rm -rf $(VENV) story.html storyline.db .pytest_cache .mypy_cache .ruff_cache
