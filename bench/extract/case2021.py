@@ -22,6 +22,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from bench.extract.plover import trigger_span
 from bench.results import EVAL_DATA, write_run
 
 DATA = EVAL_DATA / "case2021-task2" / "test_set_final_release_with_labels.tsv"
@@ -80,8 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         for doc in story.get("documents", []):
             key = str(doc["source"]).rsplit("#", 1)[-1]
             types[key] = sorted(
-                (int(str(e["id"]).rsplit(":", 1)[1].split("-")[0]), str(e["type"]))
-                for e in story.get("events", [])
+                (trigger_span(e)[0], str(e["type"])) for e in story.get("events", [])
             )
     found: Counter[str] = Counter()
     first: Counter[str] = Counter()

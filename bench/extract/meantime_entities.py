@@ -56,7 +56,7 @@ from typing import Any
 from bench.extract.coref_score import b_cubed, muc
 from bench.extract.meantime_entity_gold import GoldMention, gold_mentions, trim
 from bench.results import EVAL_DATA, write_run
-from bench.timex.meantime_reader import meantime_files, rebuild
+from bench.timex.meantime_reader import as_document, meantime_files, rebuild
 
 DATA = EVAL_DATA / "meantime-en"
 TYPES = ("PER", "ORG", "LOC")
@@ -270,19 +270,12 @@ def score_files(files: Iterable[Path]) -> dict[str, Tally]:
     """Each corpus's tally (airbus, apple, gm), from a fresh parse of each file."""
     from storyline.analyze.nlp import load_pipeline
     from storyline.config import Config
-    from storyline.model import Document, document_id
 
     nlp = load_pipeline(Config().spacy_model)
     tallies: dict[str, Tally] = {}
     for path in files:
         doc = rebuild(path)
-        document = Document(
-            id=document_id(doc.text),
-            source=path.name,
-            text=doc.text,
-            published=doc.dct,
-            published_basis="metadata" if doc.dct else None,
-        )
+        document = as_document(path, doc)
         system = system_mentions(nlp(doc.text), document)
         corpus = path.parent.name.removeprefix("corpus_")
         name = f"{corpus}/{path.name[:40]}"

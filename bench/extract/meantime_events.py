@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.results import EVAL_DATA, write_run
-from bench.timex.meantime_reader import Rebuilt, meantime_files, rebuild
+from bench.timex.meantime_reader import Rebuilt, as_document, meantime_files, rebuild
 
 DATA = EVAL_DATA / "meantime-en"
 _ON = {("e", "IS_INCLUDED"), ("e", "SIMULTANEOUS"), ("t", "INCLUDES"), ("t", "SIMULTANEOUS")}
@@ -219,7 +219,6 @@ def score_files(files: list[Path], every_verb: bool, errors: int) -> dict[str, A
     from storyline.analyze.document import analyze_document
     from storyline.analyze.nlp import load_pipeline
     from storyline.config import Config
-    from storyline.model import Document, document_id
     from storyline.resolve.corpus import resolve_story
 
     nlp = load_pipeline(Config().spacy_model)
@@ -228,13 +227,7 @@ def score_files(files: list[Path], every_verb: bool, errors: int) -> dict[str, A
     for path in files:
         doc = rebuild(path)
         golds = gold_events(doc)
-        document = Document(
-            id=document_id(doc.text),
-            source=path.name,
-            text=doc.text,
-            published=doc.dct,
-            published_basis="metadata" if doc.dct else None,
-        )
+        document = as_document(path, doc)
         sdoc = nlp(doc.text)
         analysis = analyze_document(sdoc, document, "bench")
         if every_verb:

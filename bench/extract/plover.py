@@ -32,7 +32,8 @@ def _evidence_text(obj: dict[str, Any], key: str) -> str | None:
     return str(ev["text"]) if isinstance(ev, dict) and ev.get("text") else None
 
 
-def _trigger(event: dict[str, Any]) -> tuple[int, int]:
+def trigger_span(event: dict[str, Any]) -> tuple[int, int]:
+    """An exported event's trigger offsets."""
     ev = event.get("trigger")
     if isinstance(ev, dict):
         return int(ev["start"]), int(ev["end"])
@@ -47,7 +48,7 @@ def system_events(story: dict[str, Any]) -> list[SystemEvent]:
     for event in story.get("events", []):
         source = _evidence_text(event, "source_evidence") or names.get(event.get("source_actor"))
         target = _evidence_text(event, "target_evidence") or names.get(event.get("target_actor"))
-        out.append(SystemEvent(str(event["type"]), _trigger(event), source, target))
+        out.append(SystemEvent(str(event["type"]), trigger_span(event), source, target))
     return out
 
 

@@ -31,8 +31,12 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.timex.scoring import TimeMLDocument, Timex
+
+if TYPE_CHECKING:
+    from storyline.model import Document
 
 CORPORA = ("corpus_airbus", "corpus_apple", "corpus_gm")
 ANNOTATION_FOLDER = "intra_cross-doc_annotation"
@@ -195,3 +199,16 @@ def meantime_files(root: Path) -> list[Path]:
 def load_meantime(root: Path) -> list[TimeMLDocument]:
     """Every document of meantime_files(root), in that order."""
     return [read_meantime(path) for path in meantime_files(root)]
+
+
+def as_document(path: Path, doc: Rebuilt) -> Document:
+    """The rebuilt text as a storyline Document, dated by its DCT (metadata) where it has one."""
+    from storyline.model import Document, document_id
+
+    return Document(
+        id=document_id(doc.text),
+        source=path.name,
+        text=doc.text,
+        published=doc.dct,
+        published_basis="metadata" if doc.dct else None,
+    )

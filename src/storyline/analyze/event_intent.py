@@ -77,22 +77,30 @@ def _auxiliaries(verb: Token) -> set[str]:
     return out
 
 
-def _reported_would(verb: Token, aux: set[str]) -> bool:
-    """ "said they would meet": the future of reported speech, not a hypothesis."""
-    if "would" not in aux:
-        return False
+def demand_words() -> frozenset[str]:
+    """Nouns and verbs whose clause is a demand (data/event_intent.toml demand_heads): events.py
+    asks whose demand it is by the same words."""
+    return _intent().demand_heads
+
+
+def _clause_of(verb: Token) -> Token:
+    """The verb heading the clause an infinitive act belongs to ("said they would agree to
+    meet": "agree")."""
     clause = verb
     while is_infinitival(clause) and clause.head.i != clause.i:
         clause = clause.head
-    return bool(clause.dep_ == "ccomp")
+    return clause
+
+
+def _reported_would(verb: Token, aux: set[str]) -> bool:
+    """ "said they would meet": the future of reported speech, not a hypothesis."""
+    return "would" in aux and bool(_clause_of(verb).dep_ == "ccomp")
 
 
 def _demanded(verb: Token, aux: set[str], lex: _Intent) -> bool:
     if aux & lex.obligation_aux:
         return True
-    clause = verb
-    while is_infinitival(clause) and clause.head.i != clause.i:
-        clause = clause.head
+    clause = _clause_of(verb)
     if clause.dep_ not in _CLAUSE_DEPS:
         return False
     head = clause.head

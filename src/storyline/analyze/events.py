@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.analyze.event_dates import EventDater
-from storyline.analyze.event_intent import coded_act
+from storyline.analyze.event_intent import coded_act, demand_words
 from storyline.analyze.event_mode import event_mode, is_infinitival
 from storyline.analyze.event_triggers import Trigger, agent_of_noun, find_triggers, objects_of
 from storyline.analyze.quote_marks import QuotedText
@@ -53,8 +53,6 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 # "which hostages", "in which": relative words make no sense out of their sentence.
 _WH_TAGS = frozenset({"WDT", "WP", "WP$"})
 MAX_SUMMARY_WORDS = 20
-# Words whose clause is a demand ("its demand that Israel ease ..."), as in event_intent.py.
-_DEMAND_WORDS = frozenset({"demand", "call", "appeal", "request", "ultimatum", "insist"})
 # Words between a light verb and its event noun that still make one trigger span ("held two
 # days of talks"); further apart, the verb alone is the trigger.
 MAX_TRIGGER_GAP = 4
@@ -142,8 +140,9 @@ class _EventFinder:
         """The subject of the nearest reporting verb ``verb``'s clause is reported under
         ("Syria says it will withdraw": Syria), when that subject is no pronoun itself; or
         the one whose demand the clause is ("the ILO reiterated its demand that ...")."""
+        demands = demand_words()
         for above in [verb, *verb.ancestors]:
-            if above.lemma_.lower() in self.verbs or above.lemma_.lower() in _DEMAND_WORDS:
+            if above.lemma_.lower() in self.verbs or above.lemma_.lower() in demands:
                 subject = subject_of(above) if above.pos_ in ("VERB", "AUX") else None
                 if subject is None and above.dep_ in ("dobj", "nsubj"):
                     subject = subject_of(above.head)
@@ -156,9 +155,7 @@ class _EventFinder:
                 return None
             if above.dep_ == "ccomp" and above.head.pos_ == "VERB":
                 head = above.head
-                if any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in _DEMAND_WORDS for c in head.children
-                ):
+                if any(c.dep_ == "dobj" and c.lemma_.lower() in demands for c in head.children):
                     return subject_of(head)
         return None
 

@@ -40,6 +40,15 @@ def document_label(doc_id: str, documents: Mapping[str, DocumentHead]) -> str:
     return doc.outlet or doc.title or input_name(doc.source) or short_id(doc_id)
 
 
+def published_day(doc: DocumentHead) -> str | None:
+    """The day a document appeared, as listings place it: its date, or the best day of an
+    inferred interval."""
+    published = doc.published
+    if published is None or isinstance(published, str):
+        return published
+    return published.best
+
+
 def clipped(text: str, limit: int) -> str:
     """The text on one line, cut to ``limit`` characters with an ellipsis when longer."""
     line = " ".join(text.split())

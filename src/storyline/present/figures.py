@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import DocumentHead, Evidence, Figure
-from storyline.present.display import clipped, document_label
+from storyline.present.display import clipped, document_label, published_day
 from storyline.present.export import dump_record
 
 # Evidence is a short span; a long one is still cut in the table (the JSON has it whole).
@@ -101,10 +101,7 @@ def _point_day(figure: Figure, documents: Mapping[str, DocumentHead]) -> str | N
     if figure.as_of:
         return figure.as_of
     doc = documents.get(figure.evidence.doc)
-    published = doc.published if doc is not None else None
-    if published is None or isinstance(published, str):
-        return published
-    return published.best
+    return published_day(doc) if doc is not None else None
 
 
 # A series is a running tally (a death toll, the hostages still held); counts under this are

@@ -11,8 +11,8 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from storyline.model import DateInterval, DocumentHead
-from storyline.present.display import document_label
+from storyline.model import DocumentHead
+from storyline.present.display import document_label, published_day
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,6 @@ class Outlet:
     credits: list[str]  # wires and agencies credited, most documents first
     first: str | None  # publication days covered (the best day of an inferred interval)
     last: str | None
-
-
-def _day(doc: DocumentHead) -> str | None:
-    published = doc.published
-    if isinstance(published, DateInterval):
-        return published.best
-    return published
 
 
 def outlets(heads: Iterable[DocumentHead]) -> list[Outlet]:
@@ -44,7 +37,7 @@ def outlets(heads: Iterable[DocumentHead]) -> list[Outlet]:
             for credit in dict.fromkeys(doc.credits):
                 counts[credit] = counts.get(credit, 0) + 1
         credits = sorted(counts, key=lambda c: (-counts[c], c))
-        days = sorted(d for d in (_day(doc) for doc in docs) if d)
+        days = sorted(d for d in (published_day(doc) for doc in docs) if d)
         out.append(
             Outlet(label, docs, credits, days[0] if days else None, days[-1] if days else None)
         )
