@@ -15,6 +15,8 @@ from tests.present.conftest import make_story, span
 from storyline.cli import main
 from storyline.model import Figure, Ingested, Quote, ResolvedStory, span_id
 from storyline.present.quotes import QUOTE_SHOWN
+from storyline.resolve.figure_series import figure_series
+from storyline.resolve.figures import own_context
 from storyline.store import Store
 
 LISTINGS = ("actors", "figures", "quotes")
@@ -256,13 +258,15 @@ def test_figure_series_put_one_quantity_in_date_order(tmp_path: Path) -> None:
 
     figures = [toll(44400, "2024-12-01"), toll(19667, "2023-12-20"), toll(17, "2024-01-02")]
     path = str(tmp_path / "series.db")
-    store_story(path, story.model_copy(update={"figures": figures}))
-    [series] = listed("figures", path, "--series")
-    assert series["quantity"] == "people killed"
+    series = figure_series(figures, own_context(figures))
+    store_story(path, story.model_copy(update={"figures": figures, "series": series}))
+    [listed_series] = listed("figures", path, "--series")
+    assert listed_series["quantity"] == "people killed"
     # In date order; a single incident's count ("17") is no point of a running tally.
-    assert [(p["date"], p["value"]) for p in series["points"]] == [
+    assert [(p["date"], p["value"]) for p in listed_series["points"]] == [
         ("2023-12-20", 19667),
         ("2024-12-01", 44400),
     ]
-    assert all(p["evidence"]["text"] == doc.text[:5] for p in series["points"])
+    assert all(p["evidence"]["text"] == doc.text[:5] for p in listed_series["points"])
+    assert all(p["source_label"] for p in listed_series["points"])
     assert "44,400" in invoke("figures", "--series", "--db", path).stdout

@@ -475,9 +475,8 @@ def figures(db: str, fmt: str, series: bool, limit: int | None, offset: int, ref
     """List the figures the sources report (tolls, counts, amounts) by the date they hold
     as of: value, bounds, what is counted, whose figure it is, where it was read. With
     --series, each quantity reported on two days or more as a series over time."""
-    from storyline.pipeline import open_figures
+    from storyline.pipeline import open_figures, open_series
     from storyline.present.figures import (
-        figure_series,
         figures_json,
         figures_table,
         series_json,
@@ -485,14 +484,12 @@ def figures(db: str, fmt: str, series: bool, limit: int | None, offset: int, ref
     )
 
     if series:
-        every = _reading(partial(open_figures, db, refresh=refresh))
-        found = figure_series(every.figures, every.documents)
-        found = found[offset : None if limit is None else offset + limit]
+        found = _reading(partial(open_series, db, limit=limit, offset=offset, refresh=refresh))
         _print_listing(
             fmt,
-            len(found),
-            lambda: series_table(found, every.documents),
-            lambda: series_json(found, every.documents),
+            len(found.series),
+            lambda: series_table(found.series, found.documents),
+            lambda: series_json(found.series, found.documents),
             f"no figure series{_past(offset)} in the story in {db}",
         )
         return

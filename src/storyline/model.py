@@ -242,6 +242,39 @@ class Conflict(Record):
     kind: str  # "figure", "date", ...
     items: list[str]  # ids of the records that disagree
     note: str
+    # For figures: the quantity disagreed on ("people killed (Israel)") and the time the
+    # values hold for (their shared as-of date, else the first day they were reported).
+    quantity: str | None = None
+    date: str | None = None
+
+
+# How a series point's date was found: the figure's own as-of date, the date of the event
+# whose clause gives it ("killing 1,200 people" in the attack of 7 October), or the day its
+# article appeared (a toll that "has risen to 20,000" is that day's).
+PointBasis = Literal["as_of", "event", "publication"]
+
+
+class SeriesPoint(Record):
+    date: str
+    date_basis: PointBasis
+    value: float
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    attributed_to: str | None = None
+    figure: str  # id of the Figure
+    evidence: Evidence
+
+
+class FigureSeries(Record):
+    """One quantity over time, as every source reported it: a death toll, the hostages still
+    held. Points in date order; points of one date that disagree are also a conflict."""
+
+    id: str
+    quantity: str  # what is counted, and where: "people killed (Gaza)"
+    counts: str
+    subject: str | None = None
+    points: list[SeriesPoint]
 
 
 class Analysis(Record):
@@ -327,6 +360,7 @@ class ResolvedStory(Record):
     times: list[TimeExpression] = Field(default_factory=list)
     stories: list[Story] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    series: list[FigureSeries] = Field(default_factory=list)
     rejections: list[Rejection] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
 
@@ -344,6 +378,7 @@ class ResolvedStory(Record):
                 "times": sorted(self.times, key=_span_order),
                 "stories": sorted(self.stories, key=lambda s: s.id),
                 "conflicts": sorted(self.conflicts, key=lambda c: (c.kind, c.items, c.note)),
+                "series": sorted(self.series, key=lambda s: s.id),
                 "rejections": sorted(self.rejections, key=lambda r: (r.source, r.reason, r.detail)),
                 "timeline": sorted(self.timeline, key=lambda t: (t.date, t.kind, t.summary, t.ref)),
             }

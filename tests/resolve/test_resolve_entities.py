@@ -185,3 +185,28 @@ def test_look_alike_names_stay_apart() -> None:
     )
     assert {"Alexandria"} in groups and {"Alexandra"} in groups
     assert {"Mark Regev"} in groups and {"Ron Regev"} in groups and {"Regev"} in groups
+
+
+def test_a_place_its_longer_name_and_its_people_are_one_entity() -> None:
+    entities, remap = _resolve(
+        _named("d1", "the Gaza Strip", "GPE", "the gaza strip"),
+        _named("d2", "Gaza", "GPE", "gaza"),
+        _named("d2", "Gaza", "GPE", "gaza", 20),
+        _named("d3", "Gazans", "NORP", "gazans"),
+        _named("d3", "Gaza City", "GPE", "gaza city", 20),
+    )
+    names = sorted((e.name, e.kind) for e in entities)
+    # A name of several words names the entity, as "Benjamin Netanyahu" does.
+    assert names == [("Gaza City", "place"), ("the Gaza Strip", "place")]
+    gaza = next(e for e in entities if e.name == "the Gaza Strip")
+    assert gaza.aliases == ["Gaza", "Gazans"]
+    assert remap[entity_id("group", "gazans")] == gaza.id
+
+
+def test_a_word_that_only_ends_like_a_people_stays_apart() -> None:
+    entities, _ = _resolve(
+        _named("d1", "Rome", "GPE", "rome"),
+        _named("d1", "Romans", "NORP", "romans", 10),
+        _named("d2", "Oman", "GPE", "oman"),
+    )
+    assert sorted(e.name for e in entities) == ["Oman", "Romans", "Rome"]

@@ -10,12 +10,11 @@ that merging can only get better; the printout (`pytest -s`) lists every pair.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pytest
+from tests.resolve.seed_story import seed_story
 
-from storyline.config import Config
 from storyline.model import Document, Event, ResolvedStory
 
 pytestmark = pytest.mark.slow
@@ -66,16 +65,8 @@ PAIRS = (
 )
 
 
-@cache
 def _story(seeds: str) -> ResolvedStory:
-    from storyline.pipeline.stages import analyze
-    from storyline.resolve.corpus import resolve_story
-    from storyline.summarize.timeline import build_timeline
-
-    pairs = [i for i in analyze([seeds], Config()) if isinstance(i, tuple)]
-    story = resolve_story([d for d, _ in pairs], [a for _, a in pairs])
-    story.timeline = build_timeline(story.events, story.quotes)
-    return story
+    return seed_story(seeds)
 
 
 def _find(story: ResolvedStory, said: Said) -> Event | None:

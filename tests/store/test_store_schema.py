@@ -128,3 +128,28 @@ def test_older_store_is_migrated_forward(tmp_path: Path, monkeypatch: pytest.Mon
             str(after),
         )
     Store.open(str(path)).close()  # already there: nothing to run again
+
+
+def test_a_version_2_store_gains_the_series_table_and_resolves_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store made before figure series existed opens under the current schema: the new
+    table is there, and every document is pending, so the next build stores the series."""
+    from tests.store.conftest import build_item
+
+    from storyline.store import migrations, story_tables
+
+    path = tmp_path / "v2.db"
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
+    with Store.open(str(path)) as store:
+        item = build_item("An article.", "a.txt")
+        store.add_document(item)
+        with store._write() as conn:
+            story_tables.clear_pending(conn, [item.document.id])
+        assert store.pending_documents() == []
+    assert "series" not in _tables(path)
+    monkeypatch.undo()
+    with Store.open(str(path)) as store:
+        assert "series" in _tables(path)
+        assert store.pending_documents() == [item.document.id]
+        assert store.series() == []

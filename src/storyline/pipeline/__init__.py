@@ -3,7 +3,7 @@
 - stages.py: ingest → analyze → resolve → summarize → store the story (`build`), and the
   per-document path with no store (`analyze`, `analyze_stories`);
 - read.py: what the read commands answer from, the stored story (`open_story`,
-  `open_timeline`, `open_dates`, `open_actors`, `open_figures`, `open_quotes`,
+  `open_timeline`, `open_dates`, `open_actors`, `open_figures`, `open_series`, `open_quotes`,
   `open_stories`, `open_conflicts`, `open_sources`);
 - anchors.py: the dates a user knows, read and kept in the store.
 
@@ -21,6 +21,7 @@ from storyline.pipeline.read import (
     open_dates,
     open_figures,
     open_quotes,
+    open_series,
     open_sources,
     open_stories,
     open_story,
@@ -51,6 +52,7 @@ __all__ = [
     "open_dates",
     "open_figures",
     "open_quotes",
+    "open_series",
     "open_sources",
     "open_stories",
     "open_story",

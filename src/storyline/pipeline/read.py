@@ -14,6 +14,7 @@ from storyline.model import (
     Conflict,
     DocumentHead,
     Figure,
+    FigureSeries,
     Quote,
     ResolvedStory,
     Story,
@@ -44,6 +45,14 @@ class FiguresPage:
     """Figures of the stored story, with the documents they were read in."""
 
     figures: list[Figure]
+    documents: dict[str, DocumentHead]
+
+
+@dataclass(frozen=True)
+class SeriesPage:
+    """Figure series of the stored story, with the documents their points were read in."""
+
+    series: list[FigureSeries]
     documents: dict[str, DocumentHead]
 
 
@@ -141,6 +150,16 @@ def open_figures(
         figures = store.figures(limit=limit, offset=offset)
         heads = store.document_heads({f.evidence.doc for f in figures})
     return FiguresPage(figures, {h.id: h for h in heads})
+
+
+def open_series(
+    db: str = DEFAULT_DB, *, limit: int | None = None, offset: int = 0, refresh: bool = False
+) -> SeriesPage:
+    """A page of the stored figure series, most points first."""
+    with current_store(db, refresh=refresh) as store:
+        series = store.series(limit=limit, offset=offset)
+        heads = store.document_heads({p.evidence.doc for s in series for p in s.points})
+    return SeriesPage(series, {h.id: h for h in heads})
 
 
 def open_quotes(

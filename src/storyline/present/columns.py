@@ -32,6 +32,7 @@ TABLE_DEFS: dict[str, str] = {
     "times": "time",
     "stories": "story",
     "conflicts": "conflict",
+    "series": "series",
     "rejections": "rejection",
 }
 

@@ -20,6 +20,7 @@ from storyline.model import (
     Entity,
     Event,
     Figure,
+    FigureSeries,
     Quote,
     Record,
     Rejection,
@@ -42,6 +43,7 @@ TABLES: tuple[str, ...] = (
     "times",
     "stories",
     "conflicts",
+    "series",
     "rejections",
 )
 
@@ -55,6 +57,7 @@ TABLE_MODELS: dict[str, type[Record]] = {
     "times": TimeExpression,
     "stories": Story,
     "conflicts": Conflict,
+    "series": FigureSeries,
     "rejections": Rejection,
 }
 

@@ -9,8 +9,8 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from storyline.model import DocumentHead, Evidence, Figure
-from storyline.present.display import clipped, document_label, published_day
+from storyline.model import DocumentHead, Evidence, Figure, FigureSeries, SeriesPoint
+from storyline.present.display import clipped, document_label
 from storyline.present.export import dump_record
 
 # Evidence is a short span; a long one is still cut in the table (the JSON has it whole).
@@ -95,88 +95,42 @@ def figures_table(figures: Sequence[Figure], documents: Mapping[str, DocumentHea
     return table
 
 
-def _point_day(figure: Figure, documents: Mapping[str, DocumentHead]) -> str | None:
-    """The day a figure holds as of: its own as-of date, else the day its document appeared
-    (a toll "has risen to 20,000" is that day's)."""
-    if figure.as_of:
-        return figure.as_of
-    doc = documents.get(figure.evidence.doc)
-    return published_day(doc) if doc is not None else None
-
-
-# A series is a running tally (a death toll, the hostages still held); counts under this are
-# mostly single incidents ("a strike killed 17"), which do not continue one another.
-SERIES_MIN = 100
-
-
-def figure_series(
-    figures: Sequence[Figure], documents: Mapping[str, DocumentHead]
-) -> list[tuple[str, list[tuple[str, Figure]]]]:
-    """Each quantity reported on two days or more (what it counts, and whose where given), its
-    points (of SERIES_MIN or more) in date order: the Gaza death toll over time, the hostages
-    still held. Quantities with the most points first. A first cut: a tally restated later
-    without its own as-of date is placed on the day of the article restating it."""
-    groups: dict[tuple[str, str], list[tuple[str, Figure]]] = {}
-    labels: dict[tuple[str, str], str] = {}
-    for f in figures:
-        day = _point_day(f, documents)
-        if not f.counts or day is None or f.value < SERIES_MIN:
-            continue
-        key = (f.counts.casefold(), (f.subject or "").casefold())
-        groups.setdefault(key, []).append((day, f))
-        labels.setdefault(key, counts_label(f))
-    series = []
-    for key, points in groups.items():
-        if len({day for day, _ in points}) < 2:
-            continue
-        points.sort(key=lambda p: (p[0], p[1].value, p[1].id))
-        series.append((labels[key], points))
-    return sorted(series, key=lambda s: (-len(s[1]), s[0].casefold()))
-
-
 def series_json(
-    series: Sequence[tuple[str, list[tuple[str, Figure]]]],
-    documents: Mapping[str, DocumentHead],
+    series: Sequence[FigureSeries], documents: Mapping[str, DocumentHead]
 ) -> list[dict[str, Any]]:
-    return [
-        {
-            "quantity": label,
-            "points": [
-                {
-                    "date": day,
-                    "value": f.value,
-                    "approximate": f.approximate,
-                    "low": f.low,
-                    "high": f.high,
-                    "attributed_to": attribution_label(f) or None,
-                    "source_label": document_label(f.evidence.doc, documents),
-                    "figure": f.id,
-                    "evidence": f.evidence.model_dump(mode="json"),
-                }
-                for day, f in points
-            ],
-        }
-        for label, points in series
-    ]
+    """Each series as the storyline/1 export writes it, each point with its document's label."""
+    found = []
+    for one in series:
+        dumped = dump_record(one)
+        for point in dumped["points"]:
+            point["source_label"] = document_label(point["evidence"]["doc"], documents)
+        found.append(dumped)
+    return found
 
 
-def series_table(
-    series: Sequence[tuple[str, list[tuple[str, Figure]]]],
-    documents: Mapping[str, DocumentHead],
-) -> Table:
+def _point_value(point: SeriesPoint) -> str:
+    return ("~" if point.approximate else "") + number_label(point.value)
+
+
+def series_table(series: Sequence[FigureSeries], documents: Mapping[str, DocumentHead]) -> Table:
     table = Table(title="Figure series", expand=True)
     table.add_column("Quantity", overflow="fold", ratio=2, style="bold")
     table.add_column("Date", no_wrap=True)
     table.add_column("Value", no_wrap=True, justify="right")
     table.add_column("Whose", overflow="fold", ratio=2)
     table.add_column("Source", overflow="fold", ratio=2, style="dim")
-    for label, points in series:
-        for i, (day, f) in enumerate(points):
+    for one in series:
+        for i, point in enumerate(one.points):
+            # A date found from the event or the article, not stated with the figure, is
+            # marked so a reader does not take it for the source's own.
+            day = (
+                point.date if point.date_basis == "as_of" else f"{point.date} ({point.date_basis})"
+            )
             table.add_row(
-                Text(label if i == 0 else ""),
+                Text(one.quantity if i == 0 else ""),
                 day,
-                value_label(f),
-                Text(attribution_label(f)),
-                Text(document_label(f.evidence.doc, documents)),
+                _point_value(point),
+                Text(" ".join((point.attributed_to or "").split())),
+                Text(document_label(point.evidence.doc, documents)),
             )
     return table

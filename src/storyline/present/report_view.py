@@ -108,6 +108,20 @@ class ConflictRow:
 
 
 @dataclass(frozen=True)
+class SeriesPointRow:
+    date: str
+    value: str
+    whose: str
+    href: str  # the figure's row, whose citation points at the text
+
+
+@dataclass(frozen=True)
+class SeriesRow:
+    quantity: str
+    points: list[SeriesPointRow]
+
+
+@dataclass(frozen=True)
 class QuoteRow:
     anchor: str
     speaker: str
@@ -154,6 +168,7 @@ class ReportView:
     quotes: list[QuoteRow]
     sources: list[SourceRow]
     rejections: list[tuple[str, str, str]] = field(default_factory=list)
+    series: list[SeriesRow] = field(default_factory=list)
 
 
 def _snippet(text: str) -> str:
@@ -297,6 +312,22 @@ def _conflict_rows(story: ResolvedStory, documents: dict[str, Document]) -> list
     ]
 
 
+def _series_rows(story: ResolvedStory) -> list[SeriesRow]:
+    rows = []
+    for one in story.series:
+        points = [
+            SeriesPointRow(
+                date=p.date if p.date_basis == "as_of" else f"{p.date} ({p.date_basis})",
+                value=("about " if p.approximate else "") + _number(p.value),
+                whose=p.attributed_to or "",
+                href="#" + anchor("fig", p.figure),
+            )
+            for p in one.points
+        ]
+        rows.append(SeriesRow(one.quantity, points))
+    return rows
+
+
 def _quote_rows(story: ResolvedStory, documents: dict[str, Document]) -> list[QuoteRow]:
     names = _entity_names(story)
     ordered = sorted(
@@ -384,6 +415,7 @@ def build_view(story: ResolvedStory, title: str | None = None) -> ReportView:
         entities=_entity_rows(story),
         figures=_figure_rows(story, documents),
         conflicts=_conflict_rows(story, documents),
+        series=_series_rows(story),
         quotes=_quote_rows(story, documents),
         sources=_source_rows(story),
         rejections=[

@@ -21,6 +21,12 @@ from storyline.model import (
 from storyline.resolve.dating import Anchor, apply_dating
 from storyline.resolve.entities import resolve_entities
 from storyline.resolve.event_dates import StoryEventDater
+from storyline.resolve.figure_series import (
+    FigureContext,
+    figure_dates,
+    figure_series,
+    figure_subjects,
+)
 from storyline.resolve.figures import figure_conflicts
 from storyline.resolve.story_groups import group_stories
 from storyline.timex.days import calendar_date, is_calendar_date
@@ -112,7 +118,10 @@ def resolve_story(
         figures.extend(f.model_copy(update={"as_of": calendar_date(f.as_of)}) for f in a.figures)
         times.extend(a.times)
 
-    conflicts = figure_conflicts(figures)
+    figure_context = FigureContext(
+        figure_subjects(figures, entities), figure_dates(figures, events, documents)
+    )
+    conflicts = figure_conflicts(figures, figure_context)
     stories = group_stories(analyses, remap, entities, events)
     return ResolvedStory(
         documents=sorted(documents, key=lambda d: d.id),
@@ -123,5 +132,6 @@ def resolve_story(
         times=sorted(times, key=lambda t: t.id),
         stories=stories,
         conflicts=conflicts,
+        series=figure_series(figures, figure_context.joined(c.items for c in conflicts)),
         rejections=sorted(rejections, key=lambda r: r.source),
     )

@@ -5,7 +5,8 @@ analyze.entities.name_key). Across documents, a person's first name in a familia
 its full form ("Bill Burns" / "William Burns", resolve/data/nicknames.txt), a shorter name joins
 the one longer name that ends with it ("Netanyahu", "Al-Nono"; when several would match it stays
 apart rather than guessing), and one place under two transliterations is one place ("Khan
-Yunis" / "Khan Younis").
+Yunis" / "Khan Younis"), and so is a place under its longer name or its people's name ("Gaza",
+"the Gaza Strip", "Gazans").
 
 A country is one entity whatever names it: its names ("U.S.", "United States", "America") and
 its demonyms ("Israeli", "Israelis") join one place entity, whose id is that of the
@@ -83,6 +84,7 @@ def resolve_entities(analyses: Iterable[Analysis]) -> tuple[list[Entity], dict[s
         _merge_person_name_ends,
         _merge_countries,
         _merge_place_spellings,
+        _merge_place_forms,
     ):
         found = step(groups)
         merged.update(found)
@@ -218,4 +220,58 @@ def _merge_countries(groups: dict[str, _Group]) -> dict[str, str]:
             continue
         target.absorb(g)
         merged[g.id] = target_id
+    return merged
+
+
+def _place_key(key: str) -> str:
+    return key.removeprefix("the ")
+
+
+# Endings that make a people's name of a place's name ("Gaza" -> "Gazans", "Kuwait" ->
+# "Kuwaiti"), longest first; a stem shorter than _MIN_DEMONYM_STEM is too easily another word.
+_DEMONYM_ENDINGS = ("ans", "ns", "an", "n", "is", "i")
+_MIN_DEMONYM_STEM = 4
+
+
+def _merge_place_forms(groups: dict[str, _Group]) -> dict[str, str]:
+    """One place under its longer name and its people's name: "the Gaza Strip" and "Gaza"
+    ("X Strip", "X Province": a territory word after the name, resolve/data/territory_words.txt),
+    "Gazan"/"Gazans" and "Gaza". Only when the shorter name is itself a place of the corpus;
+    countries are joined by their own names already and are left alone. The group with more
+    mentions keeps the other."""
+    territory = datafiles.words("storyline.resolve", "territory_words.txt")
+    places: dict[str, _Group] = {}
+    for g in sorted(groups.values(), key=lambda g: g.id):
+        if g.kind == "place":
+            places.setdefault(_place_key(g.key), g)
+    merged: dict[str, str] = {}
+    for g in sorted(groups.values(), key=lambda g: g.id):
+        if g.kind not in _COUNTRY_KINDS or whole_country(g.key) is not None:
+            continue
+        key = _place_key(g.key)
+        words = key.split()
+        shorter: str | None = None
+        if g.kind == "place" and len(words) > 1 and words[-1] in territory:
+            shorter = " ".join(words[:-1])
+        elif len(words) == 1:
+            shorter = next(
+                (
+                    key[: -len(end)]
+                    for end in _DEMONYM_ENDINGS
+                    if key.endswith(end)
+                    and len(key) - len(end) >= _MIN_DEMONYM_STEM
+                    and key[: -len(end)] in places
+                ),
+                None,
+            )
+        target = places.get(shorter) if shorter is not None else None
+        if target is None or target is g or target.id in merged or g.id in merged:
+            continue
+        keep, gone = (target, g) if len(target.evidence) >= len(g.evidence) else (g, target)
+        if gone.kind == "place" and keep.kind != "place":
+            keep, gone = gone, keep  # a place is not absorbed by its people's name
+        keep.absorb(gone)
+        merged[gone.id] = keep.id
+        if places.get(_place_key(gone.key)) is gone:
+            places[_place_key(gone.key)] = keep
     return merged

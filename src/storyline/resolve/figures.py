@@ -10,15 +10,21 @@ another, are one conflict: one record per quantity, every value and source in it
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from storyline.model import Conflict, Figure
+from storyline.model import Conflict, Figure, PointBasis
+from storyline.resolve.figure_series import FigureContext
+from storyline.timex.days import calendar_date
 
 SERIES_RATIO = 1.25
 # Below this, different counts are usually different incidents (17 killed in one strike,
 # 20 across the territory that day); such figures conflict only when both are dated alike.
 SMALL_COUNT = 100
+# Two tallies known only by the days their articles appeared hold for the same time when
+# those days are this close; further apart, a different value is change, not disagreement.
+SAME_TIME_DAYS = 7
 
 
 def _range(f: Figure) -> tuple[float, float]:
@@ -30,14 +36,38 @@ def _range(f: Figure) -> tuple[float, float]:
     return low, high
 
 
-def _disagree(a: Figure, b: Figure) -> bool:
+def _same_time(a: Figure, b: Figure, context: FigureContext) -> bool:
+    """Whether two figures can hold for one time: dates of their own (or of the event that
+    counts them) that agree as far as both go ("2023-11" and "2023-11-24"); days of
+    publication close together; or one of each (a figure restated without its date)."""
+    da, db = context.dates.get(a.id), context.dates.get(b.id)
+    if da is None or db is None:
+        return True
+    (day_a, basis_a), (day_b, basis_b) = da, db
+    if basis_a != "publication" and basis_b != "publication":
+        return day_a.startswith(day_b) or day_b.startswith(day_a)
+    if basis_a == "publication" and basis_b == "publication":
+        return _days_apart(day_a, day_b) <= SAME_TIME_DAYS
+    return True
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    except ValueError:
+        return 0  # a month or a year: as close as the dates say
+
+
+def _disagree(a: Figure, b: Figure, context: FigureContext) -> bool:
     if a.evidence.doc == b.evidence.doc:
         return False
-    if a.subject and b.subject and a.subject.lower() != b.subject.lower():
+    sa, sb = context.subjects.get(a.id), context.subjects.get(b.id)
+    if sa and sb and sa.casefold() != sb.casefold():
         return False
-    if a.as_of and b.as_of and a.as_of != b.as_of:
+    if not _same_time(a, b, context):
         return False
-    if max(a.value, b.value) < SMALL_COUNT and not (a.as_of and a.as_of == b.as_of):
+    own_day = a.as_of and a.as_of == b.as_of
+    if max(a.value, b.value) < SMALL_COUNT and not own_day:
         return False
     lo_a, hi_a = _range(a)
     lo_b, hi_b = _range(b)
@@ -54,7 +84,7 @@ def _root(parent: list[int], i: int) -> int:
     return i
 
 
-def _disagreeing(group: list[Figure]) -> list[list[Figure]]:
+def _disagreeing(group: list[Figure], context: FigureContext) -> list[list[Figure]]:
     """The sets of figures of one count that disagree, directly or through one another.
     Sorted by value, each figure is compared only with the ones within SERIES_RATIO above it:
     the cost follows the number of near values, not the square of the group."""
@@ -66,7 +96,7 @@ def _disagreeing(group: list[Figure]) -> list[list[Figure]]:
             b = group[j]
             if a.value > 0 and b.value / a.value >= SERIES_RATIO:
                 break
-            if _disagree(a, b):
+            if _disagree(a, b, context):
                 parent[_root(parent, j)] = _root(parent, i)
                 linked.update((i, j))
     components: dict[int, list[Figure]] = defaultdict(list)
@@ -75,21 +105,62 @@ def _disagreeing(group: list[Figure]) -> list[list[Figure]]:
     return list(components.values())
 
 
-def figure_conflicts(figures: Iterable[Figure]) -> list[Conflict]:
-    """One conflict per quantity the sources disagree on: every figure that disagrees with
-    another of the same count (directly or through a third: 1,140 against 1,200 against
-    "about 1,250") is one record, its values and sources listed once each."""
+def own_context(figures: Iterable[Figure]) -> FigureContext:
+    """What the figures say of themselves: their own place and as-of date (for a story
+    resolved without the other stages, and for tests)."""
+    figures = list(figures)
+    subjects = {f.id: f.subject for f in figures}
+    dates: dict[str, tuple[str, PointBasis]] = {}
+    for f in figures:
+        day = calendar_date(f.as_of)
+        if day is not None:
+            dates[f.id] = (day, "as_of")
+    return FigureContext(subjects, dates)
+
+
+def figure_conflicts(
+    figures: Iterable[Figure], context: FigureContext | None = None
+) -> list[Conflict]:
+    """One conflict per quantity and time the sources disagree on: every figure that
+    disagrees with another of the same count (directly or through a third: 1,140 against
+    1,200 against "about 1,250") is one record, its values and sources listed once each."""
+    figures = list(figures)
+    context = context or own_context(figures)
     by_counts: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
         if f.counts:
             by_counts[f.counts.lower()].append(f)
     conflicts = []
     for counts, group in sorted(by_counts.items()):
-        for members in _disagreeing(group):
+        for members in _disagreeing(group, context):
             shown = list(dict.fromkeys(_show(f) for f in members))
             note = f"{counts}: " + " vs ".join(shown)
-            conflicts.append(Conflict(kind="figure", items=[f.id for f in members], note=note))
+            conflicts.append(
+                Conflict(
+                    kind="figure",
+                    items=[f.id for f in members],
+                    note=note,
+                    quantity=_quantity(members, context),
+                    date=_conflict_date(members, context),
+                )
+            )
     return conflicts
+
+
+def _quantity(members: list[Figure], context: FigureContext) -> str:
+    """The quantity disagreed on, named with its place when any member gives one."""
+    placed = next((f for f in members if context.subjects.get(f.id)), members[0])
+    return context.label(placed)
+
+
+def _conflict_date(members: list[Figure], context: FigureContext) -> str | None:
+    """The time the values hold for: the most precise date of their own or of their event,
+    else the first day one of them was reported."""
+    dates = [context.dates[f.id] for f in members if f.id in context.dates]
+    own = [day for day, basis in dates if basis != "publication"]
+    if own:
+        return max(own, key=len)
+    return min((day for day, _ in dates), default=None)
 
 
 def _show(f: Figure) -> str:

@@ -160,6 +160,11 @@ stories = _story_table(
     Column("size", Integer, nullable=False),
 )
 conflicts = _story_table("conflicts", Column("kind", String(40), nullable=False), keyed=False)
+series = _story_table(
+    "series",
+    Column("quantity", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+)
 timeline = _story_table(
     "timeline",
     Column("date", String(40), nullable=False),
@@ -202,7 +207,21 @@ STORY_TABLES: dict[str, Table] = {
     "times": times,
     "stories": stories,
     "conflicts": conflicts,
+    "series": series,
     "timeline": timeline,
 }
 STORY_LINKS = (event_documents, story_documents, timeline_documents)
-VERSION_2_TABLES = (story_pending, *STORY_TABLES.values(), *STORY_LINKS)
+# Frozen: the tables as version 2 made them; tables added later come with their own version.
+VERSION_2_TABLES = (
+    story_pending,
+    entities,
+    events,
+    figures,
+    quotes,
+    times,
+    stories,
+    conflicts,
+    timeline,
+    *STORY_LINKS,
+)
+VERSION_3_TABLES = (series,)

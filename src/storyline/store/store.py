@@ -26,6 +26,7 @@ from storyline.model import (
     Entity,
     Evidence,
     Figure,
+    FigureSeries,
     Ingested,
     Quote,
     Record,
@@ -405,6 +406,11 @@ class Store:
         """The stored stories, largest first, paginated in SQL."""
         with self._read() as conn:
             return story_tables.stories_page(conn, limit=limit, offset=offset)
+
+    def series(self, *, limit: int | None = None, offset: int = 0) -> list[FigureSeries]:
+        """The stored figure series, most points first, paginated in SQL."""
+        with self._read() as conn:
+            return story_tables.series_page(conn, limit=limit, offset=offset)
 
     def conflicts(
         self, *, limit: int | None = None, offset: int = 0

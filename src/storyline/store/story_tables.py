@@ -18,6 +18,7 @@ from storyline.model import (
     Entity,
     Event,
     Figure,
+    FigureSeries,
     Quote,
     Record,
     ResolvedStory,
@@ -41,6 +42,7 @@ MODELS: dict[str, type[Record]] = {
     "times": TimeExpression,
     "stories": Story,
     "conflicts": Conflict,
+    "series": FigureSeries,
     "timeline": TimelineEntry,
 }
 
@@ -80,6 +82,10 @@ def _conflict(c: Conflict) -> dict[str, Any]:
     return {"kind": c.kind}
 
 
+def _series(s: FigureSeries) -> dict[str, Any]:
+    return {"id": s.id, "quantity": s.quantity, "size": len(s.points)}
+
+
 def _line(t: TimelineEntry) -> dict[str, Any]:
     return {"date": t.date, "kind": t.kind, "type": t.type, "ref": t.ref}
 
@@ -93,6 +99,7 @@ COLUMNS: Mapping[str, Callable[[Any], dict[str, Any]]] = {
     "times": _time,
     "stories": _story,
     "conflicts": _conflict,
+    "series": _series,
     "timeline": _line,
 }
 
@@ -246,6 +253,15 @@ def stories_page(conn: Connection, *, limit: int | None = None, offset: int = 0)
     table = schema.stories
     query = select(table.c.record).order_by(table.c.size.desc(), table.c.position)
     return [Story.model_validate_json(r) for r in conn.scalars(_paged(query, limit, offset))]
+
+
+def series_page(
+    conn: Connection, *, limit: int | None = None, offset: int = 0
+) -> list[FigureSeries]:
+    """Figure series, most points first, then in contract order."""
+    table = schema.series
+    query = select(table.c.record).order_by(table.c.size.desc(), table.c.position)
+    return [FigureSeries.model_validate_json(r) for r in conn.scalars(_paged(query, limit, offset))]
 
 
 def conflicts_page(
