@@ -7,9 +7,10 @@ does. Gold: the named mentions (NAM, PRE.NAM; the innermost) of PER, ORG and LOC
 whole articles (MEANTIME marks the entities it links across documents throughout an article),
 clustered by the entity's cross-document `instance_id` (an entity with none is its article's
 own). Scored over the gold mentions storyline finds (same span, or one ending where the gold
-ends), with MUC and B3 of storyline's entity ids against the gold instances; the found share is
-reported beside them. Anchors in the same run: each article's entities on their own (no
-cross-document linking at all) and one entity per exact name string across articles.
+ends), with MUC, B3, CEAF-e and their mean (the CoNLL F1) of storyline's entity ids against
+the gold instances; the found share is reported beside them. Anchors in the same run: each
+article's entities on their own (no cross-document linking at all) and one entity per exact
+name string across articles.
 
     .venv/bin/python -m bench.extract.meantime_crossdoc
 """
@@ -21,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.extract.coref_score import b_cubed, muc
+from bench.extract.coref_score import b_cubed, ceaf_e, muc
 from bench.extract.meantime_entities import DATA, TYPES, SystemMention, _matching
 from bench.extract.meantime_entity_gold import gold_mentions, trim
 from bench.results import write_run
@@ -85,11 +86,12 @@ def _corpus(files: list[Path]) -> dict[str, Any]:
         systems["same_string"][key] = match.text.casefold()
     scores = {}
     for system_name, clusters in systems.items():
-        links, b3 = muc(gold, clusters), b_cubed(gold, clusters)
+        links, b3, ceaf = muc(gold, clusters), b_cubed(gold, clusters), ceaf_e(gold, clusters)
         scores[system_name] = {
             "muc": links.as_dict(),
             "b_cubed": b3.as_dict(),
-            "muc_b_cubed_f1": round(50 * (links.f1 + b3.f1), 2),
+            "ceaf_e": ceaf.as_dict(),
+            "conll_f1": round(100 * (links.f1 + b3.f1 + ceaf.f1) / 3, 2),
         }
     return {
         "articles": len(files),
@@ -100,16 +102,33 @@ def _corpus(files: list[Path]) -> dict[str, Any]:
     }
 
 
+def score_corpora(files: list[Path]) -> dict[str, dict[str, Any]]:
+    """Each MEANTIME corpus (airbus, apple, gm) scored as one story."""
+    by_corpus: dict[str, list[Path]] = {}
+    for path in files:
+        by_corpus.setdefault(path.parent.name.removeprefix("corpus_"), []).append(path)
+    return {name: _corpus(paths) for name, paths in sorted(by_corpus.items())}
+
+
+def floor_scores(files: list[Path]) -> dict[str, Any]:
+    """What the CI floor holds (bench/floors/subsets.py): storyline's B3 and CoNLL F1 per
+    corpus, and the share of gold mentions found (fewer found must not pass for better)."""
+    results = score_corpora(files)
+    scores: dict[str, Any] = {}
+    for name, result in results.items():
+        ours = result["systems"]["storyline"]
+        scores[f"{name}_b_cubed_f1"] = ours["b_cubed"]["f1"]
+        scores[f"{name}_conll_f1"] = ours["conll_f1"]
+        scores[f"{name}_found_pct"] = round(100 * result["found"] / result["gold_mentions"], 2)
+    return {"crossdoc": scores}
+
+
 def main() -> None:
     root = DATA / ANNOTATION_FOLDER
     if not root.is_dir():
         print(f"skipped: {root} is absent (MEANTIME lives in ../shared/eval-data)")
         return
-    files = meantime_files(DATA)
-    by_corpus: dict[str, list[Path]] = {}
-    for path in files:
-        by_corpus.setdefault(path.parent.name.removeprefix("corpus_"), []).append(path)
-    results = {name: _corpus(paths) for name, paths in sorted(by_corpus.items())}
+    results = score_corpora(meantime_files(DATA))
     print(json.dumps(results, indent=2))
     write_run("meantime_crossdoc.json", "bench.extract.meantime_crossdoc", corpora=results)
 

@@ -34,7 +34,14 @@ from bench.dating import polnear_corpus, t17_corpus
 from bench.dating.score import score as score_dates
 from bench.dating.settings import TODAY, leave_one_out, text_only
 from bench.dating.t17 import SETTINGS as T17_SETTINGS
-from bench.extract import meantime_entities, meantime_events, plover, plover_corpus, polnear_quotes
+from bench.extract import (
+    meantime_crossdoc,
+    meantime_entities,
+    meantime_events,
+    plover,
+    plover_corpus,
+    polnear_quotes,
+)
 from bench.extract.quotes import Run, cleaned_documents, run_storyline, score_runs
 from bench.floors.gate import pinned_corpus
 from bench.results import EVAL_DATA, REPO
@@ -126,6 +133,15 @@ MEANTIME_ENTITIES = Floor(
 )
 
 
+MEANTIME_CROSSDOC = Floor(
+    "meantime_crossdoc",
+    meantime.DATA,
+    lambda: meantime_files(meantime.DATA),
+    lambda: meantime_files(meantime.DATA),
+    meantime_crossdoc.floor_scores,
+)
+
+
 POLNEAR_SPLIT = "dev"
 
 
@@ -207,6 +223,7 @@ FLOORS: dict[str, Floor[Any]] = {
         MEANTIME,
         MEANTIME_EVENTS,
         MEANTIME_ENTITIES,
+        MEANTIME_CROSSDOC,
         POLNEAR,
         T17,
         PLOVER,

@@ -261,6 +261,9 @@ def _merge_place_forms(groups: dict[str, _Group]) -> dict[str, str]:
                     if key.endswith(end)
                     and len(key) - len(end) >= _MIN_DEMONYM_STEM
                     and key[: -len(end)] in places
+                    # A people of a place in a country ("Gazans"), not of a continent or a
+                    # bloc ("European" is more often the EU's than Europe's).
+                    and country_code(key[: -len(end)], "place") is not None
                 ),
                 None,
             )
