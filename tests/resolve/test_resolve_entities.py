@@ -210,3 +210,54 @@ def test_a_word_that_only_ends_like_a_people_stays_apart() -> None:
         _named("d2", "Oman", "GPE", "oman"),
     )
     assert sorted(e.name for e in entities) == ["Oman", "Romans", "Rome"]
+
+
+def test_a_long_name_joins_the_one_fuller_name_it_is_part_of() -> None:
+    entities, _ = _resolve(
+        _named(
+            "d1", "Mohammed bin Abdulrahman al-Thani", "PERSON", "mohammed bin abdulrahman al-thani"
+        ),
+        _named("d2", "Mohammed bin Abdulrahman", "PERSON", "mohammed bin abdulrahman"),
+        _named(
+            "d3",
+            "Mohammed bin Abdulrahman bin Jassim al-Thani",
+            "PERSON",
+            "mohammed bin abdulrahman bin jassim al-thani",
+        ),
+        # Two words are too common a name to join by: they stay apart.
+        _named("d3", "John Smith", "PERSON", "john smith", 60),
+        _named("d4", "John Paul Smith", "PERSON", "john paul smith"),
+    )
+    names = sorted(e.name for e in entities)
+    assert names == [
+        "John Paul Smith",
+        "John Smith",
+        "Mohammed bin Abdulrahman bin Jassim al-Thani",
+    ]
+
+
+def test_a_name_part_of_two_fuller_names_stays_apart() -> None:
+    entities, _ = _resolve(
+        _named("d1", "Mohammed bin Salman", "PERSON", "mohammed bin salman"),
+        _named("d2", "Mohammed bin Salman al-Saud", "PERSON", "mohammed bin salman al-saud"),
+        _named("d3", "Mohammed bin Salman bin Zayed", "PERSON", "mohammed bin salman bin zayed"),
+    )
+    assert len(entities) == 3
+
+
+def test_a_name_the_model_cut_in_two_is_one_person() -> None:
+    entities, remap = _resolve(
+        _named("d1", "Mohammed bin Abdulrahman", "PERSON", "mohammed bin abdulrahman", 0),
+        _named("d1", "bin Jassim Al-Thani", "PERSON", "bin jassim al-thani", 25),
+        # Not right after another name: a name of its own.
+        _named("d2", "Joe Biden", "PERSON", "joe biden", 0),
+        _named("d2", "Ursula von der Leyen", "PERSON", "ursula von der leyen", 30),
+    )
+    assert sorted(e.name for e in entities) == [
+        "Joe Biden",
+        "Mohammed bin Abdulrahman",
+        "Ursula von der Leyen",
+    ]
+    [qatari] = [e for e in entities if e.name == "Mohammed bin Abdulrahman"]
+    assert qatari.aliases == ["bin Jassim Al-Thani"]
+    assert remap[entity_id("person", "bin jassim al-thani")] == qatari.id

@@ -22,8 +22,9 @@ mentions but not one of their names: it counts neither for the entity's name nor
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from storyline import datafiles
 from storyline.model import Analysis, Entity, Evidence, Mention, entity_id, label_group
@@ -71,17 +72,22 @@ def resolve_entities(analyses: Iterable[Analysis]) -> tuple[list[Entity], dict[s
     """Entities across all analyses, and a map from every mention-level entity id to the id of
     the entity it was merged into (identity for most)."""
     groups: dict[str, _Group] = {}
+    fragments: dict[str, set[str]] = defaultdict(set)
     for analysis in analyses:
         for m in analysis.mentions:
             _add(groups, m)
+        for fragment, whole in _name_fragments(analysis.mentions):
+            fragments[fragment].add(whole)
 
     # Each step merges groups into others; a merged group leaves ``groups`` at once, so the
     # next step sees only what is left, and a chain of merges is followed to its end.
     merged: dict[str, str] = {}
     seen = set(groups)
     for step in (
+        lambda groups: _merge_fragments(groups, fragments),
         _merge_nicknames,
         _merge_person_name_ends,
+        _merge_person_name_parts,
         _merge_countries,
         _merge_place_spellings,
         _merge_place_forms,
@@ -117,6 +123,45 @@ def resolve_entities(analyses: Iterable[Analysis]) -> tuple[list[Entity], dict[s
         )
     remap = {gid: final(gid) for gid in seen}
     return entities, remap
+
+
+# Words that continue a name when the model cut it in two ("Mohammed bin Abdulrahman" +
+# "bin Jassim Al-Thani"): a mention starting with one, right after a person's name, is the rest
+# of that name.
+_NAME_PARTICLES = frozenset({"bin", "ibn", "ben", "bint", "al", "el", "de", "da", "van", "von"})
+
+
+def _name_fragments(mentions: Iterable[Mention]) -> Iterator[tuple[str, str]]:
+    """(fragment's entity, whole name's entity) for each person mention that continues the
+    person mention just before it."""
+    people = sorted(
+        (m for m in mentions if label_group(m.label) == "person"),
+        key=lambda m: (m.evidence.doc, m.evidence.start),
+    )
+    for before, m in pairwise(people):
+        first = m.evidence.text.split()[0] if m.evidence.text.split() else ""
+        head = first.split("-")[0]
+        if (
+            before.evidence.doc == m.evidence.doc
+            and 0 <= m.evidence.start - before.evidence.end <= 1
+            and head in _NAME_PARTICLES
+            and before.entity != m.entity
+        ):
+            yield m.entity, before.entity
+
+
+def _merge_fragments(groups: dict[str, _Group], fragments: dict[str, set[str]]) -> dict[str, str]:
+    """A name the model cut in two is one person: the rest ("bin Jassim Al-Thani") joins
+    the name it continues, when it always continues the same one."""
+    merged: dict[str, str] = {}
+    for fragment, wholes in sorted(fragments.items()):
+        if len(wholes) != 1 or fragment not in groups:
+            continue
+        [whole] = wholes
+        if whole in groups and whole not in merged:
+            groups[whole].absorb(groups[fragment])
+            merged[fragment] = whole
+    return merged
 
 
 def _add(groups: dict[str, _Group], m: Mention) -> None:
@@ -169,6 +214,47 @@ def _merge_person_name_ends(groups: dict[str, _Group]) -> dict[str, str]:
         if len(targets) == 1:
             targets[0].absorb(g)
             merged[g.id] = targets[0].id
+    return merged
+
+
+# A name this long is distinctive enough to stand for the one longer name it is part of.
+_MIN_NAME_PART_WORDS = 3
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short)
+
+
+def _merge_person_name_parts(groups: dict[str, _Group]) -> dict[str, str]:
+    """Map a person's name of three words or more to the one longer name that has the same
+    first word and all its words in order: "Mohammed bin Abdulrahman al-Thani" to "Mohammed
+    bin Abdulrahman bin Jassim al-Thani", "Mohammed bin Abdulrahman" to either. Names of
+    that length rarely belong to two people; when two longer names fit it stays apart."""
+    by_first: dict[str, list[_Group]] = defaultdict(list)
+    for g in groups.values():
+        if g.kind == "person":
+            by_first[g.key.split()[0]].append(g)
+    merged: dict[str, str] = {}
+    for g in sorted(groups.values(), key=lambda g: (len(g.key.split()), g.id)):
+        words = tuple(g.key.split())
+        if g.kind != "person" or g.id in merged or len(words) < _MIN_NAME_PART_WORDS:
+            continue
+        longer = [
+            t
+            for t in by_first[words[0]]
+            if t.id not in merged
+            and len(t.key.split()) > len(words)
+            and _is_subsequence(words, tuple(t.key.split()))
+        ]
+        # The longest fitting names must be one name: a shorter fit is part of it too.
+        longest = max((len(t.key.split()) for t in longer), default=0)
+        top = [t for t in longer if len(t.key.split()) == longest]
+        if len(top) == 1 and all(
+            _is_subsequence(tuple(t.key.split()), tuple(top[0].key.split())) for t in longer
+        ):
+            top[0].absorb(g)
+            merged[g.id] = top[0].id
     return merged
 
 
