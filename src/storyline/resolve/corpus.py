@@ -21,6 +21,7 @@ from storyline.model import (
 from storyline.resolve.dating import Anchor, apply_dating
 from storyline.resolve.entities import resolve_entities
 from storyline.resolve.event_dates import StoryEventDater
+from storyline.resolve.event_merge import merge_events
 from storyline.resolve.figures import figure_conflicts
 from storyline.resolve.story_groups import group_stories
 from storyline.timex.days import calendar_date, is_calendar_date
@@ -112,6 +113,7 @@ def resolve_story(
         figures.extend(f.model_copy(update={"as_of": calendar_date(f.as_of)}) for f in a.figures)
         times.extend(a.times)
 
+    events = merge_events(events, analyses, remap, entities)
     conflicts = figure_conflicts(figures)
     stories = group_stories(analyses, remap, entities, events)
     return ResolvedStory(
