@@ -10,6 +10,9 @@ both measure through these, so an update measures exactly what the test checks.
   every gold verb dated by storyline's rules (bench/extract/meantime_events.py --every-verb);
 - meantime_entities: named entity mentions (strict, overlap, typed) and within-document
   coreference (B³) on the same documents (bench/extract/meantime_entities.py);
+- meantime_crossdoc_events: events across documents on the same documents, each corpus one
+  story, every gold verb an event (bench/extract/meantime_crossdoc_events.py --every-verb):
+  B³ of the merged events against the gold cross-document event instances;
 - polnear: publication dates of PolNeAR's dev split (84 articles), (a) text only and (b)
   leave-one-out within the split (bench/dating/settings.py);
 - t17: publication dates of Timeline17's haiti topic (296 files, 286 articles once the empty
@@ -34,7 +37,14 @@ from bench.dating import polnear_corpus, t17_corpus
 from bench.dating.score import score as score_dates
 from bench.dating.settings import TODAY, leave_one_out, text_only
 from bench.dating.t17 import SETTINGS as T17_SETTINGS
-from bench.extract import meantime_entities, meantime_events, plover, plover_corpus, polnear_quotes
+from bench.extract import (
+    meantime_crossdoc_events,
+    meantime_entities,
+    meantime_events,
+    plover,
+    plover_corpus,
+    polnear_quotes,
+)
 from bench.extract.quotes import Run, cleaned_documents, run_storyline, score_runs
 from bench.floors.gate import pinned_corpus
 from bench.results import EVAL_DATA, REPO
@@ -126,6 +136,15 @@ MEANTIME_ENTITIES = Floor(
 )
 
 
+MEANTIME_CROSSDOC_EVENTS = Floor(
+    "meantime_crossdoc_events",
+    meantime.DATA,
+    lambda: meantime_files(meantime.DATA),
+    lambda: meantime_files(meantime.DATA),
+    meantime_crossdoc_events.floor_scores,
+)
+
+
 POLNEAR_SPLIT = "dev"
 
 
@@ -207,6 +226,7 @@ FLOORS: dict[str, Floor[Any]] = {
         MEANTIME,
         MEANTIME_EVENTS,
         MEANTIME_ENTITIES,
+        MEANTIME_CROSSDOC_EVENTS,
         POLNEAR,
         T17,
         PLOVER,
