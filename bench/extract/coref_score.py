@@ -69,3 +69,16 @@ def b_cubed(gold: Clusters, system: Clusters) -> PRF:
     precision = sum(len(g_of[m] & s_of[m]) / len(s_of[m]) for m in shared) / len(shared)
     recall = sum(len(g_of[m] & s_of[m]) / len(g_of[m]) for m in shared) / len(shared)
     return PRF(precision, recall)
+
+
+def system_scores(gold: Clusters, systems: Mapping[str, Clusters]) -> dict[str, Any]:
+    """MUC, B³ and their mean F1 of each named system against the gold."""
+    scores = {}
+    for name, clusters in systems.items():
+        links, b3 = muc(gold, clusters), b_cubed(gold, clusters)
+        scores[name] = {
+            "muc": links.as_dict(),
+            "b_cubed": b3.as_dict(),
+            "muc_b_cubed_f1": round(50 * (links.f1 + b3.f1), 2),
+        }
+    return scores

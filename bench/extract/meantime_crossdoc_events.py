@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.extract.coref_score import b_cubed, muc
+from bench.extract.coref_score import system_scores
 from bench.extract.meantime_events import DATA, GoldEvent, _dated_verbs
 from bench.results import write_run
 from bench.timex.meantime_reader import (
@@ -120,14 +120,7 @@ def _corpus(name: str, files: list[Path], nlp: Any, every_verb: bool) -> dict[st
             systems["storyline"][key] = merged_into.get(found.id, found.id)
             systems["singletons"][key] = found.id
             systems["same_lemma"][key] = stem(head_word(found.trigger.text))
-    scores = {}
-    for system, clusters in systems.items():
-        links, b3 = muc(gold, clusters), b_cubed(gold, clusters)
-        scores[system] = {
-            "muc": links.as_dict(),
-            "b_cubed": b3.as_dict(),
-            "muc_b_cubed_f1": round(50 * (links.f1 + b3.f1), 2),
-        }
+    scores = system_scores(gold, systems)
     return {
         "articles": len(files),
         "gold_mentions": counts["gold"],
