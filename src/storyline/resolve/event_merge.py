@@ -45,9 +45,34 @@ def merge_events(
 ) -> list[Event]:
     """The events with every group of reports of one real event made one Event. Only
     asserted events are merged (a denied, hoped-for or demanded one is a claim, not an event)."""
+    reports = make_reports(events, analyses, remap)
+    scored = [
+        (-score, i, j)
+        for (i, j), score in agreeing_pairs(reports, entities).items()
+        if score >= needed(reports[i], reports[j])
+    ]
+    groups = _join(reports, sorted(scored))
+    out = []
+    for members in groups:
+        if len(members) == 1:
+            out.append(reports[members[0]].event)
+        else:
+            out.append(combine([reports[m] for m in members]))
+    return out
+
+
+def make_reports(
+    events: Sequence[Event], analyses: Iterable[Analysis], remap: Mapping[str, str]
+) -> list[Report]:
+    """Each event as compared with others, with the entities its sentence names."""
     names = _sentence_names(events, analyses, remap)
+    return [make_report(e, names.get(e.id, frozenset())) for e in events]
+
+
+def agreeing_pairs(reports: Sequence[Report], entities: Iterable[Entity]) -> dict[Pair, float]:
+    """Every pair of asserted reports of different documents that blocking brings together
+    and that can be one event, with how strongly they agree (however weakly)."""
     kinds = {e.id: e.kind for e in entities}
-    reports = [make_report(e, names.get(e.id, frozenset())) for e in events]
     rarity = word_rarity(reports)
     agreeing: dict[Pair, float] = {}
     for i, j in sorted(_candidates(reports)):
@@ -57,20 +82,11 @@ def merge_events(
         score = agreement(a, b, kinds, rarity)
         if score is not None:
             agreeing[(i, j)] = score
-    scored = []
     retold = _retold(reports, agreeing)
-    for (i, j), score in agreeing.items():
-        score += RETOLD * min(1, retold[_sentences(reports[i], reports[j])] - 1)
-        if score >= needed(reports[i], reports[j]):
-            scored.append((-score, i, j))
-    groups = _join(reports, sorted(scored))
-    out = []
-    for members in groups:
-        if len(members) == 1:
-            out.append(reports[members[0]].event)
-        else:
-            out.append(combine([reports[m] for m in members]))
-    return out
+    return {
+        (i, j): score + RETOLD * min(1, retold[_sentences(reports[i], reports[j])] - 1)
+        for (i, j), score in agreeing.items()
+    }
 
 
 def _sentence(r: Report) -> tuple[str, int]:
