@@ -44,8 +44,9 @@ def merge_events(
     entities: Iterable[Entity],
 ) -> list[Event]:
     """The events with every group of reports of one real event made one Event. Only
-    asserted events are merged (a denied, hoped-for or demanded one is a claim, not an event)."""
-    reports = make_reports(events, analyses, remap)
+    asserted events are merged (a denied, hoped-for or demanded one is a claim, not an event).
+    The groups do not depend on the order the events come in (ties go by event id)."""
+    reports = make_reports(sorted(events, key=lambda e: e.id), analyses, remap)
     scored = [
         (-score, i, j)
         for (i, j), score in agreeing_pairs(reports, entities).items()
