@@ -59,7 +59,7 @@ class Report:
 
     event: Event
     family: str
-    word: str
+    word: str  # the trigger's words, lower-cased: the same words score more than kin
     first: dt.date | None  # the days it can be on; None: open on that side
     last: dt.date | None
     firm: bool  # dated by its words on both sides
