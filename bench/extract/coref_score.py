@@ -94,3 +94,19 @@ def ceaf_e(gold: Clusters, system: Clusters) -> PRF:
 def conll_f1(gold: Clusters, system: Clusters) -> float:
     """The CoNLL-2012 score: the mean F1 of MUC, B3 and CEAF-e (0-1)."""
     return (muc(gold, system).f1 + b_cubed(gold, system).f1 + ceaf_e(gold, system).f1) / 3
+
+
+def system_scores(gold: Clusters, systems: Mapping[str, Clusters]) -> dict[str, Any]:
+    """MUC, B³, CEAF-e and their mean F1 (the CoNLL F1) of each named system against the
+    gold."""
+    scores = {}
+    for name, clusters in systems.items():
+        links, b3, ceaf = muc(gold, clusters), b_cubed(gold, clusters), ceaf_e(gold, clusters)
+        scores[name] = {
+            "muc": links.as_dict(),
+            "b_cubed": b3.as_dict(),
+            "ceaf_e": ceaf.as_dict(),
+            "muc_b_cubed_f1": round(50 * (links.f1 + b3.f1), 2),
+            "conll_f1": round(100 * (links.f1 + b3.f1 + ceaf.f1) / 3, 2),
+        }
+    return scores

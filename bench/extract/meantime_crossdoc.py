@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bench.extract.coref_score import b_cubed, ceaf_e, muc
+from bench.extract.coref_score import system_scores
 from bench.extract.meantime_entities import DATA, TYPES, SystemMention, _matching
 from bench.extract.meantime_entity_gold import gold_mentions, trim
 from bench.results import write_run
@@ -84,15 +84,7 @@ def _corpus(files: list[Path]) -> dict[str, Any]:
         systems["storyline"][key] = remap.get(match.entity, match.entity)
         systems["per_article"][key] = f"{name}#{match.entity}"
         systems["same_string"][key] = match.text.casefold()
-    scores = {}
-    for system_name, clusters in systems.items():
-        links, b3, ceaf = muc(gold, clusters), b_cubed(gold, clusters), ceaf_e(gold, clusters)
-        scores[system_name] = {
-            "muc": links.as_dict(),
-            "b_cubed": b3.as_dict(),
-            "ceaf_e": ceaf.as_dict(),
-            "conll_f1": round(100 * (links.f1 + b3.f1 + ceaf.f1) / 3, 2),
-        }
+    scores = system_scores(gold, systems)
     return {
         "articles": len(files),
         "gold_mentions": counts["gold"],

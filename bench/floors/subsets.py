@@ -10,6 +10,9 @@ both measure through these, so an update measures exactly what the test checks.
   every gold verb dated by storyline's rules (bench/extract/meantime_events.py --every-verb);
 - meantime_entities: named entity mentions (strict, overlap, typed) and within-document
   coreference (B³) on the same documents (bench/extract/meantime_entities.py);
+- meantime_crossdoc_events: events across documents on the same documents, each corpus one
+  story, every gold verb an event (bench/extract/meantime_crossdoc_events.py --every-verb):
+  B³ of the merged events against the gold cross-document event instances;
 - polnear: publication dates of PolNeAR's dev split (84 articles), (a) text only and (b)
   leave-one-out within the split (bench/dating/settings.py);
 - t17: publication dates of Timeline17's haiti topic (296 files, 286 articles once the empty
@@ -36,6 +39,7 @@ from bench.dating.settings import TODAY, leave_one_out, text_only
 from bench.dating.t17 import SETTINGS as T17_SETTINGS
 from bench.extract import (
     meantime_crossdoc,
+    meantime_crossdoc_events,
     meantime_entities,
     meantime_events,
     plover,
@@ -140,6 +144,13 @@ MEANTIME_CROSSDOC = Floor(
     lambda: meantime_files(meantime.DATA),
     meantime_crossdoc.floor_scores,
 )
+MEANTIME_CROSSDOC_EVENTS = Floor(
+    "meantime_crossdoc_events",
+    meantime.DATA,
+    lambda: meantime_files(meantime.DATA),
+    lambda: meantime_files(meantime.DATA),
+    meantime_crossdoc_events.floor_scores,
+)
 
 
 POLNEAR_SPLIT = "dev"
@@ -224,6 +235,7 @@ FLOORS: dict[str, Floor[Any]] = {
         MEANTIME_EVENTS,
         MEANTIME_ENTITIES,
         MEANTIME_CROSSDOC,
+        MEANTIME_CROSSDOC_EVENTS,
         POLNEAR,
         T17,
         PLOVER,

@@ -187,6 +187,21 @@ class Quote(Record):
     direct: bool = True
 
 
+class EventReport(Record):
+    """One document's report of an event that several documents report: the event as that
+    document told it (its id before merging, its words, its date and the words dating it)."""
+
+    id: str
+    doc: str
+    trigger: Evidence | None = None
+    mention: Evidence | None = None  # its sentence
+    date: str | None = None
+    date_basis: DateBasis | None = None
+    date_earliest: str | None = None
+    date_latest: str | None = None
+    date_evidence: Evidence | None = None
+
+
 class Event(Record):
     id: str
     type: EventType
@@ -219,6 +234,10 @@ class Event(Record):
     source_evidence: Evidence | None = None
     target_evidence: Evidence | None = None
     location_evidence: Evidence | None = None
+    # For one real event that several documents report (resolve/event_merge.py): each
+    # document's report, with the id its event had before merging; empty for an event only
+    # one document reports. The event's own fields are the reports' evidence combined.
+    reports: list[EventReport] = Field(default_factory=list)
 
 
 class Entity(Record):

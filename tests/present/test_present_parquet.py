@@ -84,7 +84,7 @@ def test_manifest_names_the_schema_and_counts_rows(story: ResolvedStory, tmp_pat
         "location_evidence",
         "reported_by_evidence",
     }
-    assert json_columns == {"date_evidence", "documents", "mentions", *spans}
+    assert json_columns == {"date_evidence", "documents", "mentions", "reports", *spans}
 
 
 def test_column_types_follow_the_schema() -> None:

@@ -2,9 +2,9 @@
 pairs for merging events across documents (issue 11), written from the texts of
 ../shared/seeds (each event named by a few of its words, found at run time; nothing copied).
 
-Measured now: which pairs the timeline already tells as one line (its entries group events of
-the same date, type and actors) and which it keeps apart. The floors pin what is reached, so
-that merging can only get better; the printout (`pytest -s`) lists every pair.
+Measured: which pairs resolve/event_merge.py makes one Event (one Event holds both mentions,
+among its reports), and that every look-alike pair stays two events. The floors pin what is
+reached, so that merging can only get better; the printout (`pytest -s`) lists every pair.
 """
 
 from __future__ import annotations
@@ -70,12 +70,14 @@ def _story(seeds: str) -> ResolvedStory:
 
 
 def _find(story: ResolvedStory, said: Said) -> Event | None:
+    """The event (merged or not) one of whose triggers covers the said word."""
     doc: Document = next(d for d in story.documents if Path(d.source).name.startswith(said.doc))
     start = doc.text.index(said.locator) + said.locator.index(said.trigger)
     for event in story.events:
-        trigger = event.trigger
-        if trigger is not None and trigger.doc == doc.id and trigger.start <= start < trigger.end:
-            return event
+        triggers = [event.trigger, *(r.trigger for r in event.reports)]
+        for t in triggers:
+            if t is not None and t.doc == doc.id and t.start <= start < t.end:
+                return event
     return None
 
 
@@ -85,6 +87,11 @@ def _lines(story: ResolvedStory, event: Event) -> set[int]:
     return {i for i, t in enumerate(story.timeline) if sentence in t.citations}
 
 
+def _one_line(story: ResolvedStory, a: Event, b: Event) -> bool:
+    """Both on one timeline line, when the merged event is on the timeline."""
+    return bool(_lines(story, a) & _lines(story, b))
+
+
 def test_the_locators_are_in_the_seeds(seeds_dir: Path) -> None:
     texts = {p.name[:3]: p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")}
     for pair in PAIRS:
@@ -92,28 +99,40 @@ def test_the_locators_are_in_the_seeds(seeds_dir: Path) -> None:
             assert said.locator in texts[said.doc] and said.trigger in said.locator
 
 
-# Measured 2026-12-07 (pipeline 0.1.28): none of the 5 pairs of one event is one timeline line
-# yet (different actors or dates on the two sides: merging across documents is issue 11's
-# work, which raises FLOOR_SAME_MERGED from 0); both look-alike pairs are kept apart, and 13 of
-# the 14 event mentions the pairs name are found ("burst out of Gaza" is no trigger).
-FLOOR_SAME_MERGED = 0
-FLOOR_APART_KEPT = 2
+# Measured 2026-12-07 (pipeline 0.1.29): before merging across documents none of the 5 pairs
+# of one event was one event; now 3 are (Haniyeh's visit to Egypt; the killings and the
+# abductions of 7 October, in 000 and 003), each one timeline line. Not yet: "burst out of
+# Gaza" is no trigger, and "a raid by Hamas" (dated) / "militants attacking" (dated only by
+# 003's publication) share too little beyond Hamas to be merged on so loose a date. Every
+# look-alike pair stays apart (a pair merged there would be a wrong merge, not a lower
+# score), and 13 of the 14 event mentions the pairs name are found.
+FLOOR_SAME_MERGED = 3
 FLOOR_FOUND = 13
 
 
-def test_events_two_articles_report_are_one_line(seeds_dir: Path) -> None:
+def test_events_two_articles_report_are_one_event(seeds_dir: Path) -> None:
     story = _story(str(seeds_dir))
-    merged = kept = found = 0
+    merged = found = 0
+    wrong = []
     for pair in PAIRS:
         a, b = _find(story, pair.a), _find(story, pair.b)
         found += (a is not None) + (b is not None)
-        together = a is not None and b is not None and bool(_lines(story, a) & _lines(story, b))
+        together = a is not None and a is b
         print(pair.same, together, pair.a.locator, "~", pair.b.locator)
         if pair.same and together:
+            assert a is not None and b is not None
             merged += 1
-        if not pair.same and not together:
-            kept += 1
-    print(f"one event merged {merged}/5, look-alikes kept apart {kept}/2, found {found}/14")
+            seeds = {_seed(story, r.doc) for r in a.reports}
+            assert {pair.a.doc, pair.b.doc} <= seeds
+            if _lines(story, a):
+                assert _one_line(story, a, b)
+        if not pair.same and together:
+            wrong.append(pair)
+    print(f"one event merged {merged}/5, look-alikes merged {len(wrong)}/2, found {found}/14")
     assert found >= FLOOR_FOUND
-    assert kept >= FLOOR_APART_KEPT
+    assert not wrong
     assert merged >= FLOOR_SAME_MERGED
+
+
+def _seed(story: ResolvedStory, doc_id: str) -> str:
+    return next(Path(d.source).name[:3] for d in story.documents if d.id == doc_id)

@@ -21,6 +21,7 @@ from storyline.model import (
 from storyline.resolve.dating import Anchor, apply_dating
 from storyline.resolve.entities import resolve_entities
 from storyline.resolve.event_dates import StoryEventDater
+from storyline.resolve.event_merge import merge_events
 from storyline.resolve.figure_series import (
     FigureContext,
     figure_dates,
@@ -118,8 +119,13 @@ def resolve_story(
         figures.extend(f.model_copy(update={"as_of": calendar_date(f.as_of)}) for f in a.figures)
         times.extend(a.times)
 
+    reported = events
+    events = merge_events(events, analyses, remap, entities)
+    # A figure counted by an event's verb takes the event's date, which merging may have
+    # found in another article ("killing 1,200" retold a year later).
+    merged = {r.id: e for e in events for r in e.reports}
     figure_context = FigureContext(
-        figure_subjects(figures, entities), figure_dates(figures, events, documents)
+        figure_subjects(figures, entities), figure_dates(figures, reported, documents, merged)
     )
     conflicts = figure_conflicts(figures, figure_context)
     stories = group_stories(analyses, remap, entities, events)

@@ -35,8 +35,9 @@ def build_timeline(events: Iterable[Event], quotes: Iterable[Quote]) -> list[Tim
         key = _event_key(e)
         entry = entries.get(key)
         citations = list(e.mentions)
-        if e.date_evidence is not None:
-            citations.append(e.date_evidence)
+        for dated in (e.date_evidence, *(r.date_evidence for r in e.reports)):
+            if dated is not None and dated not in citations:
+                citations.append(dated)
         if entry is None:
             entries[key] = TimelineEntry(
                 date=e.date or "",
