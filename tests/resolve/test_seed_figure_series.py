@@ -45,3 +45,16 @@ def test_the_toll_of_7_october_is_one_conflict_kept_apart_from_the_gaza_tally(
     in_conflict = {i for c in story.conflicts for i in c.items}
     # The tally's change over time is no disagreement.
     assert not {p.figure for p in gaza.points} & in_conflict
+
+
+def test_the_hostages_taken_on_7_october_are_one_conflict(seeds_dir: Path) -> None:
+    """About 240 against more than 250 abducted: one article retells the count a year later,
+    dated by the abduction it merged with across articles, so it is the same time's count."""
+    story = seed_story(str(seeds_dir))
+    figures = {f.id: f for f in story.figures}
+    [conflict] = [
+        c for c in story.conflicts if c.quantity and c.quantity.startswith("hostages abducted")
+    ]
+    values = sorted({figures[i].value for i in conflict.items})
+    assert len(values) == 2 and values[1] < values[0] * 1.1
+    assert conflict.date == "2023-10-07"
