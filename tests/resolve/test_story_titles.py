@@ -43,3 +43,15 @@ def test_key_actors_put_people_before_countries_and_follow_merged_ids() -> None:
     }
     found = key_actors(profile, {"e:old-works": "e:works"}, entities)
     assert found == ["e:varn", "e:works", "e:kellia"]
+
+
+def test_a_dateline_is_passed_over() -> None:
+    text = "date 2024-12-02\n" + TEXT
+    doc = Document(id="d2", source="d2.txt", text=text)
+    first, second = text.index("\n"), text.index(".", 20) + 1
+    analysis = Analysis(
+        doc="d2",
+        pipeline_version="t",
+        sentences=[Sentence(start=0, end=first), Sentence(start=first + 1, end=second)],
+    )
+    assert story_title(doc, analysis).startswith("Engineers reopened")

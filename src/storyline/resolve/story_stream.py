@@ -40,7 +40,7 @@ WINDOW_DAYS = 45
 # within a time window, different stories share few weighty terms.
 THRESHOLD = 0.05
 # A story told from its first reports often starts as several that later turn out to be one.
-MERGE_THRESHOLD = 0.15
+MERGE_THRESHOLD = 0.2
 
 Vector = dict[str, float]
 

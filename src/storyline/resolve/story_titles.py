@@ -15,6 +15,10 @@ from collections.abc import Mapping
 from storyline.model import Analysis, Document, Entity
 
 TITLE_WORDS = 14
+# A title is taken from the first of the opening sentences that has this many words, so that
+# a dateline ("date 2024-12-02") or a byline is passed over.
+OPENING_SENTENCES = 3
+MIN_SENTENCE_WORDS = 5
 KEY_ACTORS = 5
 # A country's or a people's weight is multiplied by this.
 COUNTRY_FACTOR = 0.5
@@ -35,11 +39,16 @@ def story_title(lead: Document | None, analysis: Analysis | None) -> str:
     if lead.title and lead.title.strip():
         return _shortened(lead.title)
     if analysis is not None and analysis.sentences:
-        first = analysis.sentences[0]
-        text = lead.text[first.start : first.end]
+        openings = [lead.text[s.start : s.end] for s in analysis.sentences[:OPENING_SENTENCES]]
     else:
-        text = next((line for line in lead.text.splitlines() if line.strip()), "")
+        openings = [line for line in lead.text.splitlines() if line.strip()][:OPENING_SENTENCES]
+    text = next((t for t in openings if _reads_as_a_sentence(t)), openings[0] if openings else "")
     return _shortened(text) or UNTITLED
+
+
+def _reads_as_a_sentence(text: str) -> bool:
+    """Not a dateline, a byline or a caption: enough words made of letters."""
+    return sum(1 for w in text.split() if any(c.isalpha() for c in w)) >= MIN_SENTENCE_WORDS
 
 
 def key_actors(
