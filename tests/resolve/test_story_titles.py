@@ -45,10 +45,10 @@ def test_key_actors_put_people_before_countries_and_follow_merged_ids() -> None:
     assert found == ["e:varn", "e:works", "e:kellia"]
 
 
-def test_a_dateline_is_passed_over() -> None:
-    text = "date 2024-12-02\n" + TEXT
+def test_a_dateline_with_its_time_stamp_is_passed_over() -> None:
+    text = "PORT KELL | Sat Jun 14, 2025 10:19 am GMT PORT KELL (Wire) -\n" + TEXT
     doc = Document(id="d2", source="d2.txt", text=text)
-    first, second = text.index("\n"), text.index(".", 20) + 1
+    first, second = text.index("\n"), text.index(".", text.index("\n")) + 1
     analysis = Analysis(
         doc="d2",
         pipeline_version="t",

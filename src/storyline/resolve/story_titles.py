@@ -15,10 +15,11 @@ from collections.abc import Mapping
 from storyline.model import Analysis, Document, Entity
 
 TITLE_WORDS = 14
-# A title is taken from the first of the opening sentences that has this many words, so that
+# A title is taken from the first of the opening sentences that reads as running text, so that
 # a dateline ("date 2024-12-02") or a byline is passed over.
 OPENING_SENTENCES = 3
 MIN_SENTENCE_WORDS = 5
+MIN_LOWER_WORDS = 3
 KEY_ACTORS = 5
 # A country's or a people's weight is multiplied by this.
 COUNTRY_FACTOR = 0.5
@@ -47,8 +48,12 @@ def story_title(lead: Document | None, analysis: Analysis | None) -> str:
 
 
 def _reads_as_a_sentence(text: str) -> bool:
-    """Not a dateline, a byline or a caption: enough words made of letters."""
-    return sum(1 for w in text.split() if any(c.isalpha() for c in w)) >= MIN_SENTENCE_WORDS
+    """Not a dateline, a byline or a time stamp ("BEIRUT | Wed Apr 27, 2011 10:19 am EDT"):
+    enough words made of letters, some of them in lower case, as running text has."""
+    words = text.split()
+    lettered = sum(1 for w in words if any(c.isalpha() for c in w))
+    lower = sum(1 for w in words if w.isalpha() and w.islower())
+    return lettered >= MIN_SENTENCE_WORDS and lower >= MIN_LOWER_WORDS
 
 
 def key_actors(
