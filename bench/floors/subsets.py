@@ -20,7 +20,9 @@ both measure through these, so an update measures exactly what the test checks.
 - plover: event type and actors on the 161 PLOVER gold records of the dev half, through
   `storyline analyze` (bench/extract/plover.py);
 - quotes: direct quotes and their speakers on PolNeAR's dev split (84 articles, 725 quotes),
-  scored as bench/extract/quotes.py scores them.
+  scored as bench/extract/quotes.py scores them;
+- stories: the stories of WikiRef220's 220 undated articles against their topics, B³ and AMI
+  (bench/extract/t17_stories.py, whose thresholds were set on Timeline17).
 
 Articles are parsed afresh (no cache): a floor measures the code as it is.
 """
@@ -45,6 +47,7 @@ from bench.extract import (
     plover,
     plover_corpus,
     polnear_quotes,
+    wikiref220,
 )
 from bench.extract.quotes import Run, cleaned_documents, run_storyline, score_runs
 from bench.floors.gate import pinned_corpus
@@ -227,6 +230,22 @@ QUOTES = Floor(
     score_runs,
 )
 
+
+def _story_scores(articles: list[Article]) -> dict[str, Any]:
+    from bench.extract.story_runs import gold_topics, run_stories, scores
+
+    found = scores(gold_topics(articles), run_stories(articles, dated=False).story_of)
+    return {k: found[k] for k in ("b_cubed_precision", "b_cubed_recall", "b_cubed_f1", "ami")}
+
+
+STORIES = Floor(
+    "stories",
+    wikiref220.DATA,
+    wikiref220.files,
+    lambda: wikiref220.articles(cache=None),
+    _story_scores,
+)
+
 FLOORS: dict[str, Floor[Any]] = {
     f.name: f
     for f in (
@@ -240,5 +259,6 @@ FLOORS: dict[str, Floor[Any]] = {
         T17,
         PLOVER,
         QUOTES,
+        STORIES,
     )
 }

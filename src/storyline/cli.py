@@ -427,16 +427,17 @@ def sources(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) ->
 @_refresh_option
 def stories(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) -> None:
     """List the stories the documents were grouped into, largest first: id (for
-    `timeline --story`), title, documents and events."""
-    from storyline.pipeline import open_stories
+    `timeline --story`), title, key actors, dates, documents and events."""
+    from storyline.pipeline import open_entity_names, open_stories
     from storyline.present.stories import stories_json, stories_table
 
     found = _reading(partial(open_stories, db, limit=limit, offset=offset, refresh=refresh))
+    names = open_entity_names(db, {a for s in found for a in s.key_actors}) if found else {}
     _print_listing(
         fmt,
         len(found),
-        lambda: stories_table(found),
-        lambda: stories_json(found),
+        lambda: stories_table(found, names),
+        lambda: stories_json(found, names),
         f"no stories{_past(offset)} in the story in {db}",
     )
 

@@ -255,6 +255,11 @@ class Story(Record):
     title: str
     documents: list[str]
     events: list[str]
+    # Entity ids of the actors the story is most about, weightiest first.
+    key_actors: list[str] = Field(default_factory=list)
+    # Publication days of its first and last dated documents.
+    start: str | None = None
+    end: str | None = None
 
 
 class Conflict(Record):

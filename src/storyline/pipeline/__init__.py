@@ -4,7 +4,7 @@
   per-document path with no store (`analyze`, `analyze_stories`);
 - read.py: what the read commands answer from, the stored story (`open_story`,
   `open_timeline`, `open_dates`, `open_actors`, `open_figures`, `open_series`, `open_quotes`,
-  `open_stories`, `open_conflicts`, `open_sources`);
+  `open_stories`, `open_entity_names`, `open_conflicts`, `open_sources`);
 - anchors.py: the dates a user knows, read and kept in the store.
 
 The CLI imports this package and the presenters, nothing else.
@@ -19,6 +19,7 @@ from storyline.pipeline.read import (
     open_actors,
     open_conflicts,
     open_dates,
+    open_entity_names,
     open_figures,
     open_quotes,
     open_series,
@@ -50,6 +51,7 @@ __all__ = [
     "open_actors",
     "open_conflicts",
     "open_dates",
+    "open_entity_names",
     "open_figures",
     "open_quotes",
     "open_series",

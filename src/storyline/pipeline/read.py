@@ -4,7 +4,7 @@ date says so, or, asked to (--refresh), brings it up to date first."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -185,6 +185,12 @@ def open_stories(
     """A page of the stored stories, largest first."""
     with current_store(db, refresh=refresh) as store:
         return store.stories(limit=limit, offset=offset)
+
+
+def open_entity_names(db: str = DEFAULT_DB, ids: Collection[str] = ()) -> dict[str, str]:
+    """The names of the stored entities among ``ids`` (a story's key actors)."""
+    with current_store(db) as store:
+        return store.entity_names(ids)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from storyline.model import (
 from storyline.pipeline.anchors import save_anchors, stored_anchors
 from storyline.resolve.corpus import resolve_story
 from storyline.resolve.dating import Anchor
+from storyline.resolve.story_state import StreamState
 from storyline.store import Store
 from storyline.summarize.timeline import build_timeline
 
@@ -43,6 +44,9 @@ CHUNK = 512
 # The meta key naming the spaCy pipeline the stored story was built with, so that a read
 # command's --refresh analyzes with the same one.
 MODEL_KEY = "story.model"
+# The meta key holding the story clustering's state (resolve/story_state.py), which an update
+# adds the new documents to.
+STREAM_KEY = "story.stream"
 
 
 @dataclass
@@ -191,12 +195,14 @@ def update_story(store: Store, config: Config, *, full: bool = False) -> tuple[R
     with _collections_paused():
         before = {d.id: d for d in store.documents()}
         analyses = list(store.analyses(config.pipeline_version))
+        stream = _stored_stream(store) if how == "update" else StreamState()
         story = resolve_story(
             list(before.values()),
             analyses,
             store.rejections(),
             anchors=anchors,
             changed=pending if how == "update" else None,
+            story_state=stream,
         )
         story.timeline = build_timeline(story.events, story.quotes)
         store.store_story(
@@ -204,9 +210,18 @@ def update_story(store: Store, config: Config, *, full: bool = False) -> tuple[R
             dated=_changed_dates(before, story.documents),
             resolved=pending,
             fingerprint=fingerprint,
+            meta_values={STREAM_KEY: stream.to_json()},
         )
     store.set_meta(MODEL_KEY, config.spacy_model)
     return story, how
+
+
+def _stored_stream(store: Store) -> StreamState:
+    """The story clustering the stored story was made with; an empty one (every document
+    clustered again) when there is none or it is of another version."""
+    text = store.get_meta(STREAM_KEY)
+    found = StreamState.from_json(text) if text is not None else None
+    return found if found is not None else StreamState()
 
 
 @contextmanager

@@ -13,22 +13,51 @@ from storyline.present.display import document_label
 from storyline.present.export import dump_record
 
 
-def stories_json(stories: Sequence[Story]) -> list[dict[str, Any]]:
-    """Each story as the storyline/1 export writes it, with its counts."""
+def _actor_names(story: Story, names: Mapping[str, str]) -> list[str]:
+    return [names.get(a, a) for a in story.key_actors]
+
+
+def _dates(story: Story) -> str:
+    if story.start is None:
+        return ""
+    return story.start if story.end in (None, story.start) else f"{story.start} – {story.end}"
+
+
+def stories_json(
+    stories: Sequence[Story], names: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Each story as the storyline/1 export writes it, with its counts and the names of its
+    key actors."""
+    names = names or {}
     return [
-        {**dump_record(s), "document_count": len(s.documents), "event_count": len(s.events)}
+        {
+            **dump_record(s),
+            "key_actor_names": _actor_names(s, names),
+            "document_count": len(s.documents),
+            "event_count": len(s.events),
+        }
         for s in stories
     ]
 
 
-def stories_table(stories: Sequence[Story]) -> Table:
+def stories_table(stories: Sequence[Story], names: Mapping[str, str] | None = None) -> Table:
+    names = names or {}
     table = Table(title="Stories", expand=True)
     table.add_column("Id", no_wrap=True, style="dim")
     table.add_column("Title", overflow="fold", ratio=3, style="bold")
+    table.add_column("Key actors", overflow="fold", ratio=2)
+    table.add_column("Dates", no_wrap=True, style="dim")
     table.add_column("Documents", no_wrap=True, justify="right")
     table.add_column("Events", no_wrap=True, justify="right")
     for s in stories:
-        table.add_row(s.id, Text(s.title), str(len(s.documents)), str(len(s.events)))
+        table.add_row(
+            s.id,
+            Text(s.title),
+            Text(", ".join(_actor_names(s, names))),
+            _dates(s),
+            str(len(s.documents)),
+            str(len(s.events)),
+        )
     return table
 
 

@@ -30,6 +30,7 @@ from storyline.resolve.figure_series import (
 )
 from storyline.resolve.figures import figure_conflicts
 from storyline.resolve.story_groups import group_stories
+from storyline.resolve.story_state import StreamState
 from storyline.timex.days import calendar_date, is_calendar_date
 
 
@@ -76,6 +77,7 @@ def resolve_story(
     today: dt.date | None = None,
     infer_dates: bool = True,
     changed: Collection[str] | None = None,
+    story_state: StreamState | None = None,
 ) -> ResolvedStory:
     """Every cross-document stage. Dating comes first: undated documents get a publication
     date (or interval) and their relative time expressions are resolved against it, so that
@@ -83,7 +85,8 @@ def resolve_story(
     ``today`` bounds publication dates (default: the current day). ``infer_dates=False``
     keeps the documents' inferred dates as they are (a store whose dates are up to date);
     ``changed`` (ids of documents new or changed since then) dates again only those and the
-    documents that report the same events."""
+    documents that report the same events. ``story_state`` (the story clustering of an earlier
+    build, updated in place) places only the documents it does not hold yet."""
     dated = apply_dating(
         documents, analyses, anchors, today=today, infer=infer_dates, changed=changed
     )
@@ -128,7 +131,9 @@ def resolve_story(
         figure_subjects(figures, entities), figure_dates(figures, reported, documents, merged)
     )
     conflicts = figure_conflicts(figures, figure_context)
-    stories = group_stories(analyses, remap, entities, events)
+    stories = group_stories(
+        analyses, remap, entities, events, documents=documents, state=story_state
+    )
     return ResolvedStory(
         documents=sorted(documents, key=lambda d: d.id),
         entities=entities,

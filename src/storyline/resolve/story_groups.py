@@ -1,24 +1,22 @@
-"""Documents grouped into stories.
+"""Documents grouped into stories, as Story records.
 
-First cut: two documents belong to one story when they share at least ``MIN_SHARED`` of their
-most mentioned actors; stories are the connected components of that relation. An inverted
-index from entity to documents keeps the cost near linear in the corpus size.
+The documents not yet in the clustering state are streamed into it in publication order (date,
+then id; resolve/story_stream.py); a state read back from the store keeps its stories and takes
+only the new documents, so adding documents does not cluster everything again. Each story is
+then written out with its title and key actors (resolve/story_titles.py), its dates, and the
+events its documents report.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
-from storyline.model import Analysis, Entity, Event, Story, sha256_hex
-
-TOP_ENTITIES = 6
-MIN_SHARED = 2
-
-
-def _salient(analysis: Analysis, remap: dict[str, str]) -> list[str]:
-    counts = Counter(remap.get(m.entity, m.entity) for m in analysis.mentions)
-    return [eid for eid, _ in counts.most_common(TOP_ENTITIES)]
+from storyline.model import Analysis, Document, Entity, Event, Story
+from storyline.resolve.story_state import StoryProfile, StreamState
+from storyline.resolve.story_stream import StoryStream, stream_order
+from storyline.resolve.story_terms import document_terms, publication_day
+from storyline.resolve.story_titles import key_actors, story_title
 
 
 def group_stories(
@@ -26,46 +24,53 @@ def group_stories(
     remap: dict[str, str],
     entities: Sequence[Entity],
     events: Sequence[Event],
+    *,
+    documents: Sequence[Document] = (),
+    state: StreamState | None = None,
 ) -> list[Story]:
-    salient = {a.doc: _salient(a, remap) for a in analyses}
-    parent = {doc: doc for doc in salient}
+    """The stories of ``documents`` (each with its analysis), largest first. ``state`` (updated
+    in place) holds the stories of an earlier build: documents it already places stay there,
+    the others are added to it in publication order."""
+    by_doc = {a.doc: a for a in analyses}
+    docs = {d.id: d for d in documents if d.id in by_doc}
+    state = state if state is not None else StreamState()
+    stream = StoryStream(state)
+    days = {doc_id: publication_day(d) for doc_id, d in docs.items()}
+    new = ((i, days[i]) for i in docs if i not in state.assigned)
+    for doc_id in stream_order(new):
+        stream.add(doc_id, document_terms(docs[doc_id], by_doc[doc_id], remap), days[doc_id])
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    docs_by_entity: dict[str, list[str]] = defaultdict(list)
-    for doc, eids in salient.items():
-        for eid in eids:
-            docs_by_entity[eid].append(doc)
-    shared: Counter[tuple[str, str]] = Counter()
-    for docs in docs_by_entity.values():
-        # Very common actors link everything; they are counted but capped so that one
-        # ubiquitous name cannot make the pair loop quadratic.
-        for i, a in enumerate(docs[:200]):
-            for b in docs[i + 1 : 200]:
-                shared[(a, b)] += 1
-    for (a, b), n in shared.items():
-        if n >= MIN_SHARED:
-            parent[find(a)] = find(b)
-
-    members: dict[str, list[str]] = defaultdict(list)
-    for doc in salient:
-        members[find(doc)].append(doc)
-    names = {e.id: e.name for e in entities}
     events_by_doc: dict[str, list[str]] = defaultdict(list)
     for ev in events:
         for doc in ev.documents:
             events_by_doc[doc].append(ev.id)
-
+    entity_by_id = {e.id: e for e in entities}
     stories = []
-    for docs in members.values():
-        docs.sort()
-        top = Counter(eid for d in docs for eid in salient[d]).most_common(3)
-        title = " · ".join(names.get(eid, eid) for eid, _ in top) or "Untitled story"
-        event_ids = sorted({eid for d in docs for eid in events_by_doc[d]})
-        sid = "s:" + sha256_hex("\n".join(docs).encode())[:12]
-        stories.append(Story(id=sid, title=title, documents=docs, events=event_ids))
+    for profile in state.stories.values():
+        members = sorted(d for d in profile.members if d in docs)
+        if members:
+            stories.append(
+                _story(profile, members, docs, by_doc, remap, entity_by_id, events_by_doc)
+            )
     return sorted(stories, key=lambda s: (-len(s.documents), s.id))
+
+
+def _story(
+    profile: StoryProfile,
+    members: list[str],
+    docs: dict[str, Document],
+    analyses: dict[str, Analysis],
+    remap: dict[str, str],
+    entities: dict[str, Entity],
+    events_by_doc: dict[str, list[str]],
+) -> Story:
+    lead = profile.lead if profile.lead in docs else members[0]
+    return Story(
+        id=profile.key,
+        title=story_title(docs[lead], analyses.get(lead)),
+        documents=members,
+        events=sorted({e for d in members for e in events_by_doc[d]}),
+        key_actors=key_actors(profile.centroid, remap, entities),
+        start=profile.first,
+        end=profile.last,
+    )

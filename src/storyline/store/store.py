@@ -7,7 +7,7 @@ consistent store and the next run finishes the work.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Any
@@ -325,17 +325,22 @@ class Store:
         dated: Iterable[Document],
         resolved: Collection[str],
         fingerprint: str,
+        meta_values: Mapping[str, str] | None = None,
     ) -> None:
         """Store a resolved story in one transaction: the inferred publication dates of
         ``dated``, every story table (replacing the last story) and the fingerprint of what it
-        was computed from; the ``resolved`` documents stop being pending. A run killed before
-        the commit leaves the previous story, still stale, for the next build to redo."""
+        was computed from; the ``resolved`` documents stop being pending; ``meta_values`` (what
+        the next update starts from, such as the story clustering's state) are stored with it.
+        A run killed before the commit leaves the previous story, still stale, for the next
+        build to redo."""
         with self._write() as conn:
             for doc in dated:
                 _write_date(conn, doc)
             story_tables.write_story(conn, story.in_contract_order())
             story_tables.clear_pending(conn, resolved)
             upsert(conn, meta, {"key": STORY_KEY, "value": fingerprint}, ["key"])
+            for key, value in (meta_values or {}).items():
+                upsert(conn, meta, {"key": key, "value": value}, ["key"])
 
     def read_story(self) -> ResolvedStory:
         """The stored story, whole: every document and every story table, as the last
@@ -391,6 +396,18 @@ class Store:
                 actor=actor,
                 story=story,
             )
+
+    def entity_names(self, ids: Collection[str]) -> dict[str, str]:
+        """The names of the stored entities among ``ids``."""
+        table = schema.entities
+        found: dict[str, str] = {}
+        wanted = sorted(set(ids))
+        with self._read() as conn:
+            for start in range(0, len(wanted), story_tables.CHUNK):
+                chunk = wanted[start : start + story_tables.CHUNK]
+                query = select(table.c.id, table.c.name).where(table.c.id.in_(chunk))
+                found.update((row.id, row.name) for row in conn.execute(query))
+        return found
 
     def entities(self, kind: str | None = None) -> list[Entity]:
         """The stored entities (of one kind), in contract order."""
