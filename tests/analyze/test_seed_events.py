@@ -83,12 +83,31 @@ def _match(gold: GoldEvent, doc: Document, events: list[Event], taken: set[str])
     return None
 
 
+def _as_reported(events: list[Event], doc_id: str) -> list[Event]:
+    """The events one document reports, each as that document told it (its own id, trigger
+    and sentence), dated as the story dates it: an event merged across documents carries the
+    date every report of it allows."""
+    found = []
+    for e in events:
+        if doc_id not in e.documents:
+            continue
+        reports = [r for r in e.reports if r.doc == doc_id]
+        if not reports:
+            found.append(e)
+        for r in reports:
+            mentions = [r.mention] if r.mention is not None else e.mentions
+            found.append(
+                e.model_copy(update={"id": r.id, "trigger": r.trigger, "mentions": mentions})
+            )
+    return found
+
+
 def score(story: ResolvedStory) -> Score:
     result = Score()
     by_name = {Path(d.source).name[:3]: d for d in story.documents}
     for name, golds in GOLD.items():
         doc = by_name[name]
-        events = [e for e in story.events if doc.id in e.documents]
+        events = _as_reported(story.events, doc.id)
         taken: set[str] = set()
         for gold in golds:
             result.gold += 1
