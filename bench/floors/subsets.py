@@ -17,7 +17,9 @@ both measure through these, so an update measures exactly what the test checks.
 - plover: event type and actors on the 161 PLOVER gold records of the dev half, through
   `storyline analyze` (bench/extract/plover.py);
 - quotes: direct quotes and their speakers on PolNeAR's dev split (84 articles, 725 quotes),
-  scored as bench/extract/quotes.py scores them.
+  scored as bench/extract/quotes.py scores them;
+- tls: the summary timeline on one Timeline17 task, the Guardian's swine flu timeline over
+  the 98 H1N1 article files of its days (bench/summary/t17_floor.py).
 
 Articles are parsed afresh (no cache): a floor measures the code as it is.
 """
@@ -38,6 +40,8 @@ from bench.extract import meantime_entities, meantime_events, plover, plover_cor
 from bench.extract.quotes import Run, cleaned_documents, run_storyline, score_runs
 from bench.floors.gate import pinned_corpus
 from bench.results import EVAL_DATA, REPO
+from bench.summary import t17_floor
+from bench.summary.t17_gold import T17 as T17_DATA
 from bench.timex import meantime, tempeval
 from bench.timex.meantime_reader import load_meantime, meantime_files
 from bench.timex.scoring import TimeMLDocument, Timex, metrics, score
@@ -200,6 +204,8 @@ QUOTES = Floor(
     score_runs,
 )
 
+TLS = Floor("tls", T17_DATA, t17_floor.files, t17_floor.load, t17_floor.measure)
+
 FLOORS: dict[str, Floor[Any]] = {
     f.name: f
     for f in (
@@ -211,5 +217,6 @@ FLOORS: dict[str, Floor[Any]] = {
         T17,
         PLOVER,
         QUOTES,
+        TLS,
     )
 }
