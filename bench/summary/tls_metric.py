@@ -22,9 +22,19 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from bench.extract.coref_score import PRF
-
-__all__ = ["PRF", "Timeline", "averaged", "date_scores", "rounded", "task_scores"]
 from bench.summary.rouge import rouge_counts
+
+# PRF is the coreference scorer's precision/recall pair, shared rather than written twice.
+__all__ = [
+    "PRF",
+    "Timeline",
+    "align_rouge",
+    "approx_rouge1_f",
+    "averaged",
+    "date_scores",
+    "rounded",
+    "task_scores",
+]
 
 Timeline = Mapping[dt.date, Sequence[str]]
 

@@ -15,7 +15,9 @@ from storyline.model import (
     document_id,
 )
 from storyline.summarize import summary_timeline
-from storyline.summarize.dated_summary import default_days
+from storyline.summarize.candidates import document_candidates
+from storyline.summarize.dated_summary import default_days, spread_out
+from storyline.summarize.settings import settings
 
 DAY = dt.date(2011, 1, 25)
 
@@ -123,8 +125,10 @@ def test_citations_are_the_article_text_and_the_dateline_is_cut() -> None:
         assert len(day.sentences) == len(day.citations)
         for sentence, cited in zip(day.sentences, day.citations, strict=True):
             assert texts[cited.doc][cited.start : cited.end] == cited.text == sentence
-    quoted = [s for day in days for s in day.sentences]
-    assert MARCH in quoted  # without "CAIRO (Reuters) - "
+    doc, analysis = CORPUS[0]
+    first = next(document_candidates(doc, analysis, settings()))
+    assert first.text == MARCH  # without "CAIRO (Reuters) - "
+    assert doc.text[first.evidence.start : first.evidence.end] == MARCH
 
 
 def test_captions_fragments_and_questions_are_never_quoted() -> None:
@@ -158,3 +162,15 @@ def test_default_budget_is_about_a_day_a_week_within_bounds() -> None:
     assert default_days(year) == 40
     quarter = {DAY + dt.timedelta(days=i): 1.0 for i in range(0, 91)}
     assert default_days(quarter) == 13
+
+
+def test_days_spread_over_the_span() -> None:
+    # Scores fall with the date: without a gap the three first days win; with a quarter of
+    # the mean distance (30 days / 3 days: a gap of 2), a day next to a better one waits.
+    scores = {DAY + dt.timedelta(days=i): 10.0 - i for i in range(30)}
+    assert spread_out(scores, 3, 0.0, None, None)[:3] == [
+        DAY + dt.timedelta(days=i) for i in (0, 1, 2)
+    ]
+    assert spread_out(scores, 3, 0.25, None, None)[:3] == [
+        DAY + dt.timedelta(days=i) for i in (0, 2, 4)
+    ]

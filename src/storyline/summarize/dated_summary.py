@@ -64,7 +64,7 @@ def summary_timeline(
     by_day = _by_day(scored, rules)
     chosen: list[DatedSummary] = []
     taken: list[Vector] = []
-    for day in sorted(scores, key=lambda d: (-scores[d], d)):
+    for day in spread_out(scores, budget, rules.spread, since, until):
         if len(chosen) >= budget:
             break
         picked = _pick(by_day.get(day, []), main, taken, sentences, rules)
@@ -77,6 +77,28 @@ def summary_timeline(
                 )
             )
     return sorted(chosen, key=lambda s: s.date)
+
+
+def spread_out(
+    scores: dict[dt.date, float],
+    budget: int,
+    spread: float,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> list[dt.date]:
+    """The days in the order they are offered: by score, a day closer than the minimum gap
+    to a better one put off until after every day that is not."""
+    first, last = since or min(scores), until or max(scores)
+    gap = int(spread * ((last - first).days + 1) / max(budget, 1))
+    ranked = sorted(scores, key=lambda d: (-scores[d], d))
+    if gap < 1:
+        return ranked
+    kept: list[dt.date] = []
+    later: list[dt.date] = []
+    for day in ranked:
+        near = any(abs((day - other).days) < gap for other in kept[:budget])
+        (later if near else kept).append(day)
+    return kept + later
 
 
 def default_days(scores: dict[dt.date, float]) -> int:

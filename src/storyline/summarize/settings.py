@@ -21,6 +21,7 @@ class SummarySettings:
     own_day_mention: float
     publication: float
     repeat_in_document: float
+    spread: float
     lead_weight: float
     event_bonus: float
     actor_bonus: float
