@@ -106,6 +106,7 @@ def run(refs: Sequence[ReferenceTimeline], systems: dict[str, System]) -> dict[s
     tasks: dict[str, dict[str, dict[str, PRF]]] = {name: {} for name in systems}
     seconds = dict.fromkeys(systems, 0.0)
     articles = 0
+    versions: set[str] = set()
     topics = sorted({r.raw_topic for r in refs})
     by_topic: dict[str, list[Article]] = {}
     for a in t17_corpus.articles(topics=topics):  # the parse cache is read once
@@ -115,13 +116,14 @@ def run(refs: Sequence[ReferenceTimeline], systems: dict[str, System]) -> dict[s
         for ref in (r for r in refs if r.raw_topic == raw_topic):
             task = within(corpus, ref)
             articles += len(task[0])
+            versions.update(a.pipeline_version for a in task[1])
             for name, system in systems.items():
                 start = time.perf_counter()
                 timeline = system(task, ref)
                 seconds[name] += time.perf_counter() - start
                 tasks[name][ref.name] = task_scores(timeline, ref.timeline)
             print(ref.name, _line(tasks["storyline"][ref.name]), flush=True)
-    return {"tasks": tasks, "seconds": seconds, "articles": articles}
+    return {"tasks": tasks, "seconds": seconds, "articles": articles, "versions": sorted(versions)}
 
 
 def _line(scores: dict[str, PRF]) -> str:
@@ -190,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         seconds_baseline=round(found["seconds"]["baseline"], 1),
         seconds_total=round(time.perf_counter() - start, 1),
         articles=found["articles"],
+        analyses_pipeline_versions=found["versions"],
         scores=scores,
     )
     return 0

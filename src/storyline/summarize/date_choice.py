@@ -1,11 +1,10 @@
 """Which days a summary timeline keeps: those the corpus refers to most.
 
 A day gains from each sentence that names it, counted by document (one article repeating a
-date adds little past its first mention), less when an article names its own day ("Egypt's
-president resigned today") than when it looks back to another day, which is how news marks
-the days a story turns on; and a little from each article published that day (Ghalandari and
-Ifrim 2020 find mention counts the best single signal for the days of a timeline, publication
-counts a weaker one).
+date adds little past its first mention), whether an article names its own day ("Egypt's
+president resigned today") or looks back to it (both weights are in data/summary.toml), and a
+little from each article published that day (Ghalandari and Ifrim 2020 find mention counts
+the best single signal for the days of a timeline, publication counts a weaker one).
 """
 
 from __future__ import annotations
