@@ -10,6 +10,8 @@ both measure through these, so an update measures exactly what the test checks.
   every gold verb dated by storyline's rules (bench/extract/meantime_events.py --every-verb);
 - meantime_entities: named entity mentions (strict, overlap, typed) and within-document
   coreference (B³) on the same documents (bench/extract/meantime_entities.py);
+- meantime_crossdoc: entities across documents on the same documents, each corpus one story
+  (bench/extract/meantime_crossdoc.py): B³ and the CoNLL F1 against the gold instances;
 - meantime_crossdoc_events: events across documents on the same documents, each corpus one
   story, every gold verb an event (bench/extract/meantime_crossdoc_events.py --every-verb):
   B³ of the merged events against the gold cross-document event instances;
@@ -22,7 +24,9 @@ both measure through these, so an update measures exactly what the test checks.
 - quotes: direct quotes and their speakers on PolNeAR's dev split (84 articles, 725 quotes),
   scored as bench/extract/quotes.py scores them;
 - stories: the stories of WikiRef220's 220 undated articles against their topics, B³ and AMI
-  (bench/extract/t17_stories.py, whose thresholds were set on Timeline17).
+  (bench/extract/t17_stories.py, whose thresholds were set on Timeline17);
+- tls: the summary timeline on one Timeline17 task, the Guardian's swine flu timeline over
+  the 98 H1N1 article files of its days (bench/summary/t17_floor.py).
 
 Articles are parsed afresh (no cache): a floor measures the code as it is.
 """
@@ -52,6 +56,8 @@ from bench.extract import (
 from bench.extract.quotes import Run, cleaned_documents, run_storyline, score_runs
 from bench.floors.gate import pinned_corpus
 from bench.results import EVAL_DATA, REPO
+from bench.summary import t17_floor
+from bench.summary.t17_gold import T17 as T17_DATA
 from bench.timex import meantime, tempeval
 from bench.timex.meantime_reader import load_meantime, meantime_files
 from bench.timex.scoring import TimeMLDocument, Timex, metrics, score
@@ -245,6 +251,7 @@ STORIES = Floor(
     lambda: wikiref220.articles(cache=None),
     _story_scores,
 )
+TLS = Floor("tls", T17_DATA, t17_floor.files, t17_floor.load, t17_floor.measure)
 
 FLOORS: dict[str, Floor[Any]] = {
     f.name: f
@@ -260,5 +267,6 @@ FLOORS: dict[str, Floor[Any]] = {
         PLOVER,
         QUOTES,
         STORIES,
+        TLS,
     )
 }

@@ -320,6 +320,25 @@ def _open(db: str, refresh: bool) -> ResolvedStory:
     help="Only events this actor did or underwent and its statements (a part of its name).",
 )
 @click.option("--story", "story_id", metavar="ID", help="Only lines citing this story's documents.")
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="The key days instead, each with a few sentences quoted from the articles, cited.",
+)
+@click.option(
+    "--max-dates",
+    type=click.IntRange(min=1),
+    metavar="L",
+    help="With --summary: at most L days (default: about one a week of the corpus's span).",
+)
+@click.option(
+    "--sentences",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="K",
+    help="With --summary: at most K sentences a day.",
+)
 @_refresh_option
 def timeline(
     db: str,
@@ -330,9 +349,15 @@ def timeline(
     until: str | None,
     actor: str | None,
     story_id: str | None,
+    summary: bool,
+    max_dates: int | None,
+    sentences: int,
     refresh: bool,
 ) -> None:
-    """Print the story's timeline: dated events and statements in order, with citations."""
+    """Print the story's timeline: dated events and statements in order, with citations.
+    With --summary, the story's key days instead (or one story's, with --story), each with
+    up to K sentences quoted from the articles: one JSON line per day with --format jsonl,
+    {"date", "sentences", "citations"}."""
     from storyline.pipeline import open_timeline
     from storyline.present.table import timeline_json, timeline_markdown, timeline_table
 
@@ -343,6 +368,9 @@ def timeline(
                     f"{name} {value!r} is not a date", hint="use YYYY, YYYY-MM or YYYY-MM-DD"
                 )
             )
+    if summary:
+        _summary_timeline(db, fmt, since, until, actor, story_id, max_dates, sentences, refresh)
+        return
     try:
         page = open_timeline(
             db,
@@ -366,6 +394,45 @@ def timeline(
     else:
         for row in timeline_json(entries, documents):
             click.echo(json.dumps(row, ensure_ascii=False))
+
+
+def _summary_timeline(
+    db: str,
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    actor: str | None,
+    story_id: str | None,
+    max_dates: int | None,
+    sentences: int,
+    refresh: bool,
+) -> None:
+    from storyline.pipeline.summary import open_summary_timeline
+    from storyline.present.summary_timeline import summary_json, summary_table
+
+    if actor is not None:
+        _fail(StorylineError("--actor does not apply to --summary", hint="use --story ID"))
+    if fmt == "md":
+        _fail(StorylineError("--summary has no md format", hint="use table, json or jsonl"))
+    page = _reading(
+        partial(
+            open_summary_timeline,
+            db,
+            max_dates=max_dates,
+            sentences=sentences,
+            since=since,
+            until=until,
+            story=story_id,
+            refresh=refresh,
+        )
+    )
+    _print_listing(
+        fmt,
+        len(page.days),
+        lambda: summary_table(page.days, page.documents),
+        lambda: summary_json(page.days),
+        f"no dated sentences for a summary in {db}",
+    )
 
 
 @main.command()

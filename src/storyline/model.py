@@ -326,6 +326,15 @@ class TimelineEntry(Record):
     documents: list[str]
 
 
+class DatedSummary(Record):
+    """One day of a summary timeline: the sentences quoted for it, in order, and the evidence
+    of each (``citations[i]`` is where ``sentences[i]`` was read)."""
+
+    date: str  # YYYY-MM-DD
+    sentences: list[str]
+    citations: list[Evidence]
+
+
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

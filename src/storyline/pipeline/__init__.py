@@ -5,6 +5,7 @@
 - read.py: what the read commands answer from, the stored story (`open_story`,
   `open_timeline`, `open_dates`, `open_actors`, `open_figures`, `open_series`, `open_quotes`,
   `open_stories`, `open_entity_names`, `open_conflicts`, `open_sources`);
+- summary.py: the summary timeline of the stored documents (`open_summary_timeline`);
 - anchors.py: the dates a user knows, read and kept in the store.
 
 The CLI imports this package and the presenters, nothing else.
@@ -37,6 +38,7 @@ from storyline.pipeline.stages import (
     story_fingerprint,
     update_story,
 )
+from storyline.pipeline.summary import SummaryPage, open_summary_timeline
 
 __all__ = [
     "BuildResult",
@@ -44,6 +46,7 @@ __all__ = [
     "FiguresPage",
     "Progress",
     "QuotesPage",
+    "SummaryPage",
     "TimelinePage",
     "analyze",
     "analyze_stories",
@@ -58,6 +61,7 @@ __all__ = [
     "open_sources",
     "open_stories",
     "open_story",
+    "open_summary_timeline",
     "open_timeline",
     "read_anchors",
     "save_anchors",
