@@ -23,6 +23,7 @@ from storyline.model import (
 )
 from storyline.present.columns import TABLE_DEFS
 from storyline.present.export import (
+    OPTIONAL_TABLES,
     SCHEMA_PATH,
     TABLE_MODELS,
     TABLES,
@@ -51,7 +52,9 @@ def test_schema_is_packaged_beside_the_code() -> None:
     loaded = schema()
     assert loaded["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert loaded["properties"]["schema"] == {"const": "storyline/1"}
-    assert list(loaded["required"]) == ["schema", *TABLES]
+    required = [t for t in TABLES if t not in OPTIONAL_TABLES]
+    assert list(loaded["required"]) == ["schema", *required]
+    assert set(loaded["properties"]) == {"schema", *TABLES}
 
 
 def test_full_export_validates(story: ResolvedStory) -> None:

@@ -33,6 +33,8 @@ TABLE_DEFS: dict[str, str] = {
     "stories": "story",
     "conflicts": "conflict",
     "rejections": "rejection",
+    "source_credits": "sourceCredit",
+    "derivations": "derivation",
 }
 
 

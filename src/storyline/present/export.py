@@ -16,6 +16,7 @@ from storyline import datafiles
 from storyline.model import (
     SCHEMA_NAME,
     Conflict,
+    Derivation,
     Document,
     Entity,
     Event,
@@ -24,6 +25,7 @@ from storyline.model import (
     Record,
     Rejection,
     ResolvedStory,
+    SourceCredit,
     Story,
     TimeExpression,
 )
@@ -43,7 +45,12 @@ TABLES: tuple[str, ...] = (
     "stories",
     "conflicts",
     "rejections",
+    "source_credits",
+    "derivations",
 )
+# Tables added to storyline/1 after it was first published: the schema does not require them,
+# so an export written before them still validates.
+OPTIONAL_TABLES: tuple[str, ...] = ("source_credits", "derivations")
 
 # The pydantic record behind each table, for tools that read an export back.
 TABLE_MODELS: dict[str, type[Record]] = {
@@ -56,6 +63,8 @@ TABLE_MODELS: dict[str, type[Record]] = {
     "stories": Story,
     "conflicts": Conflict,
     "rejections": Rejection,
+    "source_credits": SourceCredit,
+    "derivations": Derivation,
 }
 
 

@@ -18,10 +18,12 @@ from storyline.model import (
     ResolvedStory,
     TimeExpression,
 )
+from storyline.resolve.credits import source_credits
 from storyline.resolve.dating import Anchor, apply_dating
 from storyline.resolve.entities import resolve_entities
 from storyline.resolve.event_dates import StoryEventDater
 from storyline.resolve.figures import figure_conflicts
+from storyline.resolve.rewrites import find_derivations
 from storyline.resolve.story_groups import group_stories
 from storyline.timex.days import calendar_date, is_calendar_date
 
@@ -114,6 +116,8 @@ def resolve_story(
 
     conflicts = figure_conflicts(figures)
     stories = group_stories(analyses, remap, entities, events)
+    credits = source_credits(documents)
+    days = {d.id: dt.date.fromisoformat(p) if (p := _published_day(d)) else None for d in documents}
     return ResolvedStory(
         documents=sorted(documents, key=lambda d: d.id),
         entities=entities,
@@ -124,4 +128,6 @@ def resolve_story(
         stories=stories,
         conflicts=conflicts,
         rejections=sorted(rejections, key=lambda r: r.source),
+        source_credits=credits,
+        derivations=find_derivations(documents, analyses, days, credits),
     )

@@ -32,10 +32,25 @@ def _add_story_tables(conn: Connection) -> None:
     conn.execute(insert(schema.story_pending).from_select(["doc"], select(schema.documents.c.id)))
 
 
+def _add_source_tables(conn: Connection) -> None:
+    """Version 3: the outlets each document credits, and rewrites. The stored story has
+    neither until it is resolved again: every document is pending."""
+    schema.metadata.create_all(conn, tables=list(schema.VERSION_3_TABLES))
+    conn.execute(
+        insert(schema.story_pending).from_select(
+            ["doc"],
+            select(schema.documents.c.id).where(
+                schema.documents.c.id.not_in(select(schema.story_pending.c.doc))
+            ),
+        )
+    )
+
+
 # Version reached -> how to get there from the version before it.
 MIGRATIONS: dict[int, Migration] = {
     1: _create_version_1,
     2: _add_story_tables,
+    3: _add_source_tables,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

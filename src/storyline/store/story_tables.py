@@ -15,12 +15,14 @@ from sqlalchemy import Connection, Select, Table, delete, func, insert, or_, sel
 
 from storyline.model import (
     Conflict,
+    Derivation,
     Entity,
     Event,
     Figure,
     Quote,
     Record,
     ResolvedStory,
+    SourceCredit,
     Story,
     TimeExpression,
     TimelineEntry,
@@ -42,6 +44,8 @@ MODELS: dict[str, type[Record]] = {
     "stories": Story,
     "conflicts": Conflict,
     "timeline": TimelineEntry,
+    "source_credits": SourceCredit,
+    "derivations": Derivation,
 }
 
 
@@ -84,6 +88,14 @@ def _line(t: TimelineEntry) -> dict[str, Any]:
     return {"date": t.date, "kind": t.kind, "type": t.type, "ref": t.ref}
 
 
+def _credit(c: SourceCredit) -> dict[str, Any]:
+    return {"doc": c.doc, "outlet": c.outlet, "role": c.role}
+
+
+def _derivation(d: Derivation) -> dict[str, Any]:
+    return {"doc": d.doc, "derived_from": d.derived_from}
+
+
 # The queryable columns of each table's rows (position and record are added to all).
 COLUMNS: Mapping[str, Callable[[Any], dict[str, Any]]] = {
     "entities": _entity,
@@ -94,6 +106,8 @@ COLUMNS: Mapping[str, Callable[[Any], dict[str, Any]]] = {
     "stories": _story,
     "conflicts": _conflict,
     "timeline": _line,
+    "source_credits": _credit,
+    "derivations": _derivation,
 }
 
 
