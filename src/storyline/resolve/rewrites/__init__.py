@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from storyline.model import Analysis, Derivation, Document, SourceCredit, evidence
-from storyline.resolve.rewrites.align import Sentence, align, sentences
+from storyline.resolve.rewrites.align import Index, Sentence, align, pair_index, sentences
 from storyline.resolve.rewrites.candidates import candidate_pairs
 from storyline.resolve.rewrites.direction import orient, side
 from storyline.resolve.rewrites.settings import RewriteSettings, rewrite_settings
@@ -37,8 +37,11 @@ def find_derivations(
         credits_of.setdefault(credit.doc, []).append(credit)
     found = []
     comparable = [by_id[i] for i in split]
+    indexes: dict[str, Index] = {}
     for a, b in candidate_pairs(comparable, days, settings):
-        derivation = _derivation(by_id[a], by_id[b], split, days, credits_of, settings)
+        if b not in indexes:
+            indexes[b] = pair_index(split[b])
+        derivation = _derivation(by_id[a], by_id[b], split, indexes[b], days, credits_of, settings)
         if derivation is not None:
             found.append(derivation)
     return sorted(found, key=lambda d: (d.doc, d.derived_from))
@@ -48,6 +51,7 @@ def _derivation(
     a: Document,
     b: Document,
     split: Mapping[str, list[Sentence]],
+    index: Index,
     days: Mapping[str, dt.date | None],
     credits_of: Mapping[str, list[SourceCredit]],
     settings: RewriteSettings,
@@ -55,7 +59,7 @@ def _derivation(
     first, second = split[a.id], split[b.id]
     if not first or not second:
         return None
-    matched = align(first, second, settings).matched
+    matched = align(first, second, settings, index).matched
     shared = len(matched)
     similarity = shared / min(len(first), len(second))
     if shared < settings.min_shared or similarity < settings.min_similarity:

@@ -8,6 +8,7 @@ most one of the other document's, best pairs first, so a repeated phrase is not 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -45,35 +46,49 @@ def sentences(doc: Document, analysis: Analysis, settings: RewriteSettings) -> l
     return found
 
 
-def _score(a: Sentence, b: Sentence, settings: RewriteSettings) -> float:
-    """How alike two sentences are (0 when they do not match): 2 for the same words, else
-    the Dice overlap of their word pairs, or the share of the shorter inside the longer."""
+def _score(a: Sentence, b: Sentence, shared: int, settings: RewriteSettings) -> float:
+    """How alike two sentences that share ``shared`` word pairs are (0 when they do not
+    match): 2 for the same words, else the Dice overlap of their word pairs, or the share of
+    the shorter inside the longer."""
     if a.words == b.words:
         return 2.0
-    shared = len(a.pairs & b.pairs)
-    if not shared:
-        return 0.0
     dice = 2 * shared / (len(a.pairs) + len(b.pairs))
-    inside = shared / min(len(a.pairs), len(b.pairs))
     if dice >= settings.min_dice:
         return dice
+    inside = shared / min(len(a.pairs), len(b.pairs))
     if inside >= settings.min_inside:
         return inside * 0.5  # weaker than a Dice match of the same overlap
     return 0.0
 
 
-def align(first: list[Sentence], second: list[Sentence], settings: RewriteSettings) -> Alignment:
-    """Match sentences one to one, best pairs first; only pairs sharing a word pair are
-    scored."""
-    index: dict[tuple[str, str], list[int]] = {}
-    for j, s in enumerate(second):
+Index = dict[tuple[str, str], list[int]]
+
+
+def pair_index(sentences: list[Sentence]) -> Index:
+    """Word pair -> the sentences holding it: built once per document."""
+    index: Index = {}
+    for j, s in enumerate(sentences):
         for pair in s.pairs:
             index.setdefault(pair, []).append(j)
+    return index
+
+
+def align(
+    first: list[Sentence],
+    second: list[Sentence],
+    settings: RewriteSettings,
+    index: Index | None = None,
+) -> Alignment:
+    """Match sentences one to one, best pairs first; only pairs sharing a word pair are
+    scored (``index``: the second's pair_index)."""
+    index = pair_index(second) if index is None else index
     scored: list[tuple[float, int, int]] = []
     for i, s in enumerate(first):
-        near = {j for pair in s.pairs for j in index.get(pair, ())}
-        for j in near:
-            score = _score(s, second[j], settings)
+        shared: Counter[int] = Counter()
+        for pair in s.pairs:
+            shared.update(index.get(pair, ()))
+        for j, count in shared.items():
+            score = _score(s, second[j], count, settings)
             if score > 0:
                 scored.append((score, i, j))
     matched: dict[int, int] = {}

@@ -1,9 +1,10 @@
 """Which of two documents that share their copy is the retelling.
 
 In order, the first sign that decides:
-1. one names the other's outlet as a source ("With AFP", "told Reuters", "according to AFP")
-   and not the reverse: it retells that outlet's copy;
-2. one was published on a later day: copy flows forward in time;
+1. one was published on a later day: copy flows forward in time;
+2. one names the other's outlet as a source ("With AFP", "told Reuters", "according to AFP")
+   and not the reverse: it retells that outlet's copy (on its own this is a weaker sign: an
+   article whose outlet is unknown may name its own outlet, "told CNN" in CNN's copy);
 3. more of one is shared: a retelling is mostly the original's sentences, while the original
    has more of its own;
 4. nothing tells them apart: the later id, so that reruns agree.
@@ -47,14 +48,14 @@ def _draws_on_other(one: Side, other: Side) -> str | None:
 
 def orient(a: Side, b: Side) -> tuple[Side, Side, str]:
     """(retelling, original, why)."""
+    if a.day and b.day and a.day != b.day:
+        later, earlier = (a, b) if a.day > b.day else (b, a)
+        return later, earlier, f"published later ({later.day} after {earlier.day})"
     a_on_b, b_on_a = _draws_on_other(a, b), _draws_on_other(b, a)
     if a_on_b and not b_on_a:
         return a, b, f"names {a_on_b}, the other's outlet, as a source"
     if b_on_a and not a_on_b:
         return b, a, f"names {b_on_a}, the other's outlet, as a source"
-    if a.day and b.day and a.day != b.day:
-        later, earlier = (a, b) if a.day > b.day else (b, a)
-        return later, earlier, f"published later ({later.day} after {earlier.day})"
     if abs(a.share - b.share) >= 0.05:
         more, less = (a, b) if a.share > b.share else (b, a)
         return more, less, f"more of it is shared ({more.share:.0%} against {less.share:.0%})"

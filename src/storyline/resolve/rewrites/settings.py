@@ -14,6 +14,7 @@ class RewriteSettings:
     num_perm: int
     num_part: int
     containment: float
+    verify: float
     max_days_apart: int
     min_words: int
     min_dice: float
