@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import Derivation, DocumentHead, SourceCredit
-from storyline.present.display import document_label, published_day
+from storyline.present.display import document_label, published_day, source_label
 from storyline.resolve.outlets import outlet_key
 
 
@@ -91,6 +91,18 @@ def outlets(
             )
         )
     return sorted(out, key=lambda o: (-len(o.documents), o.label.casefold()))
+
+
+def retelling_lines(
+    documents: Sequence[DocumentHead], derivations: Iterable[Derivation]
+) -> list[str]:
+    """One line per document that retells another's copy, for a summary on the terminal."""
+    heads = {d.id: d for d in documents}
+    return [
+        f"{source_label(d.doc, heads)} retells {source_label(d.derived_from, heads)} "
+        f"({d.similarity:.0%} of the shorter shared; {d.basis})"
+        for d in derivations
+    ]
 
 
 def _retelling(d: Derivation, heads: Mapping[str, DocumentHead]) -> Retelling:
