@@ -119,6 +119,19 @@ def test_build_timeline_export_report(demo_store: Path) -> None:
     assert "<script src" not in html and rows[0]["summary"].split()[0] in html
 
 
+def test_the_demo_harbor_post_retells_the_levant_ledger(demo_store: Path) -> None:
+    """The Harbor Post's Haniyeh story retells The Levant Ledger's AFP-credited copy of the
+    same day (both written for the demo)."""
+    obj = json.loads(run("export", "--db", "story.db", cwd=demo_store).stdout)
+    outlet = {d["id"]: d["outlet"] for d in obj["documents"]}
+    pairs = [(outlet[d["doc"]], outlet[d["derived_from"]]) for d in obj["derivations"]]
+    assert pairs == [("Harbor Post", "The Levant Ledger")]
+    [derivation] = obj["derivations"]
+    assert derivation["added"] and derivation["dropped"]
+    wires = {(c["doc"], c["outlet"]) for c in obj["source_credits"] if c["role"] == "wire"}
+    assert (derivation["derived_from"], "AFP") in wires
+
+
 def test_rebuild_is_idempotent(demo_store: Path) -> None:
     before = json.loads(run("export", "--db", "story.db", cwd=demo_store).stdout)
     again = run("build", str(CORPUS), "--db", "story.db", cwd=demo_store)

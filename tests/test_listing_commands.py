@@ -270,3 +270,17 @@ def test_figure_series_put_one_quantity_in_date_order(tmp_path: Path) -> None:
     assert all(p["evidence"]["text"] == doc.text[:5] for p in listed_series["points"])
     assert all(p["source_label"] for p in listed_series["points"])
     assert "44,400" in invoke("figures", "--series", "--db", path).stdout
+
+
+def test_sources_show_what_each_outlet_draws_on_and_retells(db: str) -> None:
+    story = hand_made_story()
+    by_outlet = {r["outlet"]: r for r in listed("sources", db)}
+    wire, coastal = by_outlet["Harbor Wire"], by_outlet["Coastal Times"]
+    assert wire["credits"] == ["AFP"] and wire["retells"] == []
+    assert coastal["cited"] == ["Harbor Wire"]
+    [retold] = coastal["retells"]
+    [derivation] = story.derivations
+    assert (retold["doc"], retold["derived_from"]) == (derivation.doc, derivation.derived_from)
+    assert retold["derived_from_outlet"] == "Harbor Wire"
+    table = invoke("sources", "--db", db).stdout
+    assert "Harbor Wire (50% shared)" in table

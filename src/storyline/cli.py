@@ -757,6 +757,7 @@ def _demo_corpus() -> Path | None:
 def demo(output: Path, corpus: Path | None, db: str | None) -> None:
     """Build the bundled example corpus, print its timeline and write the HTML report."""
     from storyline.present.report import render_report
+    from storyline.present.sources import retelling_lines
     from storyline.present.table import timeline_table
 
     corpus = corpus or _demo_corpus()
@@ -772,6 +773,8 @@ def demo(output: Path, corpus: Path | None, db: str | None) -> None:
     story: ResolvedStory = result.story
     documents = {d.id: d for d in story.documents}
     Console(highlight=False).print(timeline_table(story.timeline, documents))
+    for line in retelling_lines(story.documents, story.derivations):
+        print(line, file=sys.stderr)
     output.write_text(render_report(story, title="storyline demo"), encoding="utf-8")
     print(
         f"{len(story.documents)} documents, {len(story.entities)} entities, "

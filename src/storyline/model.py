@@ -301,6 +301,43 @@ class FigureSeries(Record):
     points: list[SeriesPoint]
 
 
+# How a document names an outlet as the source of its copy or of a fact: "wire", the outlet
+# that wrote the copy (a credit line, a dateline, "AFP contributed to this report", a wire's
+# reporting footer); "told", an outlet someone spoke to ("a source told Reuters"): it gathered
+# what follows, so a document of another outlet retells its reporting; "cited", an outlet
+# merely cited for a fact ("according to the Wall Street Journal", "Axios reported").
+CreditRole = Literal["wire", "told", "cited"]
+
+
+class SourceCredit(Record):
+    """One outlet a document credits or cites, where it says so."""
+
+    doc: str
+    # The outlet's usual name ("AFP" for "Agence France-Presse"); None for a reporting footer
+    # that names only reporters.
+    outlet: str | None
+    role: CreditRole
+    basis: str  # which rule found it: "credit line", "dateline", "told", "according to", ...
+    # None for a credit line ingest took out of the text ("With AFP"): its words are in the
+    # raw document only.
+    evidence: Evidence | None = None
+
+
+class Derivation(Record):
+    """A document that retells another's copy: the sentences they share, what the retelling
+    adds (spans of ``doc``) and what it drops (spans of ``derived_from``)."""
+
+    doc: str
+    derived_from: str
+    similarity: float  # share of the shorter document's sentences found in the other
+    shared: int  # sentences of ``doc`` matched in ``derived_from``
+    # Why ``doc`` is the retelling and not the original: "credits Reuters, the other's
+    # outlet", "published later", "more of it is shared".
+    basis: str
+    added: list[Evidence] = Field(default_factory=list)
+    dropped: list[Evidence] = Field(default_factory=list)
+
+
 class Analysis(Record):
     """Everything the per-document stage found in one document."""
 
@@ -396,6 +433,8 @@ class ResolvedStory(Record):
     series: list[FigureSeries] = Field(default_factory=list)
     rejections: list[Rejection] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
+    source_credits: list[SourceCredit] = Field(default_factory=list)
+    derivations: list[Derivation] = Field(default_factory=list)
 
     def in_contract_order(self) -> ResolvedStory:
         """The same story with every table in the order the storyline/1 contract gives it,
@@ -414,6 +453,8 @@ class ResolvedStory(Record):
                 "series": sorted(self.series, key=lambda s: s.id),
                 "rejections": sorted(self.rejections, key=lambda r: (r.source, r.reason, r.detail)),
                 "timeline": sorted(self.timeline, key=lambda t: (t.date, t.kind, t.summary, t.ref)),
+                "source_credits": sorted(self.source_credits, key=_credit_order),
+                "derivations": sorted(self.derivations, key=lambda d: (d.doc, d.derived_from)),
             }
         )
 
@@ -421,6 +462,12 @@ class ResolvedStory(Record):
 def _event_order(event: Event) -> tuple[bool, str, str]:
     # Dated events by date, undated last.
     return (event.date is None, event.date or "", event.id)
+
+
+def _credit_order(credit: SourceCredit) -> tuple[str, int, str, str, str]:
+    # Credits with no span (a credit line out of the text) first, as the header holds them.
+    start = credit.evidence.start if credit.evidence else -1
+    return (credit.doc, start, credit.role, credit.outlet or "", credit.basis)
 
 
 def _span_order(record: Figure | Quote | TimeExpression) -> tuple[str, int, int, str]:

@@ -8,6 +8,7 @@ import pytest
 from storyline.model import (
     Conflict,
     DateInterval,
+    Derivation,
     Document,
     Entity,
     Event,
@@ -16,6 +17,7 @@ from storyline.model import (
     Quote,
     Rejection,
     ResolvedStory,
+    SourceCredit,
     Story,
     TimeExpression,
     TimelineEntry,
@@ -246,6 +248,27 @@ def make_story() -> ResolvedStory:
             Rejection(source="corpus/empty.txt", reason="empty"),
         ],
         timeline=timeline,
+        source_credits=[
+            SourceCredit(doc=doc_a.id, outlet="AFP", role="wire", basis="credit line"),
+            SourceCredit(
+                doc=doc_b.id,
+                outlet="Harbor Wire",
+                role="cited",
+                basis="according to",
+                evidence=span(doc_b, "according to the chair"),
+            ),
+        ],
+        derivations=[
+            Derivation(
+                doc=doc_b.id,
+                derived_from=doc_a.id,
+                similarity=0.5,
+                shared=1,
+                basis="published later (2024-03-06 after 2024-03-05)",
+                added=[span(doc_b, "The union put the number of idle workers at 1 140.")],
+                dropped=[span(doc_a, "Officials counted 1,200 workers idle since January.")],
+            )
+        ],
     )
 
 

@@ -23,6 +23,7 @@ from storyline.model import (
 )
 from storyline.present.columns import TABLE_DEFS
 from storyline.present.export import (
+    OPTIONAL_TABLES,
     SCHEMA_PATH,
     TABLE_MODELS,
     TABLES,
@@ -45,20 +46,15 @@ def errors(obj: Any, ref: str | None = None) -> list[str]:
     return [e.message for e in validator(ref).iter_errors(obj)]
 
 
-ADDED_TABLES = {"series"}
-
-
 def test_schema_is_packaged_beside_the_code() -> None:
     assert SCHEMA_PATH.name == "storyline-1.schema.json"
     assert SCHEMA_PATH.is_file()
     loaded = schema()
     assert loaded["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert loaded["properties"]["schema"] == {"const": "storyline/1"}
-    # Tables added to storyline/1 after its first release are optional in the schema, so
-    # that an export written before them still validates.
-    added = [t for t in TABLES if t in ADDED_TABLES]
-    assert list(loaded["required"]) == ["schema", *(t for t in TABLES if t not in added)]
-    assert list(loaded["properties"]) == ["schema", *TABLES]
+    required = [t for t in TABLES if t not in OPTIONAL_TABLES]
+    assert list(loaded["required"]) == ["schema", *required]
+    assert set(loaded["properties"]) == {"schema", *TABLES}
 
 
 def test_full_export_validates(story: ResolvedStory) -> None:

@@ -246,3 +246,14 @@ def test_an_event_shows_who_reported_it(story: ResolvedStory) -> None:
     events = [told if e.id == dated.id else e for e in ordered.events]
     html = render_report(story.model_copy(update={"events": events}))
     assert _escaped(f"reported by {teller.name}") in html
+
+
+def test_a_retelling_links_to_the_document_it_is_derived_from(story: ResolvedStory) -> None:
+    [derivation] = story.derivations
+    view = build_view(story)
+    [row] = [s for s in view.sources if s.retells]
+    assert row.anchor == f"doc-{derivation.doc}"
+    assert row.retells[0][0] == f"doc-{derivation.derived_from}"
+    assert row.draws_on == ["cites Harbor Wire"]
+    html = render_report(story)
+    assert f'Derived from</dt><dd><a href="#doc-{derivation.derived_from}">Harbor Wire</a>' in html

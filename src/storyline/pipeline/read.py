@@ -12,11 +12,13 @@ from storyline.config import Config
 from storyline.errors import EmptyStore, StaleStory
 from storyline.model import (
     Conflict,
+    Derivation,
     DocumentHead,
     Figure,
     FigureSeries,
     Quote,
     ResolvedStory,
+    SourceCredit,
     Story,
     TimelineEntry,
 )
@@ -218,5 +220,7 @@ def open_sources(
     """The stored documents grouped by outlet, most documents first (grouped here: an outlet
     is a field of each document's record)."""
     with current_store(db, refresh=refresh) as store:
-        found = outlets(store.document_heads())
+        credits = [r for r in store.story_records("source_credits") if isinstance(r, SourceCredit)]
+        derived = [r for r in store.story_records("derivations") if isinstance(r, Derivation)]
+        found = outlets(store.document_heads(), credits, derived)
     return found[offset : None if limit is None else offset + limit]

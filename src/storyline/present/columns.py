@@ -34,6 +34,8 @@ TABLE_DEFS: dict[str, str] = {
     "conflicts": "conflict",
     "series": "series",
     "rejections": "rejection",
+    "source_credits": "sourceCredit",
+    "derivations": "derivation",
 }
 
 

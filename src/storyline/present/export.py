@@ -16,6 +16,7 @@ from storyline import datafiles
 from storyline.model import (
     SCHEMA_NAME,
     Conflict,
+    Derivation,
     Document,
     Entity,
     Event,
@@ -25,6 +26,7 @@ from storyline.model import (
     Record,
     Rejection,
     ResolvedStory,
+    SourceCredit,
     Story,
     TimeExpression,
 )
@@ -45,7 +47,12 @@ TABLES: tuple[str, ...] = (
     "conflicts",
     "series",
     "rejections",
+    "source_credits",
+    "derivations",
 )
+# Tables added to storyline/1 after it was first published: the schema does not require them,
+# so an export written before them still validates.
+OPTIONAL_TABLES: tuple[str, ...] = ("series", "source_credits", "derivations")
 
 # The pydantic record behind each table, for tools that read an export back.
 TABLE_MODELS: dict[str, type[Record]] = {
@@ -59,6 +66,8 @@ TABLE_MODELS: dict[str, type[Record]] = {
     "conflicts": Conflict,
     "series": FigureSeries,
     "rejections": Rejection,
+    "source_credits": SourceCredit,
+    "derivations": Derivation,
 }
 
 

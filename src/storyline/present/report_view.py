@@ -14,6 +14,7 @@ from storyline.model import Document, Evidence, Figure, ResolvedStory
 from storyline.present.display import (
     basis_label,
     date_label,
+    document_label,
     evidence_matches,
     ordered_timeline,
     outlet_label,
@@ -145,6 +146,10 @@ class SourceRow:
     url: str
     pieces: list[Piece]
     cited_spans: int
+    # The outlets it names as sources ("told Reuters", "cites Axios") and the documents whose
+    # copy it retells (anchor, label, how much is shared and why it is the retelling).
+    draws_on: list[str] = field(default_factory=list)
+    retells: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -362,8 +367,30 @@ def _cited_spans(story: ResolvedStory) -> dict[str, list[Evidence]]:
     return spans
 
 
+def _draws_on(story: ResolvedStory) -> dict[str, list[str]]:
+    words = {"told": "told {}", "cited": "cites {}"}
+    found: dict[str, list[str]] = {}
+    for c in story.source_credits:
+        if c.outlet and c.role in words:
+            line = words[c.role].format(c.outlet)
+            if line not in found.setdefault(c.doc, []):
+                found[c.doc].append(line)
+    return found
+
+
+def _retells(story: ResolvedStory) -> dict[str, list[tuple[str, str, str]]]:
+    documents = {doc.id: doc for doc in story.documents}
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for d in story.derivations:
+        label = document_label(d.derived_from, documents)
+        note = f"{d.similarity:.0%} of the shorter shared; {d.basis}"
+        found.setdefault(d.doc, []).append((anchor("doc", d.derived_from), label, note))
+    return found
+
+
 def _source_rows(story: ResolvedStory) -> list[SourceRow]:
     spans = _cited_spans(story)
+    draws_on, retells = _draws_on(story), _retells(story)
     return [
         SourceRow(
             anchor=anchor("doc", d.id),
@@ -379,6 +406,8 @@ def _source_rows(story: ResolvedStory) -> list[SourceRow]:
             url=d.url or "",
             pieces=pieces(d.text, spans.get(d.id, [])),
             cited_spans=len({(e.start, e.end) for e in spans.get(d.id, [])}),
+            draws_on=draws_on.get(d.id, []),
+            retells=retells.get(d.id, []),
         )
         for d in sorted(story.documents, key=published_sort_key)
     ]

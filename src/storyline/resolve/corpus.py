@@ -18,6 +18,7 @@ from storyline.model import (
     ResolvedStory,
     TimeExpression,
 )
+from storyline.resolve.credits import source_credits
 from storyline.resolve.dating import Anchor, apply_dating
 from storyline.resolve.entities import resolve_entities
 from storyline.resolve.event_dates import StoryEventDater
@@ -29,6 +30,7 @@ from storyline.resolve.figure_series import (
     figure_subjects,
 )
 from storyline.resolve.figures import figure_conflicts
+from storyline.resolve.rewrites import find_derivations
 from storyline.resolve.story_groups import group_stories
 from storyline.resolve.story_state import StreamState
 from storyline.timex.days import calendar_date, is_calendar_date
@@ -134,6 +136,8 @@ def resolve_story(
     stories = group_stories(
         analyses, remap, entities, events, documents=documents, state=story_state
     )
+    credits = source_credits(documents)
+    days = {d.id: dt.date.fromisoformat(p) if (p := _published_day(d)) else None for d in documents}
     return ResolvedStory(
         documents=sorted(documents, key=lambda d: d.id),
         entities=entities,
@@ -145,4 +149,6 @@ def resolve_story(
         conflicts=conflicts,
         series=figure_series(figures, figure_context.joined(c.items for c in conflicts)),
         rejections=sorted(rejections, key=lambda r: r.source),
+        source_credits=credits,
+        derivations=find_derivations(documents, analyses, days, credits),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, delete, insert, inspect, select, text
+from sqlalchemy import Connection, Engine, insert, inspect, select, text
 
 from storyline.errors import SchemaMismatch, StoreError
 from storyline.store import schema
@@ -34,11 +34,17 @@ def _add_story_tables(conn: Connection) -> None:
 
 def _add_cross_document_tables(conn: Connection) -> None:
     """Version 3: tables of what the cross-document stages found beyond version 2 (figure
-    series). The stored story has none of it yet: every document is pending, so the next
-    build resolves the story again."""
+    series, the outlets each document credits, rewrites). The stored story has none of it
+    yet: every document is pending, so the next build resolves the story again."""
     schema.metadata.create_all(conn, tables=list(schema.VERSION_3_TABLES))
-    conn.execute(delete(schema.story_pending))
-    conn.execute(insert(schema.story_pending).from_select(["doc"], select(schema.documents.c.id)))
+    conn.execute(
+        insert(schema.story_pending).from_select(
+            ["doc"],
+            select(schema.documents.c.id).where(
+                schema.documents.c.id.not_in(select(schema.story_pending.c.doc))
+            ),
+        )
+    )
 
 
 # Version reached -> how to get there from the version before it.

@@ -198,8 +198,23 @@ timeline_documents = Table(
 )
 Index("timeline_documents_doc", timeline_documents.c.doc)
 
-# The tables of the stored story, by the contract table each holds (documents live above).
-STORY_TABLES: dict[str, Table] = {
+# -- sources (schema version 3): the outlets each document credits, and rewrites ------------------
+source_credits = _story_table(
+    "source_credits",
+    Column("doc", String(64), nullable=False),
+    Column("outlet", Text),
+    Column("role", String(20), nullable=False),
+    keyed=False,
+)
+Index("source_credits_doc", source_credits.c.doc)
+derivations = _story_table(
+    "derivations",
+    Column("doc", String(64), nullable=False),
+    Column("derived_from", String(64), nullable=False),
+    keyed=False,
+)
+
+_VERSION_2_STORY: dict[str, Table] = {
     "entities": entities,
     "events": events,
     "figures": figures,
@@ -207,21 +222,16 @@ STORY_TABLES: dict[str, Table] = {
     "times": times,
     "stories": stories,
     "conflicts": conflicts,
-    "series": series,
     "timeline": timeline,
+}
+# The tables of the stored story, by the contract table each holds (documents live above).
+STORY_TABLES: dict[str, Table] = {
+    **_VERSION_2_STORY,
+    "series": series,
+    "source_credits": source_credits,
+    "derivations": derivations,
 }
 STORY_LINKS = (event_documents, story_documents, timeline_documents)
 # Frozen: the tables as version 2 made them; tables added later come with their own version.
-VERSION_2_TABLES = (
-    story_pending,
-    entities,
-    events,
-    figures,
-    quotes,
-    times,
-    stories,
-    conflicts,
-    timeline,
-    *STORY_LINKS,
-)
-VERSION_3_TABLES = (series,)
+VERSION_2_TABLES = (story_pending, *_VERSION_2_STORY.values(), *STORY_LINKS)
+VERSION_3_TABLES = (series, source_credits, derivations)

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Select, Table, delete, func, insert, or_, sel
 
 from storyline.model import (
     Conflict,
+    Derivation,
     Entity,
     Event,
     Figure,
@@ -22,6 +23,7 @@ from storyline.model import (
     Quote,
     Record,
     ResolvedStory,
+    SourceCredit,
     Story,
     TimeExpression,
     TimelineEntry,
@@ -44,6 +46,8 @@ MODELS: dict[str, type[Record]] = {
     "conflicts": Conflict,
     "series": FigureSeries,
     "timeline": TimelineEntry,
+    "source_credits": SourceCredit,
+    "derivations": Derivation,
 }
 
 
@@ -90,6 +94,14 @@ def _line(t: TimelineEntry) -> dict[str, Any]:
     return {"date": t.date, "kind": t.kind, "type": t.type, "ref": t.ref}
 
 
+def _credit(c: SourceCredit) -> dict[str, Any]:
+    return {"doc": c.doc, "outlet": c.outlet, "role": c.role}
+
+
+def _derivation(d: Derivation) -> dict[str, Any]:
+    return {"doc": d.doc, "derived_from": d.derived_from}
+
+
 # The queryable columns of each table's rows (position and record are added to all).
 COLUMNS: Mapping[str, Callable[[Any], dict[str, Any]]] = {
     "entities": _entity,
@@ -101,6 +113,8 @@ COLUMNS: Mapping[str, Callable[[Any], dict[str, Any]]] = {
     "conflicts": _conflict,
     "series": _series,
     "timeline": _line,
+    "source_credits": _credit,
+    "derivations": _derivation,
 }
 
 
