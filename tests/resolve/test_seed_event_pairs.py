@@ -35,7 +35,8 @@ class Pair:
 
 
 PAIRS = (
-    # Haniyeh's trip to Egypt on Wednesday 20 December 2023, in the wire story and its rewrite.
+    # Haniyeh's trip to Egypt on Wednesday 20 December 2023, told by AFP (000) and by 002, which
+    # retells another wire's story of that day (not 000: they share no sentence).
     Pair(
         Said("000", "travelled to Egypt", "travelled"),
         Said("002", "strategic visit", "visit"),
