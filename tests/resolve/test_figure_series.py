@@ -60,13 +60,19 @@ def test_a_figures_place_is_named_by_its_entity_or_by_its_tally_keeper() -> None
 
 
 def _event(doc: Document, trigger: str, date: str, basis: str) -> Event:
+    at = _span(doc, trigger)
+    start = doc.text.rfind(". ", 0, at.start)
+    start = 0 if start < 0 else start + 2
+    end = doc.text.find(". ", at.end)
+    end = len(doc.text) if end < 0 else end + 1
     return Event(
         id=f"ev:{doc.id}:{trigger}",
         type="ASSAULT",
         summary=trigger,
         date=date,
         date_basis=basis,  # type: ignore[arg-type]
-        trigger=_span(doc, trigger),
+        trigger=at,
+        mentions=[Evidence(doc=doc.id, start=start, end=end, text=doc.text[start:end])],
         documents=[doc.id],
     )
 
@@ -90,6 +96,31 @@ def test_a_figure_takes_the_date_of_the_event_whose_verb_counts_it() -> None:
     assert dates[fixed.id] == ("2023-10-07", "event")
     assert dates[tally.id] == ("2023-12-20", "publication")
     assert dates[dated_as_of.id] == ("2023-10-06", "as_of")
+
+
+def test_a_running_tally_or_the_next_sentence_keeps_its_articles_day() -> None:
+    doc = _doc(
+        "d1",
+        "The attack on 7 October killed about 1,200. Officials say 14,800 have died since. "
+        "The campaign has killed 44,429 people.",
+        "2024-12-02",
+    )
+    next_sentence = _figure(doc, "14,800", 14800, "people killed")
+    running = _figure(doc, "44,429 people", 44429, "people killed")
+    events = [_event(doc, "killed about", "2023-10-07", "text")]
+    # The running tally's "killed" is an event merged with the attack's across articles.
+    attack = _event(doc, "killed about", "2023-10-07", "text")
+    at = doc.text.index("has killed") + len("has ")
+    tally_event = attack.model_copy(
+        update={
+            "id": "ev:tally",
+            "trigger": Evidence(doc=doc.id, start=at, end=at + 6, text="killed"),
+            "mentions": [_span(doc, "The campaign has killed 44,429 people.")],
+        }
+    )
+    dates = figure_dates([next_sentence, running], [*events, tally_event], [doc])
+    assert dates[next_sentence.id] == ("2024-12-02", "publication")
+    assert dates[running.id] == ("2024-12-02", "publication")
 
 
 def test_a_series_puts_one_quantitys_points_in_date_order() -> None:

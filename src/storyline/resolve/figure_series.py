@@ -110,9 +110,15 @@ def figure_subjects(figures: Iterable[Figure], entities: Iterable[Entity]) -> di
     return subjects
 
 
-def _counting_event(f: Figure, events: Sequence[Event]) -> Event | None:
+# A tally in the present perfect ("the campaign has killed 44,429") runs up to its article's
+# day: the first such killing's date is not the figure's.
+_RUNNING_TALLY = re.compile(r"\b(?:has|have)(?:\s+been)?\s+$", re.IGNORECASE)
+
+
+def _counting_event(f: Figure, events: Sequence[Event], text: str) -> Event | None:
     """The event whose verb counts the figure: the nearest trigger ending shortly before the
-    figure, in its document, that is a form of the figure's own verb ("killing" / "killed")."""
+    figure in the same sentence, a form of the figure's own verb ("killing" / "killed") and
+    not a running tally's ("has killed")."""
     verb = (f.counts or "").split()[-1:] or [""]
     stem = verb[0].casefold()[:_STEM]
     if len(stem) < _STEM:
@@ -122,10 +128,19 @@ def _counting_event(f: Figure, events: Sequence[Event]) -> Event | None:
         t = ev.trigger
         if t is None or t.doc != f.evidence.doc or not t.text.casefold().startswith(stem):
             continue
+        sentence = ev.mentions[0] if ev.mentions else None
+        if sentence is None or not sentence.start <= f.evidence.start < sentence.end:
+            continue
         gap = f.evidence.start - t.end
         if 0 <= gap <= _VERB_REACH and (best is None or gap < best[0]):
             best = (gap, ev)
-    return best[1] if best is not None else None
+    if best is None:
+        return None
+    trigger = best[1].trigger
+    assert trigger is not None
+    if _RUNNING_TALLY.search(text[max(0, trigger.start - 12) : trigger.start]):
+        return None
+    return best[1]
 
 
 def figure_dates(
@@ -140,14 +155,17 @@ def figure_dates(
     for event in events:
         if event.trigger is not None:
             by_doc[event.trigger.doc].append(event)
+    documents = list(documents)
     published = {d.id: _publication_day(d) for d in documents}
+    texts = {d.id: d.text for d in documents}
     dates: dict[str, tuple[str, PointBasis]] = {}
     for f in figures:
         own = calendar_date(f.as_of)
         if own is not None:
             dates[f.id] = (own, "as_of")
             continue
-        ev: Event | None = _counting_event(f, by_doc.get(f.evidence.doc, []))
+        text = texts.get(f.evidence.doc, "")
+        ev: Event | None = _counting_event(f, by_doc.get(f.evidence.doc, []), text)
         if ev is not None and merged is not None:
             ev = merged.get(ev.id, ev)
         event_day = calendar_date(ev.date) if ev is not None else None
