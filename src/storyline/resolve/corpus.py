@@ -8,7 +8,6 @@ from collections.abc import Collection, Sequence
 
 from storyline.model import (
     Analysis,
-    DateInterval,
     Document,
     Entity,
     Event,
@@ -30,21 +29,11 @@ from storyline.resolve.figure_series import (
     figure_subjects,
 )
 from storyline.resolve.figures import figure_conflicts
+from storyline.resolve.published import published_date, published_day
 from storyline.resolve.rewrites import find_derivations
 from storyline.resolve.story_groups import group_stories
 from storyline.resolve.story_state import StreamState
-from storyline.timex.days import calendar_date, is_calendar_date
-
-
-def _published_day(doc: Document) -> str | None:
-    """The publication date when it is known as a calendar date, or the best day of an
-    inferred interval when the evidence singles one out."""
-    published = doc.published
-    if isinstance(published, DateInterval):
-        published = published.best
-    if isinstance(published, str) and is_calendar_date(published):
-        return published
-    return None
+from storyline.timex.days import calendar_date
 
 
 def _speaker_name(quote: Quote, speaker: str | None, entities: dict[str, Entity]) -> str | None:
@@ -103,7 +92,7 @@ def resolve_story(
     figures: list[Figure] = []
     times: list[TimeExpression] = []
     for a in analyses:
-        published = _published_day(by_id[a.doc])
+        published = published_date(by_id[a.doc])
         dater = StoryEventDater(by_id[a.doc], a.times)
         for ev in a.events:
             events.append(
@@ -137,7 +126,7 @@ def resolve_story(
         analyses, remap, entities, events, documents=documents, state=story_state
     )
     credits = source_credits(documents)
-    days = {d.id: dt.date.fromisoformat(p) if (p := _published_day(d)) else None for d in documents}
+    days = {d.id: published_day(d) for d in documents}
     return ResolvedStory(
         documents=sorted(documents, key=lambda d: d.id),
         entities=entities,

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 from storyline import datafiles
 from storyline.model import (
-    DateInterval,
     Document,
     Entity,
     Event,
@@ -31,6 +30,7 @@ from storyline.model import (
     SeriesPoint,
     sha256_hex,
 )
+from storyline.resolve.published import published_date
 from storyline.timex.days import calendar_date
 
 # A series is a running tally (a death toll, the hostages still held); counts under this are
@@ -156,7 +156,7 @@ def figure_dates(
         if event.trigger is not None:
             by_doc[event.trigger.doc].append(event)
     documents = list(documents)
-    published = {d.id: _publication_day(d) for d in documents}
+    published = {d.id: published_date(d) for d in documents}
     texts = {d.id: d.text for d in documents}
     dates: dict[str, tuple[str, PointBasis]] = {}
     for f in figures:
@@ -176,13 +176,6 @@ def figure_dates(
         if day is not None:
             dates[f.id] = (day, "publication")
     return dates
-
-
-def _publication_day(doc: Document) -> str | None:
-    published = doc.published
-    if isinstance(published, DateInterval):
-        published = published.best
-    return calendar_date(published) if isinstance(published, str) else None
 
 
 def figure_series(figures: Iterable[Figure], context: FigureContext) -> list[FigureSeries]:
