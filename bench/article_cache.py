@@ -119,12 +119,12 @@ def _analyze(documents: dict[str, Document], config: object) -> dict[str, Analys
         return dict(zip(keys, analyses, strict=True))
 
 
-def _cache_file(cache: Path, version: str) -> Path:
+def cache_file(cache: Path, version: str) -> Path:
     return cache / f"{version.replace('/', '_')}.jsonl"
 
 
 def read_cache(cache: Path, version: str) -> dict[str, Analysis]:
-    path = _cache_file(cache, version)
+    path = cache_file(cache, version)
     found: dict[str, Analysis] = {}
     if not path.is_file():
         return found
@@ -137,7 +137,7 @@ def read_cache(cache: Path, version: str) -> dict[str, Analysis]:
 
 def _append_cache(cache: Path, version: str, rows: dict[str, Analysis]) -> None:
     cache.mkdir(parents=True, exist_ok=True)
-    with _cache_file(cache, version).open("a", encoding="utf-8") as handle:
+    with cache_file(cache, version).open("a", encoding="utf-8") as handle:
         for key, analysis in rows.items():
             row = {"key": key, "analysis": analysis.model_dump(mode="json")}
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")

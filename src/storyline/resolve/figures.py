@@ -10,6 +10,7 @@ another, are one conflict: one record per quantity, every value and source in it
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -84,25 +85,53 @@ def _root(parent: list[int], i: int) -> int:
     return i
 
 
+def _plain(f: Figure) -> bool:
+    """Whether the figure's range holds its value (low <= value <= high): one that does
+    cannot disagree with a figure of that kind whose value lies inside its range."""
+    low, high = _range(f)
+    return low <= f.value <= high
+
+
 def _disagreeing(group: list[Figure], context: FigureContext) -> list[list[Figure]]:
     """The sets of figures of one count that disagree, directly or through one another.
-    Sorted by value, each figure is compared only with the ones within SERIES_RATIO above it:
-    the cost follows the number of near values, not the square of the group."""
+    Sorted by value, each figure is compared only with the ones within SERIES_RATIO above it
+    and, of those, only with the ones above its own range: the same value stated by a
+    hundred articles is a hundred agreeing figures, and comparing them pairwise made the cost
+    grow with the square of the corpus (a figure whose range does not hold its value is
+    compared with every one in the window)."""
     group = sorted(group, key=lambda f: (f.value, f.id))
+    values = [f.value for f in group]
+    odd = [j for j, f in enumerate(group) if not _plain(f)]
     parent = list(range(len(group)))
     linked: set[int] = set()
     for i, a in enumerate(group):
-        for j in range(i + 1, len(group)):
-            b = group[j]
-            if a.value > 0 and b.value / a.value >= SERIES_RATIO:
-                break
-            if _disagree(a, b, context):
+        for j in _rivals(group, values, odd, i):
+            if _disagree(a, group[j], context):
                 parent[_root(parent, j)] = _root(parent, i)
                 linked.update((i, j))
     components: dict[int, list[Figure]] = defaultdict(list)
     for i in sorted(linked):
         components[_root(parent, i)].append(group[i])
     return list(components.values())
+
+
+def _rivals(group: list[Figure], values: list[float], odd: list[int], i: int) -> list[int]:
+    """The figures after the i-th that can disagree with it, in order: up to the first whose
+    value is SERIES_RATIO times its own, less the plain ones inside its range (both plain, they
+    overlap) and, when it has no date, the small counts."""
+    a = group[i]
+    if a.value > 0:
+        end = bisect.bisect_left(values, True, i + 1, key=lambda v: v / a.value >= SERIES_RATIO)
+    else:
+        end = len(group)
+    start = i + 1
+    if not a.as_of:  # two small counts disagree only when dated alike: none below SMALL_COUNT
+        start = bisect.bisect_left(values, SMALL_COUNT, start, end)
+    if not _plain(a):
+        return list(range(start, end))
+    above = bisect.bisect_right(values, _range(a)[1], start, end)
+    inside = odd[bisect.bisect_left(odd, start) : bisect.bisect_left(odd, above)]
+    return [*inside, *range(above, end)]
 
 
 def own_context(figures: Iterable[Figure]) -> FigureContext:

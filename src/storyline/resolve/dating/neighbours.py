@@ -14,6 +14,7 @@ days is kept. PolNeAR gets 1.5, Timeline17's stories 2 to 3.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections import defaultdict
 
@@ -80,9 +81,12 @@ def neighbour_lean(doc: str, index: FactIndex, strength: float = 1.0) -> Lean | 
     if not sims:
         return None
     norm_self = index.norm(doc)
-    scored = [(dot / (norm_self * index.norm(other)), other) for other, dot in sims.items()]
-    scored.sort(reverse=True)
-    close = [(sim, index.doc_day[o]) for sim, o in scored[:NEIGHBOURS] if sim >= NEIGHBOUR_MIN]
+    # The few closest of what can be tens of thousands of candidates in a large corpus: a
+    # partial selection (the same ones, in the same order, as sorting them all).
+    scored = heapq.nlargest(
+        NEIGHBOURS, ((dot / (norm_self * index.norm(other)), other) for other, dot in sims.items())
+    )
+    close = [(sim, index.doc_day[o]) for sim, o in scored if sim >= NEIGHBOUR_MIN]
     if not close:
         return None
     total = sum(sim for sim, _ in close)
