@@ -165,6 +165,8 @@ def test_the_error_names_the_file_as_packaged() -> None:
 
 # The packaged files, by how they are read; the rest of the .txt files are word lists.
 PATTERN_FILES = {
+    "summarize/data/dateline_patterns.txt",
+    "summarize/data/sentence_rejects.txt",
     "ingest/data/byline_patterns.txt",
     "ingest/data/credit_patterns.txt",
     "ingest/data/date_line_patterns.txt",
@@ -195,6 +197,7 @@ DATA_FOLDERS = {
     "timex/data",
     "resolve/data",
     "resolve/dating/data",
+    "summarize/data",
     "present/data",
 }
 
