@@ -9,14 +9,12 @@ likelier to tell one story than two sharing vocabulary.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Mapping
 
 from storyline import datafiles
-from storyline.model import Analysis, DateInterval, Document
-from storyline.timex.days import is_calendar_date
+from storyline.model import Analysis, Document
 
 # An entity mention weighs this many word occurrences.
 ENTITY_WEIGHT = 6.0
@@ -63,13 +61,3 @@ def document_terms(
         for eid, n in entities.items():
             terms[eid] = terms.get(eid, 0.0) + ENTITY_WEIGHT * n
     return terms
-
-
-def publication_day(document: Document) -> dt.date | None:
-    """The calendar day the document was published, or the best day of its interval."""
-    published = document.published
-    if isinstance(published, DateInterval):
-        published = published.best
-    if isinstance(published, str) and is_calendar_date(published):
-        return dt.date.fromisoformat(published[:10])
-    return None
