@@ -14,9 +14,9 @@ from bench.extract import story_anchors
 from bench.extract.cluster_scores import adjusted_mutual_information, b_cubed
 from storyline.model import Document, Story
 from storyline.resolve.entities import resolve_entities
-from storyline.resolve.published import published_day as publication_day
 from storyline.resolve.story_groups import group_stories
 from storyline.resolve.story_state import StreamState
+from storyline.timex.anchor import anchor_date as publication_day
 
 
 @dataclass

@@ -47,10 +47,10 @@ from bench.extract.story_runs import (
 from bench.results import write_run
 from storyline.config import Config
 from storyline.resolve.entities import resolve_entities
-from storyline.resolve.published import published_day as publication_day
 from storyline.resolve.story_state import StreamState
 from storyline.resolve.story_stream import StoryStream, stream_order
 from storyline.resolve.story_terms import document_terms
+from storyline.timex.anchor import anchor_date as publication_day
 
 HARD_TOPICS = ("EgyptianProtest", "LibyaWar", "SyrianCrisis")
 COST_SIZES = (250, 500, 1000, 2000, 4000)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from storyline.model import DateInterval, Document
-from storyline.resolve.published import published_date, published_day
+from storyline.resolve.published import published_date
+from storyline.timex.anchor import anchor_date as published_day
 
 
 def _doc(published: str | DateInterval | None) -> Document:

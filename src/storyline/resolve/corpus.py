@@ -29,10 +29,11 @@ from storyline.resolve.figure_series import (
     figure_subjects,
 )
 from storyline.resolve.figures import figure_conflicts
-from storyline.resolve.published import published_date, published_day
+from storyline.resolve.published import published_date
 from storyline.resolve.rewrites import find_derivations
 from storyline.resolve.story_groups import group_stories
 from storyline.resolve.story_state import StreamState
+from storyline.timex.anchor import anchor_date
 from storyline.timex.days import calendar_date
 
 
@@ -126,7 +127,7 @@ def resolve_story(
         analyses, remap, entities, events, documents=documents, state=story_state
     )
     credits = source_credits(documents)
-    days = {d.id: published_day(d) for d in documents}
+    days = {d.id: anchor_date(d) for d in documents}
     return ResolvedStory(
         documents=sorted(documents, key=lambda d: d.id),
         entities=entities,

@@ -1,8 +1,7 @@
-"""A document's publication date as the cross-document stages use it."""
+"""A document's publication date as the cross-document stages use it (to the day:
+timex.anchor.anchor_date)."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from storyline.model import DateInterval, Document
 from storyline.timex.days import is_calendar_date
@@ -17,12 +16,3 @@ def published_date(doc: Document) -> str | None:
     if isinstance(published, str) and is_calendar_date(published):
         return published
     return None
-
-
-def published_day(doc: Document) -> dt.date | None:
-    """The publication day, when the date is known to the day."""
-    date = published_date(doc)
-    try:
-        return dt.date.fromisoformat(date[:10]) if date and len(date) >= 10 else None
-    except ValueError:
-        return None

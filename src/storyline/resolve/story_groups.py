@@ -13,11 +13,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from storyline.model import Analysis, Document, Entity, Event, Story
-from storyline.resolve.published import published_day
 from storyline.resolve.story_state import StoryProfile, StreamState
 from storyline.resolve.story_stream import StoryStream, stream_order
 from storyline.resolve.story_terms import document_terms
 from storyline.resolve.story_titles import key_actors, story_title
+from storyline.timex.anchor import anchor_date
 
 
 def group_stories(
@@ -36,7 +36,7 @@ def group_stories(
     docs = {d.id: d for d in documents if d.id in by_doc}
     state = state if state is not None else StreamState()
     stream = StoryStream(state)
-    days = {doc_id: published_day(d) for doc_id, d in docs.items()}
+    days = {doc_id: anchor_date(d) for doc_id, d in docs.items()}
     new = ((i, days[i]) for i in docs if i not in state.assigned)
     for doc_id in stream_order(new):
         stream.add(doc_id, document_terms(docs[doc_id], by_doc[doc_id], remap), days[doc_id])
