@@ -96,7 +96,17 @@ class _Parts:
     """Seconds spent in each part of resolve_story, measured by wrapping the functions
     storyline.resolve.corpus calls."""
 
-    NAMES = ("apply_dating", "resolve_entities", "figure_conflicts", "group_stories")
+    NAMES = (
+        "apply_dating",
+        "resolve_entities",
+        "merge_events",
+        "figure_dates",
+        "figure_conflicts",
+        "figure_series",
+        "group_stories",
+        "source_credits",
+        "find_derivations",
+    )
 
     def __init__(self) -> None:
         from storyline.resolve import corpus
