@@ -62,47 +62,21 @@ def candidate_pairs(
         [sorted(sets[i]) for i in ids], num_perm=settings.num_perm, seed=_SEED, hashfunc=zlib.crc32
     )
     by_id = dict(zip(ids, hashes, strict=True))
-    sizes = {i: _size(len(sets[i])) for i in ids}
+    lsh = MinHashLSHEnsemble(
+        threshold=settings.containment, num_perm=settings.num_perm, num_part=settings.num_part
+    )
+    lsh.index((i, h, _size(len(sets[i]))) for i, h in zip(ids, hashes, strict=True))
     pairs: set[tuple[str, str]] = set()
-    for queried, indexed in _windows(ids, days, settings.max_days_apart):
-        lsh = MinHashLSHEnsemble(
-            threshold=settings.containment, num_perm=settings.num_perm, num_part=settings.num_part
-        )
-        lsh.index((i, by_id[i], sizes[i]) for i in indexed)
-        for i in queried:
-            for other in lsh.query(by_id[i], sizes[i]):
-                if other == i:
-                    continue
-                apart = _days_apart(days.get(i), days.get(other))
-                if apart is not None and apart > settings.max_days_apart:
-                    continue
-                counts = (len(sets[i]), len(sets[other]))
-                if _containment(by_id[i], by_id[other], *counts) < settings.verify:
-                    continue
-                pairs.add((i, other) if i < other else (other, i))
+    for i, h in zip(ids, hashes, strict=True):
+        for other in lsh.query(h, _size(len(sets[i]))):
+            if other == i:
+                continue
+            apart = _days_apart(days.get(i), days.get(other))
+            if apart is not None and apart > settings.max_days_apart:
+                continue
+            sizes = (len(sets[i]), len(sets[other]))
+            if _containment(h, by_id[other], *sizes) < settings.verify:
+                continue
+            pair = (i, other) if i < other else (other, i)
+            pairs.add(pair)
     return sorted(pairs)
-
-
-def _windows(
-    ids: Sequence[str], days: Mapping[str, dt.date | None], reach: int
-) -> list[tuple[list[str], list[str]]]:
-    """(documents to query, documents to index) so that every pair published within
-    ``reach`` days shares one window, and a document is never set against the whole corpus:
-    the dated ones by blocks of ``reach`` + 1 days, each queried against its block, the ones
-    beside it and the undated; the undated against everything."""
-    width = reach + 1
-    blocks: dict[int, list[str]] = {}
-    undated: list[str] = []
-    for i in ids:
-        day = days.get(i)
-        if day is None:
-            undated.append(i)
-        else:
-            blocks.setdefault(day.toordinal() // width, []).append(i)
-    windows = []
-    for block, members in sorted(blocks.items()):
-        near = [j for b in (block - 1, block, block + 1) for j in blocks.get(b, [])]
-        windows.append((members, sorted([*near, *undated])))
-    if undated:
-        windows.append((undated, list(ids)))
-    return windows
