@@ -257,3 +257,31 @@ def test_a_retelling_links_to_the_document_it_is_derived_from(story: ResolvedSto
     assert row.draws_on == ["cites Harbor Wire"]
     html = render_report(story)
     assert f'Derived from</dt><dd><a href="#doc-{derivation.derived_from}">Harbor Wire</a>' in html
+
+
+def test_a_figure_series_is_shown_with_each_point_linked_to_its_figure(
+    story: ResolvedStory,
+) -> None:
+    from storyline.present.highlight import anchor
+    from storyline.resolve.figure_series import figure_series
+    from storyline.resolve.figures import own_context
+
+    figures = [
+        f.model_copy(update={"counts": "people killed", "value": 1000.0 + 500 * i, "as_of": day})
+        for i, (f, day) in enumerate(
+            zip(story.figures[:2], ("2024-03-05", "2024-03-06"), strict=True)
+        )
+    ]
+    series = figure_series(figures, own_context(figures))
+    assert series, "two tallies of one quantity make a series"
+    changed = {f.id: f for f in figures}
+    with_series = story.model_copy(
+        update={"figures": [changed.get(f.id, f) for f in story.figures], "series": series}
+    )
+    html = render_report(with_series)
+    page = parse(html)
+    assert "Over time" in html
+    assert f"<caption>{series[0].quantity}</caption>" in html
+    for point in series[0].points:
+        assert f"#{anchor('fig', point.figure)}" in page.hrefs
+    assert [h for h in page.hrefs if h[1:] not in set(page.ids)] == []
