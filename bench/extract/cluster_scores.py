@@ -11,20 +11,17 @@ import math
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 
+from bench.extract import coref_score
+
 
 def b_cubed(gold: Sequence[Hashable], found: Sequence[Hashable]) -> dict[str, float]:
-    """B³ over items: item i's precision is the share of its found cluster that shares its
-    gold class, its recall the share of its gold class that shares its found cluster."""
+    """B³ over items (bench/extract/coref_score.py's, items numbered in order): item i's
+    precision is the share of its found cluster that shares its gold class, its recall the
+    share of its gold class that shares its found cluster."""
     if len(gold) != len(found):
         raise ValueError("gold and found label different numbers of items")
-    if not gold:
-        return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
-    both = Counter(zip(gold, found, strict=True))
-    gold_size, found_size = Counter(gold), Counter(found)
-    precision = sum(n * n / found_size[f] for (_, f), n in both.items()) / len(gold)
-    recall = sum(n * n / gold_size[g] for (g, _), n in both.items()) / len(gold)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
+    scores = coref_score.b_cubed(dict(enumerate(gold)), dict(enumerate(found)))
+    return {"precision": scores.precision, "recall": scores.recall, "f1": scores.f1}
 
 
 def _entropy(sizes: Mapping[Hashable, int], n: int) -> float:

@@ -4,7 +4,7 @@ left out, so the score measures the links, not which mentions were found)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -58,16 +58,17 @@ def muc(gold: Clusters, system: Clusters) -> PRF:
 
 
 def b_cubed(gold: Clusters, system: Clusters) -> PRF:
-    """Bagga and Baldwin (1998), each mention weighted equally."""
+    """Bagga and Baldwin (1998), each mention weighted equally: a mention's precision is the
+    share of its system cluster in its gold cluster, its recall the reverse. Summed by cell
+    (gold cluster, system cluster): each of a cell's n mentions scores n / |cluster|."""
     shared = gold.keys() & system.keys()
     if not shared:
         return PRF(0.0, 0.0)
-    g_sets = {gold[m]: group for group in _groups({m: gold[m] for m in shared}) for m in group}
-    s_sets = {system[m]: group for group in _groups({m: system[m] for m in shared}) for m in group}
-    g_of = {m: g_sets[gold[m]] for m in shared}
-    s_of = {m: s_sets[system[m]] for m in shared}
-    precision = sum(len(g_of[m] & s_of[m]) / len(s_of[m]) for m in shared) / len(shared)
-    recall = sum(len(g_of[m] & s_of[m]) / len(g_of[m]) for m in shared) / len(shared)
+    cells = Counter((gold[m], system[m]) for m in shared)
+    gold_size = Counter(gold[m] for m in shared)
+    system_size = Counter(system[m] for m in shared)
+    precision = sum(n * n / system_size[s] for (_, s), n in cells.items()) / len(shared)
+    recall = sum(n * n / gold_size[g] for (g, _), n in cells.items()) / len(shared)
     return PRF(precision, recall)
 
 
