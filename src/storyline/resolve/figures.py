@@ -11,13 +11,12 @@ another, are one conflict: one record per quantity, every value and source in it
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from storyline.model import Conflict, Figure, PointBasis
-from storyline.resolve.figure_series import FigureContext
-from storyline.timex.days import calendar_date
+from storyline.model import Conflict, Figure
+from storyline.resolve.figure_series import FigureContext, figure_dates
+from storyline.timex.days import day_of
 
 SERIES_RATIO = 1.25
 # Below this, different counts are usually different incidents (17 killed in one strike,
@@ -53,10 +52,10 @@ def _same_time(a: Figure, b: Figure, context: FigureContext) -> bool:
 
 
 def _days_apart(a: str, b: str) -> int:
-    try:
-        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
-    except ValueError:
+    day_a, day_b = day_of(a), day_of(b)
+    if day_a is None or day_b is None:
         return 0  # a month or a year: as close as the dates say
+    return abs((day_a - day_b).days)
 
 
 def _disagree(a: Figure, b: Figure, context: FigureContext) -> bool:
@@ -138,13 +137,7 @@ def own_context(figures: Iterable[Figure]) -> FigureContext:
     """What the figures say of themselves: their own place and as-of date (for a story
     resolved without the other stages, and for tests)."""
     figures = list(figures)
-    subjects = {f.id: f.subject for f in figures}
-    dates: dict[str, tuple[str, PointBasis]] = {}
-    for f in figures:
-        day = calendar_date(f.as_of)
-        if day is not None:
-            dates[f.id] = (day, "as_of")
-    return FigureContext(subjects, dates)
+    return FigureContext({f.id: f.subject for f in figures}, figure_dates(figures, [], []))
 
 
 def figure_conflicts(
