@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from storyline.model import DateInterval, Document, DocumentHead, Evidence, TimelineEntry
+from storyline.model import (
+    DateInterval,
+    Document,
+    DocumentHead,
+    Evidence,
+    SeriesPoint,
+    TimelineEntry,
+)
 
 SHORT_ID_LENGTH = 8
 
@@ -47,6 +54,12 @@ def published_day(doc: DocumentHead) -> str | None:
     if published is None or isinstance(published, str):
         return published
     return published.best
+
+
+def point_date_label(point: SeriesPoint) -> str:
+    """A series point's date; one found from its event or its article, not stated with the
+    figure, is marked so a reader does not take it for the source's own."""
+    return point.date if point.date_basis == "as_of" else f"{point.date} ({point.date_basis})"
 
 
 def clipped(text: str, limit: int) -> str:

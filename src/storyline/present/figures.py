@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.model import DocumentHead, Evidence, Figure, FigureSeries, SeriesPoint
-from storyline.present.display import clipped, document_label
+from storyline.present.display import clipped, document_label, point_date_label
 from storyline.present.export import dump_record
 
 # Evidence is a short span; a long one is still cut in the table (the JSON has it whole).
@@ -22,7 +22,7 @@ def number_label(value: float) -> str:
     return f"{value:,.0f}" if value.is_integer() else f"{value:,g}"
 
 
-def value_label(figure: Figure) -> str:
+def value_label(figure: Figure | SeriesPoint) -> str:
     """The value, marked "~" when the text gives it as approximate."""
     return ("~" if figure.approximate else "") + number_label(figure.value)
 
@@ -108,10 +108,6 @@ def series_json(
     return found
 
 
-def _point_value(point: SeriesPoint) -> str:
-    return ("~" if point.approximate else "") + number_label(point.value)
-
-
 def series_table(series: Sequence[FigureSeries], documents: Mapping[str, DocumentHead]) -> Table:
     table = Table(title="Figure series", expand=True)
     table.add_column("Quantity", overflow="fold", ratio=2, style="bold")
@@ -121,15 +117,10 @@ def series_table(series: Sequence[FigureSeries], documents: Mapping[str, Documen
     table.add_column("Source", overflow="fold", ratio=2, style="dim")
     for one in series:
         for i, point in enumerate(one.points):
-            # A date found from the event or the article, not stated with the figure, is
-            # marked so a reader does not take it for the source's own.
-            day = (
-                point.date if point.date_basis == "as_of" else f"{point.date} ({point.date_basis})"
-            )
             table.add_row(
                 Text(one.quantity if i == 0 else ""),
-                day,
-                _point_value(point),
+                point_date_label(point),
+                value_label(point),
                 Text(" ".join((point.attributed_to or "").split())),
                 Text(document_label(point.evidence.doc, documents)),
             )

@@ -18,6 +18,7 @@ from storyline.present.display import (
     evidence_matches,
     ordered_timeline,
     outlet_label,
+    point_date_label,
     published_sort_key,
     short_id,
 )
@@ -322,7 +323,7 @@ def _series_rows(story: ResolvedStory) -> list[SeriesRow]:
     for one in story.series:
         points = [
             SeriesPointRow(
-                date=p.date if p.date_basis == "as_of" else f"{p.date} ({p.date_basis})",
+                date=point_date_label(p),
                 value=("about " if p.approximate else "") + _number(p.value),
                 whose=p.attributed_to or "",
                 href="#" + anchor("fig", p.figure),
