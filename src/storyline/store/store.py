@@ -401,10 +401,8 @@ class Store:
         """The names of the stored entities among ``ids``."""
         table = schema.entities
         found: dict[str, str] = {}
-        wanted = sorted(set(ids))
         with self._read() as conn:
-            for start in range(0, len(wanted), story_tables.CHUNK):
-                chunk = wanted[start : start + story_tables.CHUNK]
+            for chunk in story_tables.id_chunks(sorted(set(ids))):
                 query = select(table.c.id, table.c.name).where(table.c.id.in_(chunk))
                 found.update((row.id, row.name) for row in conn.execute(query))
         return found
@@ -455,10 +453,8 @@ class Store:
             if ids is None:
                 records = list(conn.scalars(query))
             else:
-                wanted = sorted(set(ids))
                 records = []
-                for start in range(0, len(wanted), story_tables.CHUNK):
-                    chunk = wanted[start : start + story_tables.CHUNK]
+                for chunk in story_tables.id_chunks(sorted(set(ids))):
                     records.extend(conn.scalars(query.where(documents.c.id.in_(chunk))))
         return [DocumentHead.model_validate_json(r) for r in records]
 

@@ -167,11 +167,16 @@ def mark_pending(conn: Connection, doc_id: str) -> None:
     insert_new(conn, schema.story_pending, {"doc": doc_id}, ["doc"])
 
 
+def id_chunks(ids: Iterable[str]) -> Iterator[list[str]]:
+    """``ids`` in lists of at most CHUNK: one bounded IN (...) clause each, however many."""
+    it = iter(ids)
+    while chunk := list(islice(it, CHUNK)):
+        yield chunk
+
+
 def clear_pending(conn: Connection, doc_ids: Collection[str]) -> None:
     """The stored story now reflects these documents."""
-    ids = list(doc_ids)
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
+    for chunk in id_chunks(doc_ids):
         conn.execute(delete(schema.story_pending).where(schema.story_pending.c.doc.in_(chunk)))
 
 
