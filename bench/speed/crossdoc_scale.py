@@ -222,6 +222,39 @@ def _child(kind: str, bases: Path, size: int, seed: int) -> dict[str, Any]:
     return found
 
 
+def available_mb() -> float | None:
+    """Memory the kernel says a new process can have (MemAvailable), None off Linux."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def projected_peak_mb(done: list[dict[str, Any]], size: int) -> float | None:
+    """The peak memory of a run of ``size`` documents projected from the largest finished
+    run, as if linear in N (the measured growth is close to linear: see BENCHMARKS.md)."""
+    runs = [r for r in done if "peak_mb" in r and r["documents"] < size]
+    if not runs:
+        return None
+    last = max(runs, key=lambda r: r["documents"])
+    peak, documents = float(last["peak_mb"]), int(last["documents"])
+    return peak * size / documents
+
+
+def _too_big(done: list[dict[str, Any]], size: int) -> dict[str, Any] | None:
+    """A record saying why ``size`` is skipped when its projected peak would not fit in the
+    memory available: a run that swaps measures the disk, and one the kernel kills measures
+    nothing."""
+    projected, free = projected_peak_mb(done, size), available_mb()
+    if projected is None or free is None or projected <= 0.9 * free:
+        return None
+    why = f"projected peak {projected:,.0f} MB > {free:,.0f} MB available"
+    return {"documents": size, "skipped": why, "projected_peak_mb": round(projected)}
+
+
 def growth(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     """Each size against the anchor (the smallest) and against the size before it: the ratio
     of ``key`` and its growth exponent log(t2/t1) / log(n2/n1) (1.0: linear)."""
@@ -265,12 +298,13 @@ def main() -> None:
         print(f"skipped: {t17_corpus.DATA} is absent (Timeline17 lives in ../shared/eval-data)")
         return
     bases = Path(args.bases) if args.bases else prepare_bases()
-    stage, store = [], []
+    stage: list[dict[str, Any]] = []
+    store: list[dict[str, Any]] = []
     for size in sizes:
-        stage.append(_child("stage", bases, size, args.seed))
+        stage.append(_too_big(stage, size) or _child("stage", bases, size, args.seed))
         print("stage", stage[-1], flush=True)
         if args.store and size <= args.store_max:
-            store.append(_child("store", bases, size, args.seed))
+            store.append(_too_big(store, size) or _child("store", bases, size, args.seed))
             print("store", store[-1], flush=True)
     big = {r["documents"]: r for r in stage if "stage_s" in r}
     ratio = (
