@@ -1,6 +1,8 @@
 """A store of every Timeline17 article, analysed and resolved, for the web app's load benchmark.
 
-Each article is given its gold day as metadata (no dating to infer), stored with its cached
+Each article is given its gold day as metadata (no dating to infer) and its publisher (the
+corpus folder's: bbc, cnn, ...) as its outlet, so filters by source have something to find,
+stored with its cached
 analysis (bench/dating/t17_corpus.py: nothing is parsed when the cache is warm) and the story
 resolved once, as `storyline build` would. The store is kept under bench/out/ keyed by the
 pipeline version, so a second run reuses it; a store whose build was killed has no stored
@@ -25,10 +27,11 @@ def store_path(config: Config) -> Path:
 
 
 def ready(path: Path) -> bool:
-    """True when the store at ``path`` holds a resolved story with nothing pending."""
+    """True when the store at ``path`` holds a resolved story with nothing pending (opened
+    to write: a store of an older schema is brought forward)."""
     if not path.exists():
         return False
-    with Store.open(str(path), read_only=True) as store:
+    with Store.open(str(path)) as store:
         return store.story_fingerprint() is not None and store.count_pending() == 0
 
 
@@ -50,6 +53,7 @@ def build_store(config: Config | None = None) -> Path:
                 update={
                     "published": a.gold.isoformat(),
                     "published_basis": "metadata",
+                    "outlet": a.publisher,
                     "raw_ref": None,
                 }
             )

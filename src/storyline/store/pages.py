@@ -12,11 +12,54 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+from sqlalchemy import Boolean, ColumnElement, Connection, Select, and_, func, literal, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from storyline.store import schema
 
 T = TypeVar("T")
+# The escape character of the LIKE patterns holds() makes.
+_ESCAPE = "/"
+
+
+class holds(ColumnElement[bool]):
+    """``column`` holds ``part``, in any case: LIKE on SQLite, whose LIKE already ignores
+    the case of ASCII letters as its lower() does (lower(column) would be computed on every
+    row and keep an index of the column from covering the scan), ILIKE on PostgreSQL."""
+
+    type = Boolean()
+    inherit_cache = True
+    # The column and pattern are part of the statement cache's key.
+    _traverse_internals = [("clauses", InternalTraversal.dp_clauseelement_tuple)]  # noqa: RUF012
+    # A condition in itself, as a comparison is: never compared with true.
+    _is_implicitly_boolean = True
+
+    def __init__(self, column: ColumnElement[Any], part: str) -> None:
+        escaped = "".join(_ESCAPE + c if c in "%_" + _ESCAPE else c for c in part.lower())
+        self.clauses = (column, literal(f"%{escaped}%"))
+
+    @property
+    def _from_objects(self) -> list[Any]:
+        return list(self.clauses[0]._from_objects)
+
+
+@compiles(holds)
+def _holds_anywhere(element: holds, compiler: Any, **kw: Any) -> str:
+    column, pattern = (compiler.process(c, **kw) for c in element.clauses)
+    return f"lower({column}) LIKE {pattern} ESCAPE '{_ESCAPE}'"
+
+
+@compiles(holds, "sqlite")
+def _holds_sqlite(element: holds, compiler: Any, **kw: Any) -> str:
+    column, pattern = (compiler.process(c, **kw) for c in element.clauses)
+    return f"{column} LIKE {pattern} ESCAPE '{_ESCAPE}'"
+
+
+@compiles(holds, "postgresql")
+def _holds_postgresql(element: holds, compiler: Any, **kw: Any) -> str:
+    column, pattern = (compiler.process(c, **kw) for c in element.clauses)
+    return f"{column} ILIKE {pattern} ESCAPE '{_ESCAPE}'"
 
 
 @dataclass(frozen=True)
@@ -42,7 +85,9 @@ def fetch(
     items = [parse(row) for row in conn.execute(paged)]
     if offset == 0 and (limit is None or len(items) < limit):
         return Paged(items, len(items))  # the whole result is in hand
-    counted = select(func.count()).select_from(query.order_by(None).subquery())
+    # The same rows counted, none of their columns read: a count over a subquery selecting the
+    # records would read every one of them, and records are large.
+    counted = query.order_by(None).with_only_columns(func.count(), maintain_column_froms=True)
     return Paged(items, conn.scalar(counted) or 0)
 
 
@@ -61,11 +106,7 @@ def named(part: str) -> Select[Any]:
     """Ids of the entities whose name holds ``part``, in any case: a common table expression,
     so a query that filters several columns by it scans the names once."""
     entities = schema.entities
-    found = (
-        select(entities.c.id)
-        .where(func.lower(entities.c.name).contains(part.lower(), autoescape=True))
-        .cte("named")
-    )
+    found = select(entities.c.id).where(holds(entities.c.name, part)).cte("named")
     return select(found.c.id)
 
 
@@ -154,7 +195,7 @@ def entities_query(*, kind: str | None = None, q: str | None = None) -> Select[A
     if kind is not None:
         query = query.where(entities.c.kind == kind)
     if q is not None:
-        query = query.where(func.lower(entities.c.name).contains(q.lower(), autoescape=True))
+        query = query.where(holds(entities.c.name, q))
     return query
 
 
@@ -175,7 +216,7 @@ def quotes_query(
         # The entity's name, else the speaker's own words: written so that both read an
         # index (entities by name, quotes by speaker) rather than joining every quote.
         by_words = and_(
-            func.lower(quotes.c.speaker).contains(speaker.lower(), autoescape=True),
+            holds(quotes.c.speaker, speaker),
             quotes.c.speaker.not_in(select(entities.c.id)),
         )
         query = query.where(or_(quotes.c.speaker.in_(named(speaker)), by_words))

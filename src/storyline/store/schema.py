@@ -259,6 +259,7 @@ VERSION_4_INDEXES = (
     Index("events_source_actor", events.c.source_actor),
     Index("events_target_actor", events.c.target_actor),
     Index("events_type", events.c.type, events.c.position),
+    Index("events_mode", events.c.mode, events.c.position),
     Index("quotes_speaker", quotes.c.speaker),
     # The order quotes are listed in: by date, undated last.
     Index("quotes_by_date", quotes.c.date.is_(None), quotes.c.date, quotes.c.position),

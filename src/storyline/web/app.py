@@ -11,6 +11,7 @@ from storyline import __version__
 from storyline.store import Store
 from storyline.web import errors, routes
 from storyline.web.limits import QUERY_SECONDS, RequestGuard
+from storyline.web.routes.overview import StatsCache
 
 DESCRIPTION = (
     "The stored story, read-only: documents, events, entities, figures, quotes, stories, "
@@ -45,6 +46,7 @@ def create_app(db: str, *, query_seconds: float = QUERY_SECONDS) -> FastAPI:
     )
     app.state.store = store
     app.state.query_seconds = query_seconds
+    app.state.stats = StatsCache()
     errors.install(app)
     routes.install(app)
     app.add_middleware(RequestGuard)

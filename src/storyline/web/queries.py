@@ -13,14 +13,18 @@ from storyline.store import Store
 from storyline.web.errors import Overtime
 
 T = TypeVar("T")
+# How many times the query time limit a request may take in all.
+WAIT_FACTOR = 5
 
 
 async def run(request: Request, work: Callable[[Store], T]) -> T:
     """``work(store)`` in a worker thread. The database stops any statement that overruns
-    the time limit (a QueryTimeout); past the same limit the request itself stops waiting,
-    whatever held it up, and the thread is left to finish on its own."""
+    the time limit (a QueryTimeout); past WAIT_FACTOR times that limit the request itself
+    stops waiting, whatever held it up, and the thread is left to finish on its own."""
     store: Store = request.app.state.store
-    seconds: float = request.app.state.query_seconds
+    # The request's budget also covers waiting for a free worker thread, which under load is
+    # most of its time: the database's own limit (per statement) is the query's.
+    seconds: float = request.app.state.query_seconds * WAIT_FACTOR
     try:
         with anyio.fail_after(seconds):
             return await anyio.to_thread.run_sync(work, store, abandon_on_cancel=True)

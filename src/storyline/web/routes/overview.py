@@ -33,22 +33,40 @@ class Stats(BaseModel):
 
 
 def stats_of(store: Store) -> dict[str, Any]:
-    ranges = store.date_ranges()
+    fingerprint = store.story_fingerprint()
     return {
         "dialect": store.dialect,
         "full_text_index": store.full_text_index,
-        "story_built": store.story_fingerprint() is not None,
+        "story_built": fingerprint is not None,
         "pending": store.count_pending(),
         "counts": store.story_counts(),
-        **{key: {"first": a, "last": b} for key, (a, b) in ranges.items()},
+        **{name: {"first": a, "last": b} for name, (a, b) in store.date_ranges().items()},
     }
+
+
+class StatsCache:
+    """The last stats of the app's store, under the state they describe: counting every table
+    costs milliseconds, and the counts change only when the story is stored again (its
+    fingerprint) or a document is added or changed (pending)."""
+
+    def __init__(self) -> None:
+        self._key: tuple[str | None, int] | None = None
+        self._stats: dict[str, Any] = {}
+
+    def get(self, store: Store) -> dict[str, Any]:
+        key = (store.story_fingerprint(), store.count_pending())
+        if key != self._key:
+            # Two threads may both compute it: the same answer, stored twice.
+            self._stats, self._key = stats_of(store), key
+        return self._stats
 
 
 @router.get("/stats", response_model=Stats)
 async def stats(request: Request) -> Response:
     """What the store holds: how many documents and records of each kind, the dates they
     span, the database and whether the story is up to date."""
-    return await run(request, lambda store: json_response(stats_of(store)))
+    cache: StatsCache = request.app.state.stats
+    return await run(request, lambda store: json_response(cache.get(store)))
 
 
 class OutletSummary(BaseModel):

@@ -13,7 +13,6 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from storyline.web.queries import run
-from storyline.web.routes.overview import stats_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,7 +46,7 @@ def _html(template: str, **context: Any) -> HTMLResponse:
 
 @router.get("/")
 async def landing(request: Request) -> Response:
-    stats = await run(request, stats_of)
+    stats = await run(request, request.app.state.stats.get)
     return _html("landing.html", stats=stats)
 
 
