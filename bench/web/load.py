@@ -1,16 +1,18 @@
 """The web app under load (issue 12, point 5): `storyline serve` over a store of the 4,616
 Timeline17 articles, N concurrent clients for S seconds, each sending its next request as soon
 as the last one is answered (a closed loop: no think time, the hardest case), over timeline,
-search, entity and event queries with varied filters and pages, and /api/stats.
+search, entity and event queries with varied filters and pages, and /api/stats. With
+--think T each client waits a random T seconds on average between requests instead.
 
 Reported per kind: requests, errors (goal: 0), p50/p90/p99 latency, and requests/s overall,
 with the server's CPU use. The anchor, in the same run: the same queries as in-process Store
 calls (no HTTP, no JSON, one at a time), what the database work alone costs.
 
-    python -m bench.web.load [--clients 100] [--seconds 60] [--db STORE]
+    python -m bench.web.load [--clients 100] [--seconds 60] [--workers N] [--think T]
 
-Writes bench/out/web_load.json. The store is built on first use (bench/web/t17_store.py) and
-reused while the pipeline version is the same.
+Writes bench/out/web_load.json (web_load_w2.json, web_load_think2.json for the variants).
+The store is built on first use (bench/web/t17_store.py) and reused while the pipeline version
+is the same.
 """
 
 from __future__ import annotations
@@ -44,11 +46,12 @@ class Sample:
     status: int  # 0: the connection failed
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen[str], str]:
+def start_server(db: Path, workers: int) -> tuple[subprocess.Popen[str], str]:
     """`storyline serve` on a free port, as a user starts it; its URL from the line it
     prints."""
+    command = ["serve", "--db", str(db), "--port", "0", "--workers", str(workers)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "storyline", "serve", "--db", str(db), "--port", "0"],
+        [sys.executable, "-m", "storyline", *command],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
@@ -61,10 +64,25 @@ def start_server(db: Path) -> tuple[subprocess.Popen[str], str]:
     return process, line.split(" at ", 1)[1].split()[0].rstrip("/")
 
 
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants (the server's worker processes), from Linux's /proc."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [pid, *(p for child in children for p in _tree(int(child)))]
+
+
 def cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process so far (Linux's /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User and system CPU time so far of a process and its descendants."""
+    total = 0
+    for one in _tree(pid):
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def story_ids(url: str) -> list[str]:
@@ -75,7 +93,13 @@ def story_ids(url: str) -> list[str]:
 
 
 async def _user(
-    number: int, url: str, stories: list[str], deadline: float, seed: int, out: list[Sample]
+    number: int,
+    url: str,
+    stories: list[str],
+    deadline: float,
+    seed: int,
+    out: list[Sample],
+    think: float,
 ) -> None:
     host, port = url.removeprefix("http://").rsplit(":", 1)
     rng = random.Random(seed * 1_000 + number)
@@ -91,15 +115,19 @@ async def _user(
         except HttpError:
             status = 0
         out.append(Sample(kind, time.perf_counter() - started, status))
+        if think:
+            await asyncio.sleep(rng.expovariate(1 / think))
     await connection.close()
 
 
 async def load(
-    url: str, stories: list[str], clients: int, seconds: float, seed: int
+    url: str, stories: list[str], clients: int, seconds: float, seed: int, think: float = 0.0
 ) -> list[Sample]:
     samples: list[Sample] = []
     deadline = time.monotonic() + seconds
-    await asyncio.gather(*(_user(i, url, stories, deadline, seed, samples) for i in range(clients)))
+    await asyncio.gather(
+        *(_user(i, url, stories, deadline, seed, samples, think) for i in range(clients))
+    )
     return samples
 
 
@@ -164,14 +192,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--db", type=Path, help="Serve this store instead of the Timeline17 one.")
     parser.add_argument("--anchor-queries", type=int, default=200, help="Per kind.")
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--workers", type=int, default=1, help="storyline serve --workers.")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="Mean seconds a client waits between an answer and its next request "
+        "(exponential; 0: none, a closed loop).",
+    )
     args = parser.parse_args(argv)
     db = args.db or build_store(Config())
-    process, url = start_server(db)
+    process, url = start_server(db, args.workers)
     try:
         stories = story_ids(url)
         cpu_before = cpu_seconds(process.pid)
         started = time.monotonic()
-        samples = asyncio.run(load(url, stories, args.clients, args.seconds, args.seed))
+        samples = asyncio.run(load(url, stories, args.clients, args.seconds, args.seed, args.think))
         elapsed = time.monotonic() - started
         server_cpu = (cpu_seconds(process.pid) - cpu_before) / elapsed
     finally:
@@ -181,16 +217,20 @@ def main(argv: list[str] | None = None) -> None:
     with Store.open(str(db), read_only=True) as store:
         documents = store.count_documents()
     anchored = anchor(db, args.anchor_queries, args.seed, stories)
+    variant = (f"_w{args.workers}" if args.workers > 1 else "") + (
+        f"_think{args.think:g}" if args.think else ""
+    )
     path = write_run(
-        "web_load.json",
+        f"web_load{variant}.json",
         "bench.web.load",
         machine_label="vm-2c",
         cpus=os.cpu_count(),
         store=str(db),
         documents=documents,
         clients=args.clients,
+        server_workers=args.workers,
         seconds=round(elapsed, 1),
-        closed_loop=True,
+        think_seconds=args.think,
         server_cpu_cores=round(server_cpu, 2),
         goal_p99_ms=100,
         **result,

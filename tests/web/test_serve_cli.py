@@ -11,6 +11,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from tests.web import story_corpus
 
@@ -36,11 +37,13 @@ def test_serve_with_an_unbuilt_store_says_so(tmp_path: Path) -> None:
     assert "no documents" in result.output
 
 
-def test_serve_prints_the_url_answers_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_prints_the_url_answers_and_stops_on_ctrl_c(tmp_path: Path, workers: int) -> None:
     db = str(tmp_path / "story.db")
     story_corpus.build(db)
+    command = ["serve", "--db", db, "--port", "0", "--workers", str(workers)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "storyline", "serve", "--db", db, "--port", "0"],
+        [sys.executable, "-m", "storyline", *command],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -127,10 +127,10 @@ def _tune_sqlite(engine: Engine, *, read_only: bool = False) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
-# SQLite calls the progress handler every this many virtual machine steps: a few microseconds
-# apart, so a statement overruns its limit by that much at most, and the Python call costs
-# well under 1% of the statement's time.
-PROGRESS_STEPS = 10_000
+# SQLite calls the progress handler every this many virtual machine steps: well under a
+# millisecond apart, so a statement overruns its limit by that much at most; each call takes
+# Python's GIL, so calling it more often would slow every thread of a busy server.
+PROGRESS_STEPS = 100_000
 # Where a connection keeps the time its current statement started (its pool record's info).
 _STARTED = "storyline_statement_started"
 

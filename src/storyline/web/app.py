@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
 
 from storyline import __version__
 from storyline.store import Store
 from storyline.web import errors, routes
-from storyline.web.limits import QUERY_SECONDS, RequestGuard
+from storyline.web.limits import QUERY_SECONDS, WORKER_THREADS, RequestGuard
 from storyline.web.routes.overview import StatsCache
 
 DESCRIPTION = (
@@ -47,6 +48,7 @@ def create_app(db: str, *, query_seconds: float = QUERY_SECONDS) -> FastAPI:
     app.state.store = store
     app.state.query_seconds = query_seconds
     app.state.stats = StatsCache()
+    app.state.threads = anyio.CapacityLimiter(WORKER_THREADS)
     errors.install(app)
     routes.install(app)
     app.add_middleware(RequestGuard)

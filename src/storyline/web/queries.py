@@ -27,6 +27,8 @@ async def run(request: Request, work: Callable[[Store], T]) -> T:
     seconds: float = request.app.state.query_seconds * WAIT_FACTOR
     try:
         with anyio.fail_after(seconds):
-            return await anyio.to_thread.run_sync(work, store, abandon_on_cancel=True)
+            return await anyio.to_thread.run_sync(
+                work, store, abandon_on_cancel=True, limiter=request.app.state.threads
+            )
     except TimeoutError:
         raise Overtime from None

@@ -3,11 +3,14 @@ a port in use is one clear error, and the URL is printed once the server can ans
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 from collections.abc import Callable
 
 import uvicorn
+from fastapi import FastAPI
+from uvicorn.supervisors.multiprocess import Multiprocess
 
 from storyline.errors import EmptyStore, StaleStory, StorylineError
 from storyline.pipeline.stages import require_store
@@ -47,14 +50,11 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(db: str, host: str, port: int, say: Callable[[str], None] = print) -> None:
-    """Serve the store at ``db`` until interrupted (Ctrl-C ends it cleanly)."""
-    check_store(db)
-    app = create_app(db)
-    sock = bind(host, port)
-    bound_port = sock.getsockname()[1]
-    config = uvicorn.Config(
+def _config(app: FastAPI | str, workers: int) -> uvicorn.Config:
+    return uvicorn.Config(
         app,
+        factory=isinstance(app, str),
+        workers=workers,
         log_level="warning",
         access_log=False,
         server_header=False,
@@ -62,12 +62,46 @@ def serve(db: str, host: str, port: int, say: Callable[[str], None] = print) -> 
         # Request lines and headers larger than this are refused (h11's own default is 16 KB).
         h11_max_incomplete_event_size=16 * 1024,
     )
-    server = uvicorn.Server(config)
+
+
+def serve(
+    db: str, host: str, port: int, *, workers: int = 1, say: Callable[[str], None] = print
+) -> None:
+    """Serve the store at ``db`` until interrupted (Ctrl-C ends it cleanly). ``workers``
+    processes share the socket, each with its own app and store: Python runs one request's
+    code at a time per process, so more cores serve more requests at once."""
+    check_store(db)
+    sock = bind(host, port)
+    if workers == 1:
+        server = uvicorn.Server(_config(create_app(db), 1))
+
+        def run() -> None:
+            server.run(sockets=[sock])
+
+    else:
+        # Worker processes are spawned: each builds its app from this import string.
+        os.environ[DB_ENV] = db
+        config = _config(f"{__name__}:app_from_environment", workers)
+
+        def run() -> None:
+            Multiprocess(config, sockets=[sock]).run()
+
+    bound_port = sock.getsockname()[1]
     say(f"storyline: serving {db} read-only at {url_of(host, bound_port)} (Ctrl-C stops it)")
     sys.stdout.flush()
     try:
-        server.run(sockets=[sock])
+        run()
     except KeyboardInterrupt:
         pass  # uvicorn has shut down; it raises the signal it caught again
     finally:
         sock.close()
+
+
+# The store a worker process serves, for app_from_environment: worker processes are spawned,
+# so they build their app from an import string and find the store here.
+DB_ENV = "STORYLINE_SERVE_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process (uvicorn's factory): the store named in DB_ENV."""
+    return create_app(os.environ[DB_ENV])
