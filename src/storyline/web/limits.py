@@ -33,7 +33,8 @@ MAX_URL = 4096
 # What a filter value may hold (a name part, a date, an id).
 MAX_TEXT = 200
 
-ALLOWED_METHODS = ("GET", "HEAD")
+# HEAD too is refused: no route answers it, and a read-only API needs no second way in.
+ALLOWED_METHODS = ("GET",)
 
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     # Only this server's own scripts, styles, images and fetches; no frames, no plugins.
