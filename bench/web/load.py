@@ -206,10 +206,12 @@ def main(argv: list[str] | None = None) -> None:
     try:
         stories = story_ids(url)
         cpu_before = cpu_seconds(process.pid)
+        client_before = time.process_time()
         started = time.monotonic()
         samples = asyncio.run(load(url, stories, args.clients, args.seconds, args.seed, args.think))
         elapsed = time.monotonic() - started
         server_cpu = (cpu_seconds(process.pid) - cpu_before) / elapsed
+        client_cpu = (time.process_time() - client_before) / elapsed
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
@@ -232,6 +234,8 @@ def main(argv: list[str] | None = None) -> None:
         seconds=round(elapsed, 1),
         think_seconds=args.think,
         server_cpu_cores=round(server_cpu, 2),
+        client_cpu_cores=round(client_cpu, 2),
+        load_average_after=os.getloadavg(),
         goal_p99_ms=100,
         **result,
         anchor_in_process_store=anchored,
@@ -239,7 +243,7 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"{result['requests']} requests in {elapsed:.0f} s by {args.clients} clients: "
         f"{result['requests_per_s']} req/s, {result['errors']} errors, server CPU "
-        f"{server_cpu:.2f} cores"
+        f"{server_cpu:.2f} cores, the clients' {client_cpu:.2f}"
     )
     for kind in KINDS:
         k, a = result["by_kind"][kind], anchored[kind]

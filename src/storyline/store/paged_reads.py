@@ -7,7 +7,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, Table, func, select
 
 from storyline.model import DocumentHead, Entity, Event, Quote, Record, TimelineEntry
 from storyline.store import pages, schema, story_tables
@@ -29,10 +29,17 @@ class PagedReads:
         raise NotImplementedError
 
     def _fetch(
-        self, query: Select[Any], parse: Callable[[Any], T], limit: int | None, offset: int
+        self,
+        query: Select[Any],
+        parse: Callable[[Any], T],
+        limit: int | None,
+        offset: int,
+        positioned: Table | None = None,
     ) -> Paged[T]:
         with self._read() as conn:
-            return pages.fetch(conn, query, parse, limit=limit, offset=offset)
+            return pages.fetch(
+                conn, query, parse, limit=limit, offset=offset, positioned=positioned
+            )
 
     def timeline_paged(
         self,
@@ -47,7 +54,7 @@ class PagedReads:
     ) -> Paged[TimelineEntry]:
         """A page of the timeline filtered as pages.timeline_query says, and its total."""
         query = pages.timeline_query(since=since, until=until, actor=actor, story=story, type=type)
-        return self._fetch(query, _parser(TimelineEntry), limit, offset)
+        return self._fetch(query, _parser(TimelineEntry), limit, offset, schema.timeline)
 
     def events_paged(
         self,
@@ -66,7 +73,7 @@ class PagedReads:
         query = pages.events_query(
             since=since, until=until, actor=actor, type=type, mode=mode, outlet=outlet, story=story
         )
-        return self._fetch(query, _parser(Event), limit, offset)
+        return self._fetch(query, _parser(Event), limit, offset, schema.events)
 
     def entities_paged(
         self,

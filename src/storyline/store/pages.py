@@ -12,7 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Boolean, ColumnElement, Connection, Select, and_, func, literal, or_, select
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    and_,
+    func,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.visitors import InternalTraversal
 
@@ -77,18 +88,38 @@ def fetch(
     *,
     limit: int | None,
     offset: int,
+    positioned: Table | None = None,
 ) -> Paged[T]:
-    """The page of ``query`` at ``offset`` (each row through ``parse``) and its total."""
-    paged = query.offset(offset)
-    if limit is not None:
-        paged = paged.limit(limit)
-    items = [parse(row) for row in conn.execute(paged)]
+    """The page of ``query`` at ``offset`` (each row through ``parse``) and its total;
+    ``positioned``: the story table whose records ``query`` reads in position order."""
+    items = [parse(row) for row in conn.execute(_page(query, limit, offset, positioned))]
     if offset == 0 and (limit is None or len(items) < limit):
         return Paged(items, len(items))  # the whole result is in hand
     # The same rows counted, none of their columns read: a count over a subquery selecting the
     # records would read every one of them, and records are large.
     counted = query.order_by(None).with_only_columns(func.count(), maintain_column_froms=True)
     return Paged(items, conn.scalar(counted) or 0)
+
+
+def _page(
+    query: Select[Any], limit: int | None, offset: int, positioned: Table | None
+) -> Select[Any]:
+    """``query`` cut to a page. A query of the records of one story table, ``positioned``,
+    in position order finds the page's positions first and reads only their records: sorting
+    with the records in hand, SQLite would copy every matching record into its sorter to keep
+    fifty."""
+    table = positioned
+    if table is None:
+        paged = query.offset(offset)
+        return paged if limit is None else paged.limit(limit)
+    keys = query.with_only_columns(table.c.position, maintain_column_froms=True).offset(offset)
+    if limit is not None:
+        keys = keys.limit(limit)
+    return (
+        select(*query.selected_columns)
+        .where(table.c.position.in_(select(keys.subquery().c.position)))
+        .order_by(table.c.position)
+    )
 
 
 def dated(
