@@ -156,3 +156,26 @@ def test_next_offset_walks_every_item_exactly_once(
     else:
         assert [i[key] for i in seen] == [i[key] for i in every["items"]]
         assert len({i[key] for i in seen}) == len(seen) or path == "/api/timeline"
+
+
+def test_what_a_build_adds_meanwhile_shows_at_once(served_story: LiveServer, db_url: str) -> None:
+    """The server keeps its stats and outlets only while the store stays as it was."""
+    from storyline.model import Document, Ingested, document_id, sha256_hex
+    from storyline.store import Store
+
+    assert served_story.get("/api/stats").json()["pending"] == 0
+    outlets = served_story.get("/api/sources").json()["total"]
+    text = "A new article about the harbour, from a new outlet."
+    raw = text.encode()
+    doc = Document(
+        id=document_id(text),
+        source="new.txt",
+        text=text,
+        outlet="New Outlet",
+        raw_ref=sha256_hex(raw),
+    )
+    with Store.open(db_url) as store:
+        store.add_document(Ingested(document=doc, raw=raw))
+    stats = served_story.get("/api/stats").json()
+    assert stats["pending"] == 1 and stats["counts"]["documents"] == SIZE + 1
+    assert served_story.get("/api/sources").json()["total"] == outlets + 1

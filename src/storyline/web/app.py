@@ -12,7 +12,7 @@ from storyline import __version__
 from storyline.store import Store
 from storyline.web import errors, routes
 from storyline.web.limits import QUERY_SECONDS, WORKER_THREADS, RequestGuard
-from storyline.web.routes.overview import StatsCache
+from storyline.web.routes.overview import StoryCache, outlets_of, stats_of
 
 DESCRIPTION = (
     "The stored story, read-only: documents, events, entities, figures, quotes, stories, "
@@ -47,7 +47,8 @@ def create_app(db: str, *, query_seconds: float = QUERY_SECONDS) -> FastAPI:
     )
     app.state.store = store
     app.state.query_seconds = query_seconds
-    app.state.stats = StatsCache()
+    app.state.stats = StoryCache(stats_of)
+    app.state.outlets = StoryCache(outlets_of)
     app.state.threads = anyio.CapacityLimiter(WORKER_THREADS)
     errors.install(app)
     routes.install(app)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -15,6 +16,7 @@ from storyline.web.paging import PageParams, envelope, json_response, page_param
 from storyline.web.queries import run
 
 router = APIRouter(prefix="/api", tags=["overview"])
+T = TypeVar("T")
 
 
 class Span(BaseModel):
@@ -44,28 +46,36 @@ def stats_of(store: Store) -> dict[str, Any]:
     }
 
 
-class StatsCache:
-    """The last stats of the app's store, under the state they describe: counting every table
-    costs milliseconds, and the counts change only when the story is stored again (its
-    fingerprint) or a document is added or changed (pending)."""
+def outlets_of(store: Store) -> list[dict[str, Any]]:
+    """Every outlet with its documents, credits, citations and retellings."""
+    credits = [r for r in store.story_records("source_credits") if isinstance(r, SourceCredit)]
+    derived = [r for r in store.story_records("derivations") if isinstance(r, Derivation)]
+    return sources_json(outlets(store.document_heads(), credits, derived))
 
-    def __init__(self) -> None:
+
+class StoryCache(Generic[T]):
+    """What ``compute`` made of the app's store, kept while the store stays as it was: the
+    stats and the outlets read every table or document, and they change only when the story
+    is stored again (its fingerprint) or a document is added or changed (pending)."""
+
+    def __init__(self, compute: Callable[[Store], T]) -> None:
+        self._compute = compute
         self._key: tuple[str | None, int] | None = None
-        self._stats: dict[str, Any] = {}
+        self._value: T | None = None
 
-    def get(self, store: Store) -> dict[str, Any]:
+    def get(self, store: Store) -> T:
         key = (store.story_fingerprint(), store.count_pending())
-        if key != self._key:
+        if key != self._key or self._value is None:
             # Two threads may both compute it: the same answer, stored twice.
-            self._stats, self._key = stats_of(store), key
-        return self._stats
+            self._value, self._key = self._compute(store), key
+        return self._value
 
 
 @router.get("/stats", response_model=Stats)
 async def stats(request: Request) -> Response:
     """What the store holds: how many documents and records of each kind, the dates they
     span, the database and whether the story is up to date."""
-    cache: StatsCache = request.app.state.stats
+    cache: StoryCache[dict[str, Any]] = request.app.state.stats
     return await run(request, lambda store: json_response(cache.get(store)))
 
 
@@ -94,10 +104,10 @@ async def sources(request: Request, page: Annotated[PageParams, Depends(page_par
     """Outlets with their documents, most documents first: the wires they credit, who they
     cite, which documents derive from which, and the days they cover."""
 
+    cache: StoryCache[list[dict[str, Any]]] = request.app.state.outlets
+
     def work(store: Store) -> Response:
-        credits = [r for r in store.story_records("source_credits") if isinstance(r, SourceCredit)]
-        derived = [r for r in store.story_records("derivations") if isinstance(r, Derivation)]
-        found = sources_json(outlets(store.document_heads(), credits, derived))
+        found = cache.get(store)
         chosen = found[page.offset : page.offset + page.limit]
         body = envelope(chosen, page, len(found))
         del body["names"], body["documents"]
