@@ -46,10 +46,10 @@ class Sample:
     status: int  # 0: the connection failed
 
 
-def start_server(db: Path, workers: int) -> tuple[subprocess.Popen[str], str]:
+def start_server(db: str, workers: int) -> tuple[subprocess.Popen[str], str]:
     """`storyline serve` on a free port, as a user starts it; its URL from the line it
     prints."""
-    command = ["serve", "--db", str(db), "--port", "0", "--workers", str(workers)]
+    command = ["serve", "--db", db, "--port", "0", "--workers", str(workers)]
     process = subprocess.Popen(
         [sys.executable, "-m", "storyline", *command],
         stdout=subprocess.PIPE,
@@ -169,11 +169,11 @@ def summarize(samples: list[Sample], seconds: float) -> dict[str, Any]:
     }
 
 
-def anchor(db: Path, per_kind: int, seed: int, stories: list[str]) -> dict[str, Any]:
+def anchor(db: str, per_kind: int, seed: int, stories: list[str]) -> dict[str, Any]:
     """The same queries as Store calls in this process, one at a time."""
     rng = random.Random(seed)
     found: dict[str, Any] = {}
-    with Store.open(str(db), read_only=True) as store:
+    with Store.open(db, read_only=True) as store:
         for kind in KINDS:
             times = []
             for _ in range(per_kind):
@@ -189,7 +189,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--db", type=Path, help="Serve this store instead of the Timeline17 one.")
+    parser.add_argument(
+        "--db", help="Serve this store (a path or URL) instead of the Timeline17 one."
+    )
     parser.add_argument("--anchor-queries", type=int, default=200, help="Per kind.")
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--workers", type=int, default=1, help="storyline serve --workers.")
@@ -201,7 +203,7 @@ def main(argv: list[str] | None = None) -> None:
         "(exponential; 0: none, a closed loop).",
     )
     args = parser.parse_args(argv)
-    db = args.db or build_store(Config())
+    db = args.db or str(build_store(Config()))
     process, url = start_server(db, args.workers)
     try:
         stories = story_ids(url)
@@ -216,7 +218,7 @@ def main(argv: list[str] | None = None) -> None:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
     result = summarize(samples, elapsed)
-    with Store.open(str(db), read_only=True) as store:
+    with Store.open(db, read_only=True) as store:
         documents = store.count_documents()
     anchored = anchor(db, args.anchor_queries, args.seed, stories)
     variant = (f"_w{args.workers}" if args.workers > 1 else "") + (
@@ -227,7 +229,7 @@ def main(argv: list[str] | None = None) -> None:
         "bench.web.load",
         machine_label="vm-2c",
         cpus=os.cpu_count(),
-        store=str(db),
+        store=db,
         documents=documents,
         clients=args.clients,
         server_workers=args.workers,
