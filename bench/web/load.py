@@ -221,8 +221,10 @@ def main(argv: list[str] | None = None) -> None:
     with Store.open(db, read_only=True) as store:
         documents = store.count_documents()
     anchored = anchor(db, args.anchor_queries, args.seed, stories)
-    variant = (f"_w{args.workers}" if args.workers > 1 else "") + (
-        f"_think{args.think:g}" if args.think else ""
+    variant = (
+        ("_postgresql" if db.startswith("postgresql") else "")
+        + (f"_w{args.workers}" if args.workers > 1 else "")
+        + (f"_think{args.think:g}" if args.think else "")
     )
     path = write_run(
         f"web_load{variant}.json",

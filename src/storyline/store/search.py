@@ -85,14 +85,20 @@ def fts_index(conn: Connection, seq: int, title: str | None, body: str) -> None:
 
 
 def fts_search(conn: Connection, terms: list[str], limit: int, offset: int = 0) -> list[str]:
-    """Ids of the documents holding every term, best match first (``offset`` of them
-    skipped)."""
+    """Ids of the documents holding every term, best match first (on PostgreSQL, the best
+    match of the title), ``offset`` of them skipped."""
     if not terms:
         return []
     if conn.dialect.name == "postgresql":
+        # Ranked by how the title matches: ranking by the whole text would compute every
+        # match's text search vector again (the index holds no vectors to read back), a
+        # second for a common word in 4,600 articles; the matches themselves come from the
+        # index alone.
         sql = (
-            f"SELECT id FROM documents, plainto_tsquery('simple', :words) AS q "
-            f"WHERE {_PG_VECTOR} @@ q ORDER BY ts_rank({_PG_VECTOR}, q) DESC, id "
+            "WITH q AS (SELECT plainto_tsquery('simple', :words) AS q), "
+            f"found AS MATERIALIZED (SELECT id, title FROM documents, q WHERE {_PG_VECTOR} @@ q.q) "
+            "SELECT id FROM found, q "
+            "ORDER BY ts_rank(to_tsvector('simple', coalesce(title, '')), q.q) DESC, id "
             "LIMIT :limit OFFSET :offset"
         )
     else:
