@@ -32,15 +32,34 @@ class Connection:
 
     async def get(self, path: str) -> tuple[int, bytes]:
         """The status and body of GET ``path``; HttpError when the exchange fails (the
-        connection is then closed, and the next request opens a new one)."""
+        connection is then closed, and the next request opens a new one). A kept-alive
+        connection the server closed while idle (its keep-alive timeout) is retried once on
+        a new one, as browsers do for a GET."""
+        reused = self._writer is not None
+        try:
+            return await self._exchange(path)
+        except _Stale:
+            if not reused:
+                raise HttpError("the server closed the connection") from None
+            return await self._exchange(path)
+
+    async def _exchange(self, path: str) -> tuple[int, bytes]:
         try:
             reader, writer = await self._open()
             request = f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n"
             writer.write(request.encode("ascii"))
             await writer.drain()
             status_line = await reader.readline()
-            if not status_line:
-                raise HttpError("the server closed the connection")
+        except (ConnectionResetError, BrokenPipeError) as exc:
+            await self.close()
+            raise _Stale from exc
+        except OSError as exc:
+            await self.close()
+            raise HttpError(str(exc) or type(exc).__name__) from exc
+        if not status_line:
+            await self.close()
+            raise _Stale
+        try:
             status = int(status_line.split()[1])
             length, closing = 0, False
             while (line := await reader.readline()) not in (b"\r\n", b""):
@@ -57,3 +76,7 @@ class Connection:
         if closing:
             await self.close()
         return status, body
+
+
+class _Stale(Exception):
+    """The connection was closed before any reply began."""

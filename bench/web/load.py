@@ -115,8 +115,9 @@ async def _user(
         except HttpError:
             status = 0
         out.append(Sample(kind, time.perf_counter() - started, status))
-        if think:
-            await asyncio.sleep(rng.expovariate(1 / think))
+        if think:  # never past the end: the run's length is what requests/s divides by
+            wait = rng.expovariate(1 / think)
+            await asyncio.sleep(max(0.0, min(wait, deadline - time.monotonic())))
     await connection.close()
 
 
