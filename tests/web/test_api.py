@@ -96,6 +96,7 @@ def test_filters_narrow_the_lists(served_story: LiveServer) -> None:
     assert len(ids("/api/events?story=st:bridge&mode=asserted")) == SIZE
     assert ids("/api/events?story=st:none") == []
     assert len(ids("/api/timeline?actor=VARN", "ref")) == 2 * SIZE
+    assert len(ids(f"/api/timeline?actor={quote(varn.id)}", "ref")) == 2 * SIZE
     assert len(ids("/api/timeline?type=AGREE", "ref")) == SIZE // 2
     assert len(ids("/api/timeline?until=2025-06-11", "ref")) == 4
     assert len(ids("/api/quotes?speaker=varn&since=2025-06-15")) == SIZE - 5

@@ -141,6 +141,17 @@ def named(part: str) -> Select[Any]:
     return select(found.c.id)
 
 
+def _acts(events: Table, actor: str, ids: Select[Any]) -> ColumnElement[bool]:
+    """The events whose source or target is the entity ``actor`` names by its id, or one of
+    the entities ``ids`` (those whose names hold it)."""
+    return or_(
+        events.c.source_actor == actor,
+        events.c.target_actor == actor,
+        events.c.source_actor.in_(ids),
+        events.c.target_actor.in_(ids),
+    )
+
+
 def story_docs(story: str) -> Select[Any]:
     members = schema.story_documents
     return select(members.c.doc).where(members.c.story == story)
@@ -154,18 +165,19 @@ def timeline_query(
     story: str | None = None,
     type: str | None = None,
 ) -> Select[Any]:
-    """Timeline lines in order: ``actor`` keeps the events whose source or target and the
-    statements whose speaker is an entity whose name holds it (any case); ``story`` the lines
-    citing that story's documents; ``type`` the events of that PLOVER type."""
+    """Timeline lines in order: ``actor`` (an entity id, or a part of a name in any case)
+    keeps the events whose source or target and the statements whose speaker it is;
+    ``story`` the lines citing that story's documents; ``type`` the events of that PLOVER
+    type."""
     table = schema.timeline
     query = select(table.c.record).order_by(table.c.position)
     if actor is not None:
         events, quotes = schema.events, schema.quotes
         ids = named(actor)
-        acting = select(events.c.id).where(
-            or_(events.c.source_actor.in_(ids), events.c.target_actor.in_(ids))
+        acting = select(events.c.id).where(_acts(events, actor, ids))
+        speaking = select(quotes.c.id).where(
+            or_(quotes.c.speaker == actor, quotes.c.speaker.in_(ids))
         )
-        speaking = select(quotes.c.id).where(quotes.c.speaker.in_(ids))
         query = query.where(or_(table.c.ref.in_(acting), table.c.ref.in_(speaking)))
     if story is not None:
         links = schema.timeline_documents
@@ -193,15 +205,7 @@ def events_query(
     events, links = schema.events, schema.event_documents
     query = select(events.c.record).order_by(events.c.position)
     if actor is not None:
-        ids = named(actor)
-        query = query.where(
-            or_(
-                events.c.source_actor == actor,
-                events.c.target_actor == actor,
-                events.c.source_actor.in_(ids),
-                events.c.target_actor.in_(ids),
-            )
-        )
+        query = query.where(_acts(events, actor, named(actor)))
     if type is not None:
         query = query.where(events.c.type == type)
     if mode is not None:

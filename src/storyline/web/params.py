@@ -36,15 +36,6 @@ Actor = Annotated[
         "did or underwent and statements it made.",
     ),
 ]
-TimelineActor = Annotated[
-    str | None,
-    Query(
-        min_length=1,
-        max_length=MAX_TEXT,
-        description="A part of an entity's name (any case): only events it did or underwent "
-        "and statements it made.",
-    ),
-]
 StoryId = Annotated[
     str | None,
     Query(

@@ -30,7 +30,6 @@ from storyline.web.params import (
     Since,
     Speaker,
     StoryId,
-    TimelineActor,
     Type,
     Until,
 )
@@ -47,7 +46,7 @@ async def timeline(
     page: Paging,
     since: Since = None,
     until: Until = None,
-    actor: TimelineActor = None,
+    actor: Actor = None,
     type: Type = None,
     story: StoryId = None,
 ) -> Response:
