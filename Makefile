@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck bench bench-scale anchors clean
+.PHONY: install demo test lint typecheck bench bench-scale bench-web anchors clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,13 @@ anchors: $(ANCHORS_STAMP)
 # hours at 100k, so it is run on its own, never by `make bench` or CI.
 bench-scale: $(STAMP)
 	$(BIN)/python -m bench.speed.crossdoc_scale --sizes 1000,10000,100000 --store
+
+# `storyline serve` under 100 concurrent clients for 60 s over a Timeline17 store (issue 12,
+# point 5), as a user starts it and with a process per core; builds the store on first use
+# (minutes), then reuses it.
+bench-web: $(STAMP)
+	$(BIN)/python -m bench.web.load --clients 100 --seconds 60
+	$(BIN)/python -m bench.web.load --clients 100 --seconds 60 --workers 2
 
 bench: $(STAMP) $(BASELINE) $(ANCHORS_STAMP)
 	$(BIN)/python -m bench.speed.throughput

@@ -735,6 +735,35 @@ def report(db: str, output: Path, title: str | None, refresh: bool) -> None:
     print(f"wrote {output}", file=sys.stderr)
 
 
+@main.command()
+@_db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 lets other machines in: the story is then public).",
+)
+@click.option(
+    "--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port."
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes (each answers requests on its own core).",
+)
+def serve(db: str, host: str, port: int, workers: int) -> None:
+    """Serve the stored story read-only in the browser, with a JSON HTTP API: open the URL
+    it prints; the API's documentation is at /api/docs. Ctrl-C stops it."""
+    from storyline.web.server import serve as serve_story
+
+    try:
+        serve_story(db, host, port, workers=workers)
+    except StorylineError as exc:
+        _fail(exc)
+
+
 def _demo_corpus() -> Path | None:
     here = Path(__file__).resolve()
     for root in (*here.parents, Path.cwd()):

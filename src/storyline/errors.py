@@ -30,6 +30,12 @@ class SchemaMismatch(StoreError):
     hint = "the store was written by a newer storyline; upgrade, or use another --db"
 
 
+class QueryTimeout(StoreError):
+    """A query ran longer than the time limit the store was opened with."""
+
+    hint = "narrow the query with filters, or ask for a smaller page"
+
+
 class NoInput(StorylineError):
     hint = "pass files, directories or globs, or '-' to read standard input"
 

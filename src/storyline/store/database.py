@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,13 @@ def resolve_url(db: str) -> URL:
     return url
 
 
-def open_engine(db: str) -> Engine:
+def open_engine(
+    db: str, *, read_only: bool = False, statement_timeout: float | None = None
+) -> Engine:
+    """An engine for the store at ``db``. ``read_only``: every transaction refuses to write
+    (and an SQLite file that does not exist is an error rather than created);
+    ``statement_timeout``: seconds a statement may run before it is cancelled (a
+    QueryTimeout)."""
     url = resolve_url(db)
     if url.get_backend_name() not in SUPPORTED_DIALECTS:
         raise StoreError(
@@ -47,16 +54,41 @@ def open_engine(db: str) -> Engine:
         parent = Path(url.database).parent
         if not parent.is_dir():
             raise StoreError(f"the folder for the store does not exist: {parent}")
+        if read_only and not Path(url.database).is_file():
+            raise StoreError(f"no store at {url.database}")
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, connect_args=_pg_settings(url, read_only, statement_timeout))
     except (NoSuchModuleError, ImportError) as exc:
         raise StoreError(
             f"no database driver for {url.drivername!r}: {exc}",
             hint="for PostgreSQL install psycopg (pip install 'psycopg[binary]')",
         ) from exc
     if engine.dialect.name == "sqlite":
-        _tune_sqlite(engine)
+        _tune_sqlite(engine, read_only=read_only)
+        if statement_timeout is not None:
+            _limit_sqlite_statements(engine, statement_timeout)
     return engine
+
+
+def _pg_settings(url: URL, read_only: bool, statement_timeout: float | None) -> dict[str, Any]:
+    """PostgreSQL enforces both limits itself, set for the session when it connects."""
+    if url.get_backend_name() != "postgresql":
+        return {}
+    settings = []
+    if read_only:
+        settings.append("-c default_transaction_read_only=on")
+    if statement_timeout is not None:
+        # Its unit is the millisecond; 0 would mean no limit at all.
+        settings.append(f"-c statement_timeout={max(1, round(statement_timeout * 1000))}")
+    return {"options": " ".join(settings)} if settings else {}
+
+
+def timed_out(cause: BaseException | None) -> bool:
+    """True when a driver error says the statement was cancelled by its time limit: SQLite's
+    progress handler interrupts it, PostgreSQL cancels it with SQLSTATE 57014."""
+    if getattr(cause, "sqlstate", None) == "57014":
+        return True
+    return type(cause).__module__ == "sqlite3" and str(cause) == "interrupted"
 
 
 def writer(engine: Engine) -> Engine:
@@ -64,7 +96,7 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITE_OPTION: True})
 
 
-def _tune_sqlite(engine: Engine) -> None:
+def _tune_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         # The sqlite3 driver's legacy mode starts transactions only before DML, so SELECTs and
@@ -79,6 +111,8 @@ def _tune_sqlite(engine: Engine) -> None:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
+            if read_only:
+                cursor.execute("PRAGMA query_only = ON")
         finally:
             cursor.close()
 
@@ -91,3 +125,30 @@ def _tune_sqlite(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             conn.exec_driver_sql("BEGIN")
+
+
+# SQLite calls the progress handler every this many virtual machine steps: well under a
+# millisecond apart, so a statement overruns its limit by that much at most; each call takes
+# Python's GIL, so calling it more often would slow every thread of a busy server.
+PROGRESS_STEPS = 100_000
+# Where a connection keeps the time its current statement started (its pool record's info).
+_STARTED = "storyline_statement_started"
+
+
+def _limit_sqlite_statements(engine: Engine, seconds: float) -> None:
+    """Interrupt a statement that runs longer than ``seconds`` (sqlite3 then raises
+    OperationalError "interrupted"); SQLite has no statement timeout of its own."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, record: Any) -> None:
+        info = record.info
+
+        def overdue() -> int:
+            started = info.get(_STARTED)
+            return int(started is not None and time.monotonic() - started > seconds)
+
+        dbapi_connection.set_progress_handler(overdue, PROGRESS_STEPS)
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _start(conn: Connection, *_args: Any) -> None:
+        conn.info[_STARTED] = time.monotonic()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, insert, inspect, select, text
+from sqlalchemy.schema import CreateIndex
 
 from storyline.errors import SchemaMismatch, StoreError
 from storyline.store import schema
@@ -47,11 +48,20 @@ def _add_cross_document_tables(conn: Connection) -> None:
     )
 
 
+def _add_paging_indexes(conn: Connection) -> None:
+    """Version 4: indexes for filtered pages (the web API). A store created at version 4 or
+    later already has them with its tables."""
+    for index in schema.VERSION_4_INDEXES:
+        # IF NOT EXISTS: reflection cannot see expression indexes, so checkfirst would not.
+        conn.execute(CreateIndex(index, if_not_exists=True))
+
+
 # Version reached -> how to get there from the version before it.
 MIGRATIONS: dict[int, Migration] = {
     1: _create_version_1,
     2: _add_story_tables,
     3: _add_cross_document_tables,
+    4: _add_paging_indexes,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 
@@ -97,9 +107,7 @@ def migrate(reader: Engine, writer: Engine) -> int:
     """
     # The common case, an up-to-date store, needs no write lock: a reader may open the store
     # while a build is writing to it.
-    with reader.connect() as conn:
-        version = stored_version(conn) if inspect(conn).has_table(schema.meta.name) else 0
-    _check(version)
+    version = _current_version(reader)
     while version < CURRENT_VERSION:
         with writer.begin() as conn:
             _lock_schema(conn)
@@ -111,4 +119,27 @@ def migrate(reader: Engine, writer: Engine) -> int:
                 MIGRATIONS[version + 1](conn)
                 version += 1
                 upsert(conn, schema.meta, {"key": VERSION_KEY, "value": str(version)}, ["key"])
+    return version
+
+
+def require_current(reader: Engine) -> None:
+    """Raise StoreError unless the store is at the current schema version (SchemaMismatch when
+    it is newer): what a reader that must not migrate checks."""
+    version = _current_version(reader)
+    if version == 0:
+        raise StoreError("not a storyline store: it has no schema")
+    if version < CURRENT_VERSION:
+        raise StoreError(
+            f"the store has schema version {version}, older than this storyline's "
+            f"{CURRENT_VERSION}",
+            hint="run 'storyline build' on it once to bring it forward",
+        )
+
+
+def _current_version(reader: Engine) -> int:
+    """The stored schema version (0 for none), read without a write lock; SchemaMismatch when
+    it is newer than this code."""
+    with reader.connect() as conn:
+        version = stored_version(conn) if inspect(conn).has_table(schema.meta.name) else 0
+    _check(version)
     return version

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
 )
 
 metadata = MetaData()
@@ -235,3 +236,34 @@ STORY_LINKS = (event_documents, story_documents, timeline_documents)
 # Frozen: the tables as version 2 made them; tables added later come with their own version.
 VERSION_2_TABLES = (story_pending, *_VERSION_2_STORY.values(), *STORY_LINKS)
 VERSION_3_TABLES = (series, source_credits, derivations)
+
+
+# -- indexes for paging with filters (schema version 4) --------------------------------------------
+#
+# What the web API filters and orders by, so a filtered page and its total read an index rather
+# than every row (records are large: a scan reads them all). Defined on the tables above, so a
+# new store gets them with its tables; version 4 adds them to an older one.
+VERSION_4_INDEXES = (
+    # Entities by name in any case, holding the name itself, id and kind: a page of them in
+    # that order, filtered by a part of the name, reads this index alone.
+    Index(
+        "entities_by_name",
+        func.lower(entities.c.name),
+        entities.c.id,
+        entities.c.name,
+        entities.c.kind,
+    ),
+    # The same columns plain: SQLite scans an index for an unordered search of names (the
+    # actors a filter names) only when the index holds the columns themselves.
+    Index("entities_names", entities.c.name, entities.c.id, entities.c.kind),
+    Index("events_source_actor", events.c.source_actor),
+    Index("events_target_actor", events.c.target_actor),
+    Index("events_type", events.c.type, events.c.position),
+    Index("events_mode", events.c.mode, events.c.position),
+    Index("quotes_speaker", quotes.c.speaker),
+    # The order quotes are listed in: by date, undated last.
+    Index("quotes_by_date", quotes.c.date.is_(None), quotes.c.date, quotes.c.position),
+    Index("timeline_ref", timeline.c.ref),
+    Index("timeline_type", timeline.c.type, timeline.c.position),
+    Index("documents_outlet", func.lower(documents.c.outlet)),
+)

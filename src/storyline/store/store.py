@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
-from storyline.errors import StoreError
+from storyline.errors import QueryTimeout, StoreError
 from storyline.model import (
     KNOWN_BASES,
     Analysis,
@@ -38,8 +38,9 @@ from storyline.model import (
 )
 from storyline.store import schema, story_tables
 from storyline.store import search as fts
-from storyline.store.database import DEFAULT_DB, open_engine, writer
-from storyline.store.migrations import VERSION_KEY, migrate
+from storyline.store.database import DEFAULT_DB, open_engine, timed_out, writer
+from storyline.store.migrations import VERSION_KEY, migrate, require_current
+from storyline.store.paged_reads import PagedReads
 from storyline.store.records import document_from_row, document_row, published_columns
 from storyline.store.schema import analyses, doc_sources, documents, meta, raw, rejections
 from storyline.store.upsert import insert_new, insert_new_returning, upsert
@@ -58,10 +59,12 @@ def _database_errors() -> Iterator[None]:
     except SQLAlchemyError as exc:
         # The driver's message, without the statement and its parameters (whole documents).
         cause = exc.orig if isinstance(exc, DBAPIError) else exc
+        if timed_out(cause):
+            raise QueryTimeout("the query took longer than its time limit") from exc
         raise StoreError(f"database error: {cause}") from exc
 
 
-class Store:
+class Store(PagedReads):
     def __init__(self, engine: Engine) -> None:
         """Use Store.open: it also creates or migrates the schema."""
         self._engine = engine
@@ -69,18 +72,32 @@ class Store:
         self._fts = False
 
     @classmethod
-    def open(cls, db: str = DEFAULT_DB) -> Store:
+    def open(
+        cls,
+        db: str = DEFAULT_DB,
+        *,
+        read_only: bool = False,
+        statement_timeout: float | None = None,
+    ) -> Store:
         """Open the store at a filesystem path or an SQLAlchemy URL, creating it if needed.
 
-        Raises StoreError when it cannot be opened, SchemaMismatch when a newer storyline
-        wrote it.
+        ``read_only`` (what a server reading the store wants): nothing is created, migrated or
+        written, and the database refuses writes; the store must exist at the current schema
+        version. ``statement_timeout``: seconds a statement may run before it is cancelled
+        with QueryTimeout. Raises StoreError when it cannot be opened, SchemaMismatch when a
+        newer storyline wrote it.
         """
-        engine = open_engine(db)
+        engine = open_engine(db, read_only=read_only, statement_timeout=statement_timeout)
         store = cls(engine)
         try:
             with _database_errors():
-                migrate(store._engine, store._writer)
-                store._fts = store._setup_fts()
+                if read_only:
+                    require_current(store._engine)
+                    with store._engine.connect() as conn:
+                        store._fts = fts.fts_ready(conn)
+                else:
+                    migrate(store._engine, store._writer)
+                    store._fts = store._setup_fts()
         except BaseException:
             engine.dispose()
             raise
@@ -250,13 +267,32 @@ class Store:
             _write_date(conn, Document.model_validate(fields))
             story_tables.mark_pending(conn, doc_id)
 
-    def search(self, query: str, limit: int = 20) -> list[str]:
-        """Ids of the documents whose title or text holds every word of the query."""
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[str]:
+        """Ids of the documents whose title or text holds every word of the query (best match
+        first with a full-text index), ``offset`` of them skipped."""
         terms = fts.query_terms(query)
         with self._read() as conn:
             if self._fts:
-                return fts.fts_search(conn, terms, limit)
-            return fts.like_search(conn, terms, limit)
+                return fts.fts_search(conn, terms, limit, offset)
+            return fts.like_search(conn, terms, limit, offset)
+
+    def count_search(self, query: str) -> int:
+        """How many documents search finds for the query, all pages together."""
+        terms = fts.query_terms(query)
+        with self._read() as conn:
+            return fts.fts_count(conn, terms) if self._fts else fts.like_count(conn, terms)
+
+    def documents_by_id(self, ids: Collection[str]) -> dict[str, Document]:
+        """The stored documents among ``ids``, with their text."""
+        found: dict[str, Document] = {}
+        with self._read() as conn:
+            for chunk in story_tables.id_chunks(sorted(set(ids))):
+                query = select(documents.c.id, documents.c.record, documents.c.text).where(
+                    documents.c.id.in_(chunk)
+                )
+                rows = conn.execute(query)
+                found.update((r.id, document_from_row(r.record, r.text)) for r in rows)
+        return found
 
     # -- analyses -----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Select, Table, delete, func, insert, or_, select
+from sqlalchemy import Connection, Select, Table, delete, func, insert, select
 
 from storyline.model import (
     Conflict,
@@ -28,7 +28,7 @@ from storyline.model import (
     TimeExpression,
     TimelineEntry,
 )
-from storyline.store import schema
+from storyline.store import pages, schema
 
 R = TypeVar("R", bound=Record)
 # Rows sent to the database per statement: large enough that a 100,000-row table costs a
@@ -214,31 +214,8 @@ def timeline_page(
     actor: str | None = None,
     story: str | None = None,
 ) -> list[TimelineEntry]:
-    """Timeline lines in order; ``since``/``until`` bound their dates (ISO prefixes compare as
-    the timeline orders them: "2023-12" falls between "2023-11-30" and "2023-12-01");
-    ``actor`` keeps the events whose source or target and the statements whose speaker is an
-    entity whose name holds it (any case); ``story`` the lines citing that story's documents."""
-    table = schema.timeline
-    query = select(table.c.record).order_by(table.c.position)
-    if actor is not None:
-        entities, events, quotes = schema.entities, schema.events, schema.quotes
-        named = select(entities.c.id).where(func.lower(entities.c.name).contains(actor.lower()))
-        acting = select(events.c.id).where(
-            or_(events.c.source_actor.in_(named), events.c.target_actor.in_(named))
-        )
-        speaking = select(quotes.c.id).where(quotes.c.speaker.in_(named))
-        query = query.where(or_(table.c.ref.in_(acting), table.c.ref.in_(speaking)))
-    if story is not None:
-        links, members = schema.timeline_documents, schema.story_documents
-        in_story = select(links.c.position).where(
-            links.c.doc.in_(select(members.c.doc).where(members.c.story == story))
-        )
-        query = query.where(table.c.position.in_(in_story))
-    if since is not None:
-        query = query.where(table.c.date >= since)
-    if until is not None:
-        # Every date that begins with `until` is still inside it ("2023-12-31" <= "2023-12").
-        query = query.where(func.substr(table.c.date, 1, len(until)) <= until)
+    """Timeline lines in order, filtered as pages.timeline_query says."""
+    query = pages.timeline_query(since=since, until=until, actor=actor, story=story)
     return [
         TimelineEntry.model_validate_json(r) for r in conn.scalars(_paged(query, limit, offset))
     ]
@@ -310,20 +287,9 @@ def quotes_page(
     offset: int = 0,
     speaker: str | None = None,
 ) -> list[tuple[Quote, str | None]]:
-    """Quotes by date (undated last), then in contract order, each with the name of the
-    entity that said it (None when the speaker is no known entity). ``speaker`` keeps the
-    quotes whose speaker's name (the entity's, else the words naming the speaker) holds it,
-    in any case."""
-    quotes, entities = schema.quotes, schema.entities
-    query = (
-        select(quotes.c.record, entities.c.name)
-        .select_from(quotes.outerjoin(entities, entities.c.id == quotes.c.speaker))
-        .order_by(quotes.c.date.is_(None), quotes.c.date, quotes.c.position)
-    )
-    if speaker is not None:
-        name = func.coalesce(entities.c.name, quotes.c.speaker)
-        query = query.where(name.icontains(speaker, autoescape=True))
-    rows = conn.execute(_paged(query, limit, offset)).all()
+    """Quotes by date (undated last) with their speakers' names, filtered as
+    pages.quotes_query says."""
+    rows = conn.execute(_paged(pages.quotes_query(speaker=speaker), limit, offset)).all()
     return [(Quote.model_validate_json(row.record), row.name) for row in rows]
 
 

@@ -1,0 +1,69 @@
+"""A store of every Timeline17 article, analysed and resolved, for the web app's load benchmark.
+
+Each article is given its gold day as metadata (no dating to infer) and its publisher (the
+corpus folder's: bbc, cnn, ...) as its outlet, so filters by source have something to find,
+stored with its cached
+analysis (bench/dating/t17_corpus.py: nothing is parsed when the cache is warm) and the story
+resolved once, as `storyline build` would. The store is kept under bench/out/ keyed by the
+pipeline version, so a second run reuses it; a store whose build was killed has no stored
+story and is built again.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from bench.dating import t17_corpus
+from bench.results import OUT
+from storyline.config import Config
+from storyline.model import Ingested
+from storyline.pipeline.stages import update_story
+from storyline.store import Store
+
+
+def store_path(config: Config) -> Path:
+    return OUT / f"t17-web-{config.pipeline_version}.db"
+
+
+def ready(path: Path) -> bool:
+    """True when the store at ``path`` holds a resolved story with nothing pending (opened
+    to write: a store of an older schema is brought forward)."""
+    if not path.exists():
+        return False
+    with Store.open(str(path)) as store:
+        return store.story_fingerprint() is not None and store.count_pending() == 0
+
+
+def build_store(config: Config | None = None) -> Path:
+    """The Timeline17 store for this pipeline version, built when missing or unfinished."""
+    config = config or Config()
+    path = store_path(config)
+    if ready(path):
+        return path
+    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    started = time.perf_counter()
+    articles = t17_corpus.articles()
+    with Store.open(str(path)) as store:
+        for a in articles:
+            # The raw bytes stored are the cleaned text, so the document's own raw_ref (the
+            # hash of the file ingest read) is dropped and recomputed from them.
+            doc = a.document.model_copy(
+                update={
+                    "published": a.gold.isoformat(),
+                    "published_basis": "metadata",
+                    "outlet": a.publisher,
+                    "raw_ref": None,
+                }
+            )
+            analysis = a.analysis.model_copy(update={"pipeline_version": config.pipeline_version})
+            store.add_document(Ingested(document=doc, raw=doc.text.encode()), analysis)
+        print(f"stored {len(articles)} articles in {time.perf_counter() - started:.0f} s")
+        update_story(store, config)
+    print(f"resolved the story in {time.perf_counter() - started:.0f} s: {path}")
+    return path
+
+
+if __name__ == "__main__":
+    build_store()

@@ -1,0 +1,153 @@
+"""The store's reads for readers that page through the story (the web API): each a page of
+one table filtered in SQL, with the total of the whole filtered query, in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Select, Table, func, select
+
+from storyline.model import DocumentHead, Entity, Event, Quote, Record, TimelineEntry
+from storyline.store import pages, schema, story_tables
+from storyline.store.pages import Paged
+
+T = TypeVar("T")
+R = TypeVar("R", bound=Record)
+
+
+def _parser(model: type[R]) -> Callable[[Any], R]:
+    """Reads a row whose first column is a record's JSON."""
+    return lambda row: model.model_validate_json(row[0])
+
+
+class PagedReads:
+    """Mixed into Store, whose ``_read`` opens a read transaction."""
+
+    def _read(self) -> AbstractContextManager[Connection]:
+        raise NotImplementedError
+
+    def _fetch(
+        self,
+        query: Select[Any],
+        parse: Callable[[Any], T],
+        limit: int | None,
+        offset: int,
+        positioned: Table | None = None,
+    ) -> Paged[T]:
+        with self._read() as conn:
+            return pages.fetch(
+                conn, query, parse, limit=limit, offset=offset, positioned=positioned
+            )
+
+    def timeline_paged(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        since: str | None = None,
+        until: str | None = None,
+        actor: str | None = None,
+        story: str | None = None,
+        type: str | None = None,
+    ) -> Paged[TimelineEntry]:
+        """A page of the timeline filtered as pages.timeline_query says, and its total."""
+        query = pages.timeline_query(since=since, until=until, actor=actor, story=story, type=type)
+        return self._fetch(query, _parser(TimelineEntry), limit, offset, schema.timeline)
+
+    def events_paged(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        since: str | None = None,
+        until: str | None = None,
+        actor: str | None = None,
+        type: str | None = None,
+        mode: str | None = None,
+        outlet: str | None = None,
+        story: str | None = None,
+    ) -> Paged[Event]:
+        """A page of the events filtered as pages.events_query says, and its total."""
+        query = pages.events_query(
+            since=since, until=until, actor=actor, type=type, mode=mode, outlet=outlet, story=story
+        )
+        return self._fetch(query, _parser(Event), limit, offset, schema.events)
+
+    def entities_paged(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        kind: str | None = None,
+        q: str | None = None,
+    ) -> Paged[Entity]:
+        """A page of the entities by name (of one kind, whose name holds ``q``), and its
+        total."""
+        return self._fetch(pages.entities_query(kind=kind, q=q), _parser(Entity), limit, offset)
+
+    def quotes_paged(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Paged[tuple[Quote, str | None]]:
+        """A page of the quotes with their speakers' names, filtered as pages.quotes_query
+        says, and its total."""
+        query = pages.quotes_query(speaker=speaker, since=since, until=until)
+        return self._fetch(
+            query, lambda row: (Quote.model_validate_json(row.record), row.name), limit, offset
+        )
+
+    def documents_paged(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        story: str | None = None,
+    ) -> Paged[DocumentHead]:
+        """A page of the documents without their text, in publication order (undated last),
+        filtered by publication date, outlet (any case) and story, and its total."""
+        query = pages.documents_query(since=since, until=until, outlet=outlet, story=story)
+        return self._fetch(query, _parser(DocumentHead), limit, offset)
+
+    def count_records(self, table: str) -> int:
+        """How many records one story table holds."""
+        with self._read() as conn:
+            return story_tables.count(conn, schema.STORY_TABLES[table])
+
+    def story_record(self, table: str, record_id: str) -> Record | None:
+        """The record of a story table that has ids (entities, events, figures, quotes,
+        times, stories, series) with this id."""
+        found = schema.STORY_TABLES[table]
+        with self._read() as conn:
+            record = conn.scalar(select(found.c.record).where(found.c.id == record_id))
+        return None if record is None else story_tables.MODELS[table].model_validate_json(record)
+
+    def story_counts(self) -> dict[str, int]:
+        """How many documents, rejections and records of each story table the store holds."""
+        with self._read() as conn:
+            counts = {
+                "documents": story_tables.count(conn, schema.documents),
+                "rejections": story_tables.count(conn, schema.rejections),
+            }
+            for name, table in schema.STORY_TABLES.items():
+                counts[name] = story_tables.count(conn, table)
+        return counts
+
+    def date_ranges(self) -> dict[str, tuple[str | None, str | None]]:
+        """The first and last publication days of the documents and dates of the timeline."""
+        line = schema.timeline.c.date
+        with self._read() as conn:
+            first, last = conn.execute(
+                select(func.min(pages.published_day()), func.max(pages.published_day()))
+            ).one()
+            since, until = conn.execute(select(func.min(line), func.max(line))).one()
+        return {"published": (first, last), "timeline": (since, until)}

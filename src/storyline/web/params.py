@@ -1,0 +1,91 @@
+"""The filter parameters the list endpoints share, each with its description and bounds."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Path, Query
+
+from storyline.model import ENTITY_KINDS, EventMode, EventType
+from storyline.web.limits import MAX_TEXT
+
+# A date at a calendar precision, as the stored dates are written.
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+
+Since = Annotated[
+    str | None,
+    Query(
+        pattern=DATE_PATTERN,
+        description="Only what is dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+    ),
+]
+Until = Annotated[
+    str | None,
+    Query(
+        pattern=DATE_PATTERN,
+        description="Only what is dated on or before this date (YYYY, YYYY-MM or YYYY-MM-DD; "
+        "a month or year includes all of it).",
+    ),
+]
+Actor = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=MAX_TEXT,
+        description="An entity id, or a part of an entity's name (any case): only events it "
+        "did or underwent and statements it made.",
+    ),
+]
+StoryId = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=MAX_TEXT,
+        description="A story's id (from /api/stories): only what draws on its documents.",
+    ),
+]
+Outlet = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=MAX_TEXT,
+        description="An outlet's name (any case), as /api/sources lists them.",
+    ),
+]
+Type = Annotated[EventType | None, Query(description="A PLOVER event type, e.g. ASSAULT or AGREE.")]
+Mode = Annotated[
+    EventMode | None,
+    Query(description="How the text presents the event: asserted, negated, future, ..."),
+]
+Kind = Annotated[
+    str | None,
+    Query(
+        pattern=f"^({'|'.join(ENTITY_KINDS)})$",
+        description=f"Only entities of this kind: {', '.join(ENTITY_KINDS)}.",
+    ),
+]
+NamePart = Annotated[
+    str | None,
+    Query(min_length=1, max_length=MAX_TEXT, description="A part of the name (any case)."),
+]
+Speaker = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=MAX_TEXT,
+        description="A part of the speaker's name (any case).",
+    ),
+]
+SearchWords = Annotated[
+    str,
+    Query(
+        min_length=1,
+        max_length=MAX_TEXT,
+        description="Words every document found holds, in its title or text (whole words, "
+        "any case; punctuation is ignored).",
+    ),
+]
+RecordId = Annotated[
+    str,
+    Path(min_length=1, max_length=MAX_TEXT, description="The id, as the list endpoint gives it."),
+]

@@ -1,0 +1,211 @@
+"""The stored story's tables, a filtered page at a time: timeline, events, entities, figures,
+series, quotes, stories and conflicts. Each item is the storyline/1 record, with its evidence."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from storyline.model import (
+    Conflict,
+    Entity,
+    Event,
+    Figure,
+    FigureSeries,
+    Quote,
+    Story,
+    TimelineEntry,
+)
+from storyline.present.export import dump_record
+from storyline.store import Store
+from storyline.web.paging import Page, PageParams, envelope, json_response, page_params
+from storyline.web.params import (
+    Actor,
+    Kind,
+    Mode,
+    NamePart,
+    Outlet,
+    Since,
+    Speaker,
+    StoryId,
+    Type,
+    Until,
+)
+from storyline.web.queries import run
+from storyline.web.routes.common import heads, names
+
+router = APIRouter(prefix="/api", tags=["story"])
+Paging = Annotated[PageParams, Depends(page_params)]
+
+
+@router.get("/timeline", response_model=Page[TimelineEntry])
+async def timeline(
+    request: Request,
+    page: Paging,
+    since: Since = None,
+    until: Until = None,
+    actor: Actor = None,
+    type: Type = None,
+    story: StoryId = None,
+) -> Response:
+    """The dated lines of the story in order: events and statements, each with every
+    citation (the evidence it was read from) and the documents it draws on."""
+
+    def work(store: Store) -> Response:
+        found = store.timeline_paged(
+            limit=page.limit,
+            offset=page.offset,
+            since=since,
+            until=until,
+            actor=actor,
+            type=type,
+            story=story,
+        )
+        cited = {c.doc for e in found.items for c in e.citations}
+        cited |= {d for e in found.items for d in e.documents}
+        return json_response(
+            envelope(found.items, page, found.total, documents=heads(store, cited))
+        )
+
+    return await run(request, work)
+
+
+@router.get("/events", response_model=Page[Event])
+async def events(
+    request: Request,
+    page: Paging,
+    since: Since = None,
+    until: Until = None,
+    actor: Actor = None,
+    type: Type = None,
+    source: Outlet = None,
+    story: StoryId = None,
+    mode: Mode = None,
+) -> Response:
+    """Events by date (undated last), each with its mentions, trigger and date evidence; the
+    actors' names are in ``names``, the documents reporting them in ``documents``."""
+
+    def work(store: Store) -> Response:
+        found = store.events_paged(
+            limit=page.limit,
+            offset=page.offset,
+            since=since,
+            until=until,
+            actor=actor,
+            type=type,
+            mode=mode,
+            outlet=source,
+            story=story,
+        )
+        actors = [
+            i
+            for e in found.items
+            for i in (e.source_actor, e.target_actor, e.location, e.reported_by)
+        ]
+        docs = {d for e in found.items for d in e.documents}
+        return json_response(
+            envelope(
+                found.items,
+                page,
+                found.total,
+                names=names(store, actors),
+                documents=heads(store, docs),
+            )
+        )
+
+    return await run(request, work)
+
+
+@router.get("/entities", response_model=Page[Entity])
+async def entities(
+    request: Request, page: Paging, kind: Kind = None, q: NamePart = None
+) -> Response:
+    """The story's actors, places and groups by name, each with its aliases and mentions."""
+
+    def work(store: Store) -> Response:
+        found = store.entities_paged(limit=page.limit, offset=page.offset, kind=kind, q=q)
+        return json_response(envelope(found.items, page, found.total))
+
+    return await run(request, work)
+
+
+@router.get("/figures", response_model=Page[Figure])
+async def figures(request: Request, page: Paging) -> Response:
+    """Figures (tolls, counts, amounts) by the date they hold as of, undated last, each with
+    its evidence and attribution."""
+
+    def work(store: Store) -> Response:
+        found = store.figures(limit=page.limit, offset=page.offset)
+        docs = heads(store, {f.evidence.doc for f in found})
+        return json_response(envelope(found, page, store.count_records("figures"), documents=docs))
+
+    return await run(request, work)
+
+
+@router.get("/series", response_model=Page[FigureSeries])
+async def series(request: Request, page: Paging) -> Response:
+    """Figure series: one quantity over time as every source reported it, most points
+    first; each point links to its figure and evidence."""
+
+    def work(store: Store) -> Response:
+        found = store.series(limit=page.limit, offset=page.offset)
+        docs = heads(store, {p.evidence.doc for s in found for p in s.points})
+        return json_response(envelope(found, page, store.count_records("series"), documents=docs))
+
+    return await run(request, work)
+
+
+@router.get("/quotes", response_model=Page[Quote])
+async def quotes(
+    request: Request,
+    page: Paging,
+    speaker: Speaker = None,
+    since: Since = None,
+    until: Until = None,
+) -> Response:
+    """Quotes and reported statements by date (undated last), each with its evidence and
+    the words naming its speaker; speakers' names are in ``names``."""
+
+    def work(store: Store) -> Response:
+        found = store.quotes_paged(
+            limit=page.limit, offset=page.offset, speaker=speaker, since=since, until=until
+        )
+        said = {q.speaker: name for q, name in found.items if q.speaker and name is not None}
+        docs = heads(store, {q.evidence.doc for q, _ in found.items})
+        return json_response(
+            envelope((q for q, _ in found.items), page, found.total, names=said, documents=docs)
+        )
+
+    return await run(request, work)
+
+
+@router.get("/stories", response_model=Page[Story])
+async def stories(request: Request, page: Paging) -> Response:
+    """Stories (documents grouped by what they report), largest first; key actors' names
+    are in ``names``."""
+
+    def work(store: Store) -> Response:
+        found = store.stories(limit=page.limit, offset=page.offset)
+        actors = names(store, (a for s in found for a in s.key_actors))
+        return json_response(envelope(found, page, store.count_records("stories"), names=actors))
+
+    return await run(request, work)
+
+
+@router.get("/conflicts", response_model=Page[Conflict])
+async def conflicts(request: Request, page: Paging) -> Response:
+    """Where sources disagree (figures of one quantity and time that differ); the figures
+    set against each other are in ``figures``, by id."""
+
+    def work(store: Store) -> Response:
+        found = store.conflicts(limit=page.limit, offset=page.offset)
+        figures = {f.id: dump_record(f) for _, fs in found for f in fs}
+        docs = heads(store, {f.evidence.doc for _, fs in found for f in fs})
+        total = store.count_records("conflicts")
+        return json_response(
+            envelope((c for c, _ in found), page, total, documents=docs, figures=figures)
+        )
+
+    return await run(request, work)

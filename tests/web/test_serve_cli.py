@@ -1,0 +1,65 @@
+"""`storyline serve` as a user runs it: one line and exit 1 without a store; with one, the
+URL to open, a server that answers there, and Ctrl-C ending it with no traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from tests.web import story_corpus
+
+from storyline.cli import main
+
+
+def test_serve_without_a_store_says_so_in_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "none.db"
+    result = CliRunner().invoke(main, ["serve", "--db", str(missing)])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: no story store at"), result.output
+    assert not missing.exists()
+
+
+def test_serve_with_an_unbuilt_store_says_so(tmp_path: Path) -> None:
+    from storyline.store import Store
+
+    db = tmp_path / "empty.db"
+    Store.open(str(db)).close()
+    result = CliRunner().invoke(main, ["serve", "--db", str(db)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert "no documents" in result.output
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_prints_the_url_answers_and_stops_on_ctrl_c(tmp_path: Path, workers: int) -> None:
+    db = str(tmp_path / "story.db")
+    story_corpus.build(db)
+    command = ["serve", "--db", db, "--port", "0", "--workers", str(workers)]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "storyline", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert "read-only at http://127.0.0.1:" in line, line
+        url = line.split(" at ", 1)[1].split()[0]
+        with urllib.request.urlopen(url + "api/stats", timeout=10) as response:
+            assert json.load(response)["counts"]["documents"] == story_corpus.SIZE
+        process.send_signal(signal.SIGINT)
+        _, errors = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, errors
+    assert "Traceback" not in errors and "KeyboardInterrupt" not in errors
