@@ -16,8 +16,10 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# The demo's store is kept in ./storyline.db, the default store, so that `storyline serve` (and
+# every read command) shows it next.
 demo: $(STAMP)
-	$(BIN)/storyline demo
+	$(BIN)/storyline demo --db storyline.db
 
 # lint-imports: the stage layers contract in pyproject.toml ([tool.importlinter]).
 lint: $(STAMP)

@@ -811,6 +811,10 @@ def demo(output: Path, corpus: Path | None, db: str | None) -> None:
         f"report written to {output}",
         file=sys.stderr,
     )
+    if db is not None:
+        print(
+            f"the story is kept in {db}: see it with `storyline serve --db {db}`", file=sys.stderr
+        )
     sys.exit(EXIT_REJECTED if result.rejections else EXIT_OK)
 
 

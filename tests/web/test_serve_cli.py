@@ -63,3 +63,35 @@ def test_serve_prints_the_url_answers_and_stops_on_ctrl_c(tmp_path: Path, worker
             process.kill()
     assert process.returncode == 0, errors
     assert "Traceback" not in errors and "KeyboardInterrupt" not in errors
+
+
+@pytest.mark.slow
+def test_serve_after_the_demo_shows_the_demo_story(tmp_path: Path) -> None:
+    """The README's path for a new user: `make demo` (storyline demo --db storyline.db), then
+    `storyline serve` with no arguments in the same folder."""
+    demo = subprocess.run(
+        [sys.executable, "-m", "storyline", "demo", "--db", "storyline.db"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert demo.returncode in (0, 2), demo.stderr  # 2: the example corpus has bad inputs
+    assert "storyline serve --db storyline.db" in demo.stderr
+    process = subprocess.Popen(
+        [sys.executable, "-m", "storyline", "serve", "--port", "0"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "STORYLINE_DB"}
+        | {"PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().split(" at ", 1)[1].split()[0]
+        with urllib.request.urlopen(url + "api/stats", timeout=10) as response:
+            assert json.load(response)["counts"]["documents"] >= 10
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=20)
