@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck bench bench-scale anchors clean
+.PHONY: install demo test lint typecheck bench bench-scale bench-report anchors clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,15 @@ anchors: $(ANCHORS_STAMP)
 # hours at 100k, so it is run on its own, never by `make bench` or CI.
 bench-scale: $(STAMP)
 	$(BIN)/python -m bench.speed.crossdoc_scale --sizes 1000,10000,100000 --store
+
+# The report's size and load in Chromium at 5,000 documents (Timeline17), against the static
+# report of 03defdd (the commit before it was rewritten) on the same store in the same run.
+REPORT_ANCHOR := bench/out/report-anchor-03defdd
+$(REPORT_ANCHOR):
+	mkdir -p $@ && git archive 03defdd src | tar -x -C $@
+
+bench-report: $(STAMP) $(REPORT_ANCHOR)
+	$(BIN)/python -m bench.web.report_load --anchor $(REPORT_ANCHOR)/src
 
 bench: $(STAMP) $(BASELINE) $(ANCHORS_STAMP)
 	$(BIN)/python -m bench.speed.throughput

@@ -18,11 +18,19 @@ from storyline.store import Store
 STORE = OUT / "t17-report-store.db"
 
 
-def build(path: Path = STORE) -> Path:
-    """Fill and resolve a store of all Timeline17 articles at ``path`` (replaced if there)."""
+def store_path(size: int | None) -> Path:
+    """Where the store of ``size`` articles (None: all) is kept."""
+    return STORE if size is None else STORE.with_name(f"t17-report-store-{size}.db")
+
+
+def build(path: Path = STORE, size: int | None = None) -> Path:
+    """Fill and resolve a store of all Timeline17 articles (or a reproducible mix of ``size``
+    across its stories) at ``path``, replaced if there."""
     partial = path.with_suffix(".partial")
     partial.unlink(missing_ok=True)
     articles = t17_corpus.articles()
+    if size is not None:
+        articles = t17_corpus.mix(articles, size)
     version = {"pipeline_version": Config().pipeline_version}
     started = time.perf_counter()
     with Store.open(str(partial)) as store:
@@ -46,10 +54,10 @@ def build(path: Path = STORE) -> Path:
     return path
 
 
-def story(path: Path = STORE) -> ResolvedStory:
+def story(path: Path = STORE, size: int | None = None) -> ResolvedStory:
     """The stored story, building the store first when it is not there."""
     if not path.exists():
-        build(path)
+        build(path, size)
     with Store.open(str(path)) as store:
         return store.read_story()
 

@@ -188,9 +188,10 @@ def test_a_year_read_from_a_house_number_does_not_stretch_the_span(story: Resolv
     assert span["outside"] == 2
     assert span["outside_dates"] == ["1119", "2031-05"]
     assert span["basis"] == "publication dates"
-    # Background a year before the first report still counts.
-    recent = story.model_copy(update={"timeline": [*story.timeline, _entry("2023-06")]})
-    assert time_span(recent)["start"] == "2023-06"
+    # What happened a month before the first report still counts; a year before does not.
+    recent = [_entry("2024-02-01"), _entry("2023-03")]
+    spanned = time_span(story.model_copy(update={"timeline": [*story.timeline, *recent]}))
+    assert (spanned["start"], spanned["outside_dates"]) == ("2024-02-01", ["2023-03"])
 
 
 def test_without_publication_dates_the_bulk_of_the_timeline_sets_the_span() -> None:

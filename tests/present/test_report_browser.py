@@ -4,6 +4,8 @@ a phone or a laptop, and no string from an article runs as code."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -283,7 +285,11 @@ def test_quotes_by_speaker_sources_with_coverage_and_retellings(laptop: BrowserP
     assert page.locator("#doc-title").inner_text() == "Velmora council agrees to reopen docks"
     page.keyboard.press("Escape")
     page.click("#tab-actors")
-    assert "Velmora" in page.locator("li.entity").first.inner_text()
+    velmora = page.locator("li.entity").first
+    assert "Velmora" in velmora.inner_text() and "3 mentions in 3 documents" in velmora.inner_text()
+    velmora.locator("button.cite").click()
+    assert active_mark(laptop) == "Velmora"
+    page.keyboard.press("Escape")
     page.click("#tab-rejected")
     assert "corpus/photo.jpg" in page.locator("#rejected-view").inner_text()
 
@@ -389,3 +395,40 @@ def test_no_string_from_an_article_runs_or_loads_anything(
         found.screenshot(f"report-hostile-{width}")
     finally:
         context.close()
+
+
+@pytest.mark.slow
+def test_the_demo_corpus_report_leads_from_the_timeline_to_the_words(
+    chromium: Any,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The bundled examples, built by the real pipeline: every citation on the first page of
+    the timeline opens its article with the cited words marked."""
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    path = tmp_path / "demo.html"
+    done = subprocess.run(
+        [sys.executable, "-m", "storyline", "demo", "--corpus", str(corpus), "-o", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert path.exists(), done.stderr
+    for width in (390, 1280):
+        context, found = load(chromium, path, width)
+        page = found.page
+        try:
+            cites = page.locator("li.entry button.cite:not(.unverified)")
+            assert cites.count() >= 5
+            for i in (0, cites.count() - 1):
+                cite = cites.nth(i)
+                start, end = (int(cite.get_attribute(f"data-{x}") or -1) for x in ("start", "end"))
+                cite.click()
+                assert len(active_mark(found)) == end - start > 0
+                assert scroll_width_fits(page)
+                page.keyboard.press("Escape")
+            assert list(visit_tabs(found))
+            assert scroll_width_fits(page)
+            found.screenshot(f"report-demo-{width}")
+            assert found.errors == [] and found.network.blocked == [] and found.dialogs == []
+        finally:
+            context.close()

@@ -19,9 +19,11 @@ from storyline.present.display import (
     published_day,
 )
 
-# Entries dated further than this outside the documents' publication period do not stretch
-# the headline span: a house number read as the year 1119 is not where a 2022 story starts.
-SPAN_MARGIN_DAYS = 366
+# Entries dated further outside the documents' publication period than a quarter of its
+# length, or than this many days, do not stretch the headline span: a house number read as the
+# year 1119 is not where a 2022 story starts, nor is the background an article recalls.
+SPAN_MARGIN_DAYS = 92
+SPAN_MARGIN_SHARE = 0.25
 # The bulk of the publication days: the share cut off at each end before the margin applies.
 SPAN_QUANTILE = 0.01
 
@@ -93,7 +95,7 @@ def time_span(story: ResolvedStory) -> dict[str, Any]:
         basis = "timeline dates"
     else:
         return {"start": None, "end": None, "outside": 0, "outside_dates": [], "basis": ""}
-    margin = max(dt.timedelta(days=SPAN_MARGIN_DAYS), high - low)
+    margin = max(dt.timedelta(days=SPAN_MARGIN_DAYS), (high - low) * SPAN_MARGIN_SHARE)
     inside = [(day, text) for day, text in entries if low - margin <= day <= high + margin]
     outside = sorted({text for day, text in entries if not low - margin <= day <= high + margin})
     if inside:

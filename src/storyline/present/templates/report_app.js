@@ -6,6 +6,8 @@
 
 var StorylineApp = (function () {
   var PAGE = 50;
+  // The most outlets a filter lists (by documents); the rest are reached from Sources.
+  var MAX_OPTIONS = 300;
   var SVG_NS = "http://www.w3.org/2000/svg";
 
   // An element with attributes (set one by one, never parsed) and children (strings become
@@ -66,10 +68,12 @@ var StorylineApp = (function () {
       app.actorByName = new Map();
       app.actorList.forEach(function (a) { if (!app.actorByName.has(a.name)) app.actorByName.set(a.name, a.id); });
       app.layout();
-      app.show("timeline");
+      var drawn = app.show("timeline");
       document.addEventListener("keydown", function (e) {
         if (e.key === "Escape" && !app.panel.hidden) app.closeDocument();
       });
+      return drawn;
+    }).then(function () {
       app.root.setAttribute("data-ready", "1");
     });
   };
@@ -112,7 +116,7 @@ var StorylineApp = (function () {
     clear(app.main);
     var render = {timeline: app.timelineView, figures: app.figuresView, quotes: app.quotesView,
       sources: app.sourcesView, actors: app.actorsView, rejected: app.rejectedView}[tab];
-    render.call(app, app.main);
+    return render.call(app, app.main);
   };
 
   // A list that shows `PAGE` items and a button for the next ones.
@@ -168,7 +172,11 @@ var StorylineApp = (function () {
           }));
       }), h("option", {value: "statement"}, "statements"));
     var outletSel = h("select", {id: "filter-outlet", "aria-label": "Source"}, h("option", {value: ""}, "All sources"),
-      app.outlets.map(function (o) { return h("option", {value: o.outlet}, clip(o.outlet, 50) + " (" + o.documents + ")"); }));
+      app.outlets.filter(function (o, i) { return i < MAX_OPTIONS || o.outlet === f.outlet; }).map(function (o) {
+        return h("option", {value: o.outlet}, clip(o.outlet, 50) + " (" + o.documents + ")");
+      }),
+      app.outlets.length > MAX_OPTIONS ? h("option", {disabled: true, value: "\u0000"},
+        "… " + (app.outlets.length - MAX_OPTIONS).toLocaleString("en-US") + " more under Sources") : null);
     var actorList = h("datalist", {id: "actor-names"}, app.actorList.map(function (a) { return h("option", {value: a.name}); }));
     var actorBox = h("input", {id: "filter-actor", type: "search", list: "actor-names", placeholder: "Actor",
       "aria-label": "Actor", autocomplete: "off"});
@@ -229,7 +237,7 @@ var StorylineApp = (function () {
     });
     keys();
     axis.fit();
-    refresh();
+    return refresh();
   };
 
   App.prototype.entryItem = function (it) {
@@ -665,6 +673,7 @@ var StorylineApp = (function () {
       return h("li", {"class": "entity", "data-entity": e.id}, h("strong", null, e.name), h("span", {"class": "muted"}, " " + e.kind),
         e.aliases.length ? h("span", {"class": "muted"}, " · also " + clip(e.aliases.join(", "), 160)) : null,
         " · " + plural(e.mentions, "mention") + " in " + plural(e.documents, "document") + " ",
+        e.first ? app.citeButton(e.first, "first mention") : null, " ",
         e.entries ? h("button", {type: "button", "class": "link", onclick: function () { app.setFilter("actor", e.id); }},
           plural(e.entries, "timeline entry").replace("entrys", "entries")) : null);
     }, "No actor matches.", 40);

@@ -2,6 +2,22 @@
 // load. Views never read the records directly; they call these methods, which all return
 // promises, so the web app can give the same views a source that asks its HTTP API instead.
 // Every string here comes from articles: views must put it in text nodes only.
+//
+// The interface a source gives the views (report_app.js), every method returning a promise:
+//   meta()                        {title, span, groups, types, extent, counts}
+//   timeline(filters, page)       {total, offset, items: [{date, kind, type, summary, ref, group,
+//                                  mode, actors: [{id, role, name}], citations, stories}]}
+//   histogram(filters, from, to, bins)  [count per bin of days from..to]
+//   keyDates({story}, limit)      [{date, documents, entries, summary}]
+//   document(id)                  {document (the record), outlet, published, basis, cited,
+//                                  credits, derived_from, retold_by} or null
+//   documents({outlet}, page), entities({q}, page), actors(limit), series(page),
+//   figures(page), conflicts(page), quotes({q}, page) (one item per speaker), sources(),
+//   stories(), rejections()
+// filters: {story, actor (entity id), type (PLOVER type, group key or "statement"), outlet,
+// q (words), from, to (ISO days)}; page: {offset, limit}. A citation is an Evidence with the
+// document's outlet and title and `verified` (its text is the document's at its offsets).
+// dayNumber(iso) and dayText(n) convert between ISO dates and day numbers, synchronously.
 "use strict";
 
 var StorylineData = (function () {
@@ -119,19 +135,28 @@ var StorylineData = (function () {
     function matcher(f) {
       f = f || {};
       var words = fold(f.q).split(/\s+/).filter(Boolean);
-      var from = f.from ? dayNumber(f.from) : -Infinity;
-      var to = f.to ? dayNumber(f.to) : Infinity;
-      var dated = !!(f.from || f.to);
-      return function (r, ignoreRange) {
+      return function (r) {
         if (f.story && r.stories.indexOf(f.story) < 0) return false;
         if (f.actor && r.actors.indexOf(f.actor) < 0) return false;
         if (f.type && r.entry.type !== f.type && r.group !== f.type &&
           !(f.type === "statement" && r.entry.kind === "statement")) return false;
         if (f.outlet && r.outlets.indexOf(f.outlet) < 0) return false;
-        if (!ignoreRange && dated && !(r.day >= from && r.day <= to)) return false;
         for (var w = 0; w < words.length; w++) if (r.hay.indexOf(words[w]) < 0) return false;
         return true;
       };
+    }
+
+    // The rows matching a filter regardless of its time window: the list and the axis ask for
+    // the same filter in turn, and each keystroke asks for a new one.
+    var lastMatch = {key: null, rows: null};
+    function matching(f) {
+      f = f || {};
+      var key = JSON.stringify([f.story, f.actor, f.type, f.outlet, f.q]);
+      if (lastMatch.key !== key) {
+        var test = matcher(f);
+        lastMatch = {key: key, rows: rows.filter(test)};
+      }
+      return lastMatch.rows;
     }
 
     function item(r) {
@@ -196,6 +221,7 @@ var StorylineData = (function () {
         var docsOf = new Set(e.mentions.map(function (m) { return m.doc; }));
         return {id: e.id, name: e.name, kind: e.kind, mentions: e.mentions.length,
           documents: docsOf.size, entries: inEvents.get(e.id) || 0,
+          first: e.mentions.length ? citation(e.mentions[0]) : null,
           aliases: e.aliases.filter(function (a) { return a !== e.name; }),
           hay: fold([e.name].concat(e.aliases).join(" \u0001 "))};
       }).sort(function (a, b) {
@@ -266,11 +292,15 @@ var StorylineData = (function () {
       meta: function () {
         var types = new Set();
         rows.forEach(function (r) { if (r.entry.type) types.add(r.entry.type); });
-        var days = rows.map(function (r) { return r.day; }).filter(isFinite);
+        var first = Infinity, last = -Infinity;
+        rows.forEach(function (r) {
+          if (r.day < first) first = r.day;
+          if (r.day > last) last = r.day;
+        });
         return Promise.resolve({
           title: view.title, span: view.span || {}, groups: view.groups || [],
           types: Array.from(types).sort(),
-          extent: days.length ? {start: dayText(Math.min.apply(null, days)), end: dayText(Math.max.apply(null, days))} : null,
+          extent: isFinite(first) ? {start: dayText(first), end: dayText(last)} : null,
           counts: {documents: docs.size, entries: rows.length, events: events.size,
             entities: entities.size, figures: figures.size, quotes: quotes.size,
             conflicts: (data.conflicts || []).length, series: (data.series || []).length,
@@ -281,17 +311,21 @@ var StorylineData = (function () {
       // filters: {story, actor (entity id), type (PLOVER type, group key or "statement"),
       // outlet, q (words), from, to (ISO dates)}; page: {offset, limit}.
       timeline: function (filters, p) {
-        var test = matcher(filters);
-        return Promise.resolve(page(rows.filter(function (r) { return test(r); }), p))
+        var f = filters || {}, list = matching(f);
+        if (f.from || f.to) {
+          var from = f.from ? dayNumber(f.from) : -Infinity, to = f.to ? dayNumber(f.to) : Infinity;
+          list = list.filter(function (r) { return r.day >= from && r.day <= to; });
+        }
+        return Promise.resolve(page(list, p))
           .then(function (res) { res.items = res.items.map(item); return res; });
       },
 
       // How many matching entries fall in each of `bins` equal slices of [from, to].
       histogram: function (filters, from, to, bins) {
-        var test = matcher(filters), a = dayNumber(from), b = dayNumber(to) + 1;
+        var a = dayNumber(from), b = dayNumber(to) + 1;
         var counts = new Array(bins).fill(0), width = (b - a) / bins;
-        rows.forEach(function (r) {
-          if (r.day >= a && r.day < b && test(r, true)) counts[Math.floor((r.day - a) / width)] += 1;
+        matching(filters).forEach(function (r) {
+          if (r.day >= a && r.day < b) counts[Math.floor((r.day - a) / width)] += 1;
         });
         return Promise.resolve(counts);
       },
@@ -366,6 +400,8 @@ var StorylineData = (function () {
                 attributed_to: pt.attributed_to || "", figure: pt.figure,
                 conflict: conflictedFigures.has(pt.figure), citation: citation(pt.evidence)};
             })};
+        }).sort(function (a, b) {  // the quantities reported most often first
+          return b.points.length - a.points.length || a.quantity.localeCompare(b.quantity);
         });
         return Promise.resolve(page(list, p));
       },
