@@ -432,3 +432,32 @@ def test_the_demo_corpus_report_leads_from_the_timeline_to_the_words(
             assert found.errors == [] and found.network.blocked == [] and found.dialogs == []
         finally:
             context.close()
+
+
+def test_an_open_article_has_an_address_that_opens_it_again(
+    chromium: Any,  # noqa: F811
+    report_file: Path,
+) -> None:
+    story = make_story()
+    quote = story.quotes[0]
+    context, found = load(chromium, report_file)
+    try:
+        found.page.click("#tab-quotes")
+        found.page.locator("li.speaker button.cite").first.click()
+        active_mark(found)
+        address = found.page.url
+        assert address.endswith(
+            f"#doc={quote.evidence.doc}&at={quote.evidence.start}-{quote.evidence.end}"
+        )
+        found.page.keyboard.press("Escape")
+        assert "#" not in found.page.url
+    finally:
+        context.close()
+    context, found = open_page(chromium)
+    try:
+        found.page.goto(address)
+        found.page.wait_for_selector("#app[data-ready]")
+        assert active_mark(found) == quote.text
+        assert found.errors == []
+    finally:
+        context.close()

@@ -74,6 +74,12 @@ var StorylineApp = (function () {
       });
       return drawn;
     }).then(function () {
+      var linked = /^#doc=([^&]+)(?:&at=(\d+)-(\d+))?$/.exec(location.hash);
+      if (linked) {
+        var at = linked[2] ? {start: +linked[2], end: +linked[3]} : null;
+        return app.openDocument(decodeURIComponent(linked[1]), at);
+      }
+    }).then(function () {
       app.root.setAttribute("data-ready", "1");
     });
   };
@@ -465,6 +471,8 @@ var StorylineApp = (function () {
           evidence ? null : h("p", {"class": "muted"}, "Cited words are marked."), text)]);
       panel.hidden = false;
       panel.setAttribute("data-doc", docId);
+      // The address names what is open, so a link can be kept or sent.
+      setHash("#doc=" + encodeURIComponent(docId) + (evidence ? "&at=" + evidence.start + "-" + evidence.end : ""));
       document.body.classList.add("panel-open");
       var active = text.querySelector("mark.active");
       if (active) active.scrollIntoView({block: "center"});
@@ -473,7 +481,14 @@ var StorylineApp = (function () {
     });
   };
 
+  function setHash(hash) {
+    try {
+      history.replaceState(null, "", hash || location.pathname + location.search);
+    } catch (e) { /* an opaque origin may refuse; the link is a convenience */ }
+  }
+
   App.prototype.closeDocument = function () {
+    if (!this.panel.hidden) setHash("");
     this.panel.hidden = true;
     document.body.classList.remove("panel-open");
   };
