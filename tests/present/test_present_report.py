@@ -12,9 +12,11 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+import pytest
+
 from storyline.model import PLOVER_TYPES, Document, ResolvedStory, TimelineEntry
 from storyline.present.export import TABLES
-from storyline.present.report import app_script, render_report, report_data
+from storyline.present.report import APP_SCRIPTS, app_script, asset, render_report, report_data
 from storyline.present.report_view import event_groups, figure_value, time_span
 
 URL_IN_DATA = "https://news.example/velmora?a=1&b=2"
@@ -109,6 +111,13 @@ def test_the_page_policy_runs_only_the_app_script(story: ResolvedStory) -> None:
     digest = base64.b64encode(hashlib.sha256(app.encode("utf-8")).digest()).decode()
     assert f"script-src 'sha256-{digest}'" in policy
     assert "unsafe-inline" not in policy.split("style-src")[0], "no inline script but the app"
+
+
+def test_the_views_and_their_stylesheet_are_served_by_name_only() -> None:
+    assert app_script() == "\n".join(asset(name) for name in APP_SCRIPTS)
+    assert "EmbeddedSource" in asset("report_source.js") and ":root" in asset("report.css")
+    with pytest.raises(KeyError):
+        asset("../report.py")
 
 
 def test_the_data_is_the_export_records_plus_timeline_and_labels(story: ResolvedStory) -> None:

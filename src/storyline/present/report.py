@@ -110,10 +110,18 @@ def render_report(
     )
 
 
+def asset(name: str) -> str:
+    """One of the page's files (a script of APP_SCRIPTS, report.css): the web app serves the
+    views and the stylesheet from here, with a data source of its own."""
+    if name not in (*APP_SCRIPTS, "report.css"):
+        raise KeyError(name)
+    return (_TEMPLATES / name).read_text(encoding="utf-8")
+
+
 @cache
 def app_script() -> str:
-    """The app's JS files, in load order, as one script (also what the web app serves)."""
-    return "\n".join((_TEMPLATES / name).read_text(encoding="utf-8") for name in APP_SCRIPTS)
+    """The app's JS files, in load order, as one script."""
+    return "\n".join(asset(name) for name in APP_SCRIPTS)
 
 
 @cache
