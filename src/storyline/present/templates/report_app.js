@@ -40,7 +40,9 @@ var StorylineApp = (function () {
     el.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
   }
   function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
-  function plural(n, word) { return n.toLocaleString("en-US") + " " + word + (n === 1 ? "" : "s"); }
+  function plural(n, word, many) {
+    return n.toLocaleString("en-US") + " " + (n === 1 ? word : many || word + "s");
+  }
   function clip(text, n) {
     var flat = (text || "").replace(/\s+/g, " ").trim();
     return flat.length <= n ? flat : flat.slice(0, n - 1).trimEnd() + "…";
@@ -88,13 +90,13 @@ var StorylineApp = (function () {
     var app = this, m = app.meta, span = m.span || {};
     clear(app.root);
     var facts = [plural(m.counts.documents, "document"), plural(m.counts.outlets, "outlet"),
-      plural(m.counts.entries, "timeline entry").replace("entrys", "entries"),
+      plural(m.counts.entries, "timeline entry", "timeline entries"),
       plural(m.counts.figures, "figure"), plural(m.counts.quotes, "quote"),
       plural(m.counts.conflicts, "conflict")];
     var spanLine = span.start ? h("p", {"class": "range", id: "span"},
       "From " + span.start + " to " + span.end) : h("p", {"class": "range", id: "span"}, "No dated entries");
     var outside = span.outside ? h("p", {"class": "muted note", id: "span-note"},
-      plural(span.outside, "entry") .replace("entrys", "entries") + " dated far outside the " +
+      plural(span.outside, "entry", "entries") + " dated far outside the " +
       span.basis + " (" + span.outside_dates.join(", ") + (span.outside > span.outside_dates.length ? ", …" : "") +
       ") not counted in this span; they stay in the timeline.") : null;
     var tabs = [["timeline", "Timeline"], ["figures", "Figures"], ["quotes", "Quotes"],
@@ -413,7 +415,7 @@ var StorylineApp = (function () {
         var bh = Math.max(3, Math.sqrt(n / max) * (height - 30));
         bars.appendChild(s("rect", {x: x0.toFixed(1), y: (height - 22 - bh).toFixed(1),
           width: Math.max(1.5, x1 - x0 - 1).toFixed(1), height: bh.toFixed(1), "class": "bar"},
-          s("title", null, dayText(first + i * perBin) + (perBin > 1 ? " – " + dayText(first + (i + 1) * perBin - 1) : "") + ": " + plural(n, "entry").replace("entrys", "entries"))));
+          s("title", null, dayText(first + i * perBin) + (perBin > 1 ? " – " + dayText(first + (i + 1) * perBin - 1) : "") + ": " + plural(n, "entry", "entries"))));
       });
       var tickGroup = s("g", {"class": "ticks"});
       ticks(a, b, width).forEach(function (t) {
@@ -690,7 +692,7 @@ var StorylineApp = (function () {
         " · " + plural(e.mentions, "mention") + " in " + plural(e.documents, "document") + " ",
         e.first ? app.citeButton(e.first, "first mention") : null, " ",
         e.entries ? h("button", {type: "button", "class": "link", onclick: function () { app.setFilter("actor", e.id); }},
-          plural(e.entries, "timeline entry").replace("entrys", "entries")) : null);
+          plural(e.entries, "timeline entry", "timeline entries")) : null);
     }, "No actor matches.", 40);
   };
 
