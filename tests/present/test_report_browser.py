@@ -48,14 +48,17 @@ def with_series(story: ResolvedStory) -> ResolvedStory:
 
 
 def with_second_story(story: ResolvedStory) -> ResolvedStory:
+    """A second story of the protest alone, which Velmora is said to have reported."""
     protest = next(e for e in story.events if e.type == "PROTEST")
+    told = protest.model_copy(update={"reported_by": story.entities[0].id})  # Velmora
+    events = [told if e.id == protest.id else e for e in story.events]
     second = Story(
         id="s:protest",
         title="The protest at the hall",
         documents=list(protest.documents),
         events=[protest.id],
     )
-    return story.model_copy(update={"stories": [*story.stories, second]})
+    return story.model_copy(update={"stories": [*story.stories, second], "events": events})
 
 
 @pytest.fixture
@@ -162,6 +165,7 @@ def test_filters_by_actor_type_source_and_story(laptop: BrowserPage) -> None:
     assert [e.split(" ", 1)[1] for e in entries(laptop)] == [
         "Protesters gather outside the council hall <with flags>"
     ]
+    assert "reported by Velmora" in page.locator("li.entry").first.inner_text()
     page.select_option("#filter-type", "cooperation")
     assert len(entries(laptop)) == 1 and "agrees" in entries(laptop)[0]
     page.select_option("#filter-type", "")
