@@ -133,7 +133,7 @@ def test_a_timeline_citation_opens_the_article_with_its_words_marked(laptop: Bro
     assert page.locator("#doc-panel").is_hidden()
 
 
-def test_a_citation_whose_offsets_are_wrong_is_flagged_not_marked(
+def test_a_wrong_citation_is_flagged_not_marked_and_a_yearless_date_is_listed(
     chromium: Any,  # noqa: F811
     tmp_path: Path,
 ) -> None:
@@ -143,10 +143,14 @@ def test_a_citation_whose_offsets_are_wrong_is_flagged_not_marked(
     entry = story.timeline[0].model_copy(
         update={"summary": "Misplaced citation", "ref": "ev:wrong", "citations": [wrong]}
     )
+    # And an entry whose date has no year: the axis cannot place it, the list still shows it.
+    yearless = story.timeline[1].model_copy(update={"date": "XXXX-03-07", "ref": "ev:yearless"})
     path = tmp_path / "r.html"
-    path.write_text(render_report(story.model_copy(update={"timeline": [*story.timeline, entry]})))
+    timeline = [*story.timeline, entry, yearless]
+    path.write_text(render_report(story.model_copy(update={"timeline": timeline})))
     context, found = load(chromium, path)
     try:
+        assert "XXXX-03-07" in found.page.locator('li.entry[data-ref="ev:yearless"]').inner_text()
         item = found.page.locator('li.entry[data-ref="ev:wrong"]')
         assert "offsets differ" in item.inner_text()
         item.locator("button.cite").click()

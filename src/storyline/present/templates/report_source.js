@@ -314,7 +314,8 @@ var StorylineData = (function () {
         var f = filters || {}, list = matching(f);
         if (f.from || f.to) {
           var from = f.from ? dayNumber(f.from) : -Infinity, to = f.to ? dayNumber(f.to) : Infinity;
-          list = list.filter(function (r) { return r.day >= from && r.day <= to; });
+          // An entry whose date has no place on the axis ("XXXX-10-07") is in every window.
+          list = list.filter(function (r) { return isNaN(r.day) || (r.day >= from && r.day <= to); });
         }
         return Promise.resolve(page(list, p))
           .then(function (res) { res.items = res.items.map(item); return res; });
