@@ -208,9 +208,8 @@ var StorylineApp = (function () {
     paged.list.classList.add("timeline");
 
     function refresh() {
-      app.lastFilter = performance.now();
       axis.draw();
-      return paged.reload().then(function () { app.lastFilterDone = performance.now(); });
+      return paged.reload();
     }
     app.refreshTimeline = refresh;
     axis.onchange = debounce(function () { paged.reload(); }, 60);
