@@ -146,11 +146,18 @@ def test_a_wrong_citation_is_flagged_not_marked_and_a_yearless_date_is_listed(
     # And an entry whose date has no year: the axis cannot place it, the list still shows it.
     yearless = story.timeline[1].model_copy(update={"date": "XXXX-03-07", "ref": "ev:yearless"})
     path = tmp_path / "r.html"
-    timeline = [*story.timeline, entry, yearless]
+    # And an event five articles cite: three citations shown, the others on request.
+    cited = story.timeline[1].citations[0]
+    many = story.timeline[1].model_copy(update={"ref": "ev:many", "citations": [cited] * 5})
+    timeline = [*story.timeline, entry, yearless, many]
     path.write_text(render_report(story.model_copy(update={"timeline": timeline})))
     context, found = load(chromium, path)
     try:
         assert "XXXX-03-07" in found.page.locator('li.entry[data-ref="ev:yearless"]').inner_text()
+        busy = found.page.locator('li.entry[data-ref="ev:many"]')
+        assert busy.locator("button.cite").count() == 3
+        busy.locator("button", has_text="2 more sources").click()
+        assert busy.locator("button.cite").count() == 5
         item = found.page.locator('li.entry[data-ref="ev:wrong"]')
         assert "offsets differ" in item.inner_text()
         item.locator("button.cite").click()

@@ -8,6 +8,7 @@ var StorylineApp = (function () {
   var PAGE = 50;
   // The most outlets a filter lists (by documents); the rest are reached from Sources.
   var MAX_OPTIONS = 300;
+  var CITATIONS_SHOWN = 3;
   var SVG_NS = "http://www.w3.org/2000/svg";
 
   // An element with attributes (set one by one, never parsed) and children (strings become
@@ -261,7 +262,25 @@ var StorylineApp = (function () {
         h("p", {"class": "summary"}, h("span", {"class": "badge " + it.group}, (it.type || it.kind).toLowerCase()),
           it.mode ? h("span", {"class": "mode"}, it.mode) : null, " ", it.summary),
         actors.length ? h("p", {"class": "actors"}, actors) : null,
-        h("ul", {"class": "citations"}, it.citations.map(function (c) { return h("li", null, app.citeButton(c)); }))));
+        app.citationList(it.citations)));
+  };
+
+  // The first few citations of an entry; an event dozens of articles report lists the rest
+  // on request.
+  App.prototype.citationList = function (citations) {
+    var app = this, ul = h("ul", {"class": "citations"});
+    function add(list) { list.forEach(function (c) { ul.appendChild(h("li", null, app.citeButton(c))); }); }
+    add(citations.slice(0, CITATIONS_SHOWN));
+    if (citations.length > CITATIONS_SHOWN) {
+      var rest = h("button", {type: "button", "class": "link more-citations"},
+        plural(citations.length - CITATIONS_SHOWN, "more source"));
+      rest.addEventListener("click", function () {
+        ul.removeChild(rest.parentNode);
+        add(citations.slice(CITATIONS_SHOWN));
+      });
+      ul.appendChild(h("li", null, rest));
+    }
+    return ul;
   };
 
   App.prototype.setFilter = function (key, value) {
