@@ -240,8 +240,9 @@ var StorylineData = (function () {
     function conflictItem(id) {
       var f = figures.get(id);
       if (f) {
+        // The citation names the outlet; the label says what it reported.
         var label = [(view.figures || {})[id] || numberLabel(f.value), f.counts || "",
-          "(" + outletOf(f.evidence.doc) + ")"].join(" ");
+          f.as_of ? "as of " + f.as_of : ""].join(" ").trim();
         return {id: id, label: label, citation: citation(f.evidence)};
       }
       var ev = events.get(id);
