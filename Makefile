@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck bench bench-scale bench-web anchors clean
+.PHONY: install demo test lint typecheck bench bench-scale bench-web bench-report anchors clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,15 @@ bench-scale: $(STAMP)
 bench-web: $(STAMP)
 	$(BIN)/python -m bench.web.load --clients 100 --seconds 60
 	$(BIN)/python -m bench.web.load --clients 100 --seconds 60 --workers 2
+
+# The report's size and load in Chromium at 5,000 documents (Timeline17), against the static
+# report of 03defdd (the commit before it was rewritten) on the same store in the same run.
+REPORT_ANCHOR := bench/out/report-anchor-03defdd
+$(REPORT_ANCHOR):
+	mkdir -p $@ && git archive 03defdd src | tar -x -C $@
+
+bench-report: $(STAMP) $(REPORT_ANCHOR)
+	$(BIN)/python -m bench.web.report_load --anchor $(REPORT_ANCHOR)/src
 
 bench: $(STAMP) $(BASELINE) $(ANCHORS_STAMP)
 	$(BIN)/python -m bench.speed.throughput

@@ -1,58 +1,51 @@
+"""The report file: one page, the story embedded once as escaped JSON, an app script the page's
+policy allows and nothing else. What the page shows is tested in Chromium
+(test_report_browser.py); here, what it is made of."""
+
 from __future__ import annotations
 
+import base64
+import gzip
+import hashlib
+import json
 import re
 from html.parser import HTMLParser
+from typing import Any
 
-from markupsafe import escape
+import pytest
 
-from storyline.model import PLOVER_TYPES, Document, Evidence, ResolvedStory, TimelineEntry
-from storyline.present.report import render_report
-from storyline.present.report_view import build_view, event_groups, figure_value
+from storyline.model import PLOVER_TYPES, Document, ResolvedStory, TimelineEntry
+from storyline.present.export import TABLES
+from storyline.present.report import APP_SCRIPTS, app_script, asset, render_report, report_data
+from storyline.present.report_view import event_groups, figure_value, time_span
 
 URL_IN_DATA = "https://news.example/velmora?a=1&b=2"
+BREAKOUTS = ("</script><script>alert(1)</script>", "<!--", "\u2028", "<script>", "]]>")
 
 
 class _Page(HTMLParser):
-    """Collects what the assertions need: ids, local links, external references, marks."""
+    """The page as a browser's parser sees it: its elements and each script's content."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.ids: list[str] = []
-        self.hrefs: list[str] = []
-        self.sources: list[str] = []  # any attribute that could load something
-        self.scripts = 0
-        self.marks: list[str] = []
-        self.conflict_rows: list[str] = []
-        self._in_mark = False
-        self.tags: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self._script: dict[str, str | None] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        self.tags.append(tag)
-        if values.get("id"):
-            self.ids.append(str(values["id"]))
-        if tag == "a" and values.get("href") is not None:
-            self.hrefs.append(str(values["href"]))
-        for name in ("src", "srcset", "data", "action", "poster"):
-            if name in values:
-                self.sources.append(f"{tag}[{name}]")
-        if tag == "link":
-            self.sources.append("link")
+        self.tags.append((tag, dict(attrs)))
         if tag == "script":
-            self.scripts += 1
-        if tag == "mark":
-            self._in_mark = True
-            self.marks.append("")
-        if tag == "tr" and "conflict" in (values.get("class") or "").split():
-            self.conflict_rows.append(str(values.get("id")))
+            self._script = dict(attrs)
+            self.scripts.append((self._script, ""))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "mark":
-            self._in_mark = False
+        if tag == "script":
+            self._script = None
 
     def handle_data(self, data: str) -> None:
-        if self._in_mark:
-            self.marks[-1] += data
+        if self._script is not None:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
 
 
 def parse(html: str) -> _Page:
@@ -62,150 +55,160 @@ def parse(html: str) -> _Page:
     return page
 
 
-def test_report_is_self_contained(story: ResolvedStory) -> None:
+def embedded(html: str) -> Any:
+    """The data the page carries, decoded as its boot script decodes it."""
+    [(attrs, text)] = [s for s in parse(html).scripts if s[0].get("id") == "storyline-data"]
+    assert attrs.get("type") == "application/json"
+    if attrs.get("data-encoding") == "gzip-base64":
+        return json.loads(gzip.decompress(base64.b64decode(text)))
+    assert attrs.get("data-encoding") == "json"
+    return json.loads(text)
+
+
+def hostile(story: ResolvedStory) -> ResolvedStory:
+    """The story with every break-out string in a title, an outlet and a text."""
+    junk = " ".join(BREAKOUTS)
+    docs = [
+        d.model_copy(update={"title": junk, "outlet": junk, "text": d.text + " " + junk})
+        for d in story.documents
+    ]
+    return story.model_copy(update={"documents": docs})
+
+
+def test_report_is_one_self_contained_page(story: ResolvedStory) -> None:
     html = render_report(story)
     assert html.lstrip().lower().startswith("<!doctype html>")
-    assert "http://" not in html
-    assert "https://" not in html
-    assert "<script src" not in html.lower()
+    # The SVG namespace is a name, not an address anything loads.
+    addresses = html.replace('"http://www.w3.org/2000/svg"', "")
+    assert "http://" not in addresses
+    assert "https://" not in addresses
     assert "@import" not in html
     assert "url(" not in html
     page = parse(html)
-    assert page.sources == []
-    assert page.scripts == 1
-    assert all(h.startswith("#") for h in page.hrefs), "only in-page links"
+    loaders = [
+        (tag, name)
+        for tag, attrs in page.tags
+        for name in ("src", "srcset", "href", "data", "action", "poster")
+        if name in attrs
+    ]
+    assert loaders == []
+    assert [tag for tag, _ in page.tags if tag in {"link", "iframe", "img", "object"}] == []
+    assert len(page.scripts) == 2, "the data and the app"
 
 
-def test_urls_only_appear_where_the_data_put_them(story: ResolvedStory) -> None:
+def test_the_page_policy_runs_only_the_app_script(story: ResolvedStory) -> None:
+    html = render_report(story)
+    page = parse(html)
+    [policy] = [
+        a["content"]
+        for t, a in page.tags
+        if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert policy is not None
+    assert "default-src 'none'" in policy
+    [(_, app)] = [s for s in page.scripts if "id" not in s[0]]
+    assert app == app_script()
+    digest = base64.b64encode(hashlib.sha256(app.encode("utf-8")).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in policy
+    assert "unsafe-inline" not in policy.split("style-src")[0], "no inline script but the app"
+
+
+def test_the_views_and_their_stylesheet_are_served_by_name_only() -> None:
+    assert app_script() == "\n".join(asset(name) for name in APP_SCRIPTS)
+    assert "EmbeddedSource" in asset("report_source.js") and ":root" in asset("report.css")
+    with pytest.raises(KeyError):
+        asset("../report.py")
+
+
+def test_the_data_is_the_export_records_plus_timeline_and_labels(story: ResolvedStory) -> None:
+    data = embedded(render_report(story))
+    assert data == report_data(story)
+    assert data["schema"] == "storyline/1"
+    assert set(TABLES) - set(data) == {"times"}, "every table the views read"
+    assert len(data["documents"]) == 3 and all(d["text"] for d in data["documents"])
+    assert [e["date"] for e in data["timeline"]] == sorted(e.date for e in story.timeline)
+    view = data["view"]
+    assert view["title"] == "Velmora docks reopen"
+    assert view["span"]["start"] == "2024-03-05" and view["span"]["end"] == "2024-03-06"
+    inferred = next(d for d in story.documents if d.published_basis == "inferred")
+    assert view["documents"][inferred.id] == {
+        "outlet": "Coastal Times",
+        "published": "2024-03-06 (2024-03-05 – 2024-03-07)",
+        "basis": "inferred from other reports",
+        "day": "2024-03-06",
+    }
+    plain = next(d for d in story.documents if d.outlet and "Evil" in d.outlet)
+    assert view["documents"][plain.id]["published"] == "undated"
+    assert sorted(view["figures"].values()) == ["1,200", "about 1,140"]
+
+
+def test_no_string_in_the_data_can_leave_its_script_element(story: ResolvedStory) -> None:
+    bad = hostile(story)
+    html = render_report(bad)
+    page = parse(html)
+    assert len(page.scripts) == 2
+    for breakout in BREAKOUTS:
+        assert breakout not in html.split('id="storyline-data"', 1)[1].split("</script>", 1)[0]
+    assert "<!--" not in html
+    assert embedded(html) == report_data(bad), "escaped, the data reads back unchanged"
+
+
+def test_a_large_story_is_embedded_gzipped_and_reads_back_the_same(story: ResolvedStory) -> None:
+    bad = hostile(story)
+    html = render_report(bad, compress=True)
+    assert 'data-encoding="gzip-base64"' in html
+    assert embedded(html) == report_data(bad)
+    assert re.search(r'id="storyline-data"[^>]*>[A-Za-z0-9+/=]+</script>', html)
+
+
+def test_urls_stay_data_never_links(story: ResolvedStory) -> None:
     docs = [d.model_copy(update={"url": URL_IN_DATA}) for d in story.documents]
     html = render_report(story.model_copy(update={"documents": docs}))
-    escaped = URL_IN_DATA.replace("&", "&amp;")
-    assert escaped in html
-    # Shown as text, never as a link the page would follow.
-    assert f'href="{escaped}"' not in html
-    stripped = html.replace(escaped, "")
-    assert "http://" not in stripped
-    assert "https://" not in stripped
-
-
-def test_article_text_is_escaped_everywhere(story: ResolvedStory) -> None:
-    html = render_report(story)
-    assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<b>Evil</b>" not in html
-    assert "&lt;b&gt;Evil&lt;/b&gt; Outlet" in html
-    assert "corpus/&lt;odd&gt;.txt" in html
-    assert "Velmora &amp; the docks" in html
-    assert "&lt;with flags&gt;" in html  # from an event summary
-    page = parse(html)
-    assert page.scripts == 1
-    assert "b" not in page.tags
-
-
-def test_timeline_summaries_appear_in_date_order(story: ResolvedStory) -> None:
-    html = render_report(story)
-    summaries = [e.summary for e in sorted(story.timeline, key=lambda e: e.date)]
-    positions = [html.index(_escaped(s)) for s in summaries]
-    assert positions == sorted(positions)
-    assert "Timeline from 2024-03-05 to 2024-03-06" in html
-
-
-def _escaped(text: str) -> str:
-    return str(escape(text))
-
-
-def test_every_local_link_has_a_target(story: ResolvedStory) -> None:
-    page = parse(render_report(story))
-    ids = set(page.ids)
-    assert len(ids) == len(page.ids), "ids are unique"
-    missing = [h for h in page.hrefs if h[1:] not in ids]
-    assert missing == []
-    # Citations point at the cited words, not just at the document.
-    assert any(h.startswith("#ev-") for h in page.hrefs)
-
-
-def test_cited_spans_are_marked_in_the_source_text(story: ResolvedStory) -> None:
-    page = parse(render_report(story))
-    for entry in story.timeline:
-        for ev in entry.citations:
-            assert ev.text in page.marks
-    for figure in story.figures:
-        assert figure.evidence.text in page.marks
-
-
-def test_citation_with_wrong_offsets_is_flagged_not_marked(story: ResolvedStory) -> None:
-    doc = story.documents[2]
-    wrong = Evidence(doc=doc.id, start=0, end=5, text="docks")  # the words are elsewhere
-    entry = TimelineEntry(
-        date="2024-03-07",
-        kind="event",
-        summary="Misplaced citation",
-        type="CONSULT",
-        ref="ev:wrong",
-        citations=[wrong],
-        documents=[doc.id],
-    )
-    html = render_report(story.model_copy(update={"timeline": [*story.timeline, entry]}))
-    page = parse(html)
-    row = html[html.index("Misplaced citation") :]
-    assert "offsets differ</span>" in row[: row.index("</li>\n")]
-    assert "docks" not in page.marks
-    assert f'href="#doc-{doc.id}"' in row
-
-
-def test_conflicting_figures_are_highlighted(story: ResolvedStory) -> None:
-    html = render_report(story)
-    page = parse(html)
-    view = build_view(story)
-    conflicted = {f.anchor for f in view.figures if f.conflict_notes}
-    assert len(conflicted) == 2
-    assert set(page.conflict_rows) == conflicted
-    assert "Where sources disagree" in html
-    assert "the union counts 1 140" in html
-
-
-def test_sections_show_entities_quotes_sources_and_rejections(story: ResolvedStory) -> None:
-    html = render_report(story)
-    view = build_view(story)
-    # Entities: name, kind, aliases other than the name, mention counts.
-    velmora = next(e for e in view.entities if e.name == "Velmora")
-    assert (velmora.mentions, velmora.documents, velmora.aliases) == (3, 3, [])
-    assert view.entities[0].name == "Velmora", "most mentioned first"
-    assert "the chair, Council chair Ada Brenn" in html
-    # Quotes: speaker resolved from the entity id.
-    assert view.quotes[0].speaker == "Ada Brenn"
-    assert "We will not wait any longer." in html
-    # Sources: outlet, credits, dates with their basis, path.
-    assert "2024-03-06 (2024-03-05 – 2024-03-07)" in html
-    assert "inferred from other reports" in html
-    assert "from the page&#39;s metadata" in html
-    assert "AFP" in html
-    assert "corpus/feed.jsonl#17" in html
-    # Rejections with reasons.
-    assert "corpus/photo.jpg" in html and "binary" in html and "not text (image/jpeg)" in html
-    # Header counts and the title taken from the only story.
-    assert "<title>Velmora docks reopen</title>" in html
-    assert "<strong>3</strong> sources" in html
+    assert 'href="' not in html
+    assert URL_IN_DATA.replace("&", "\\u0026") in html
 
 
 def test_title_argument_wins_and_is_escaped(story: ResolvedStory) -> None:
     html = render_report(story, title="Docks & <ports>")
     assert "<title>Docks &amp; &lt;ports&gt;</title>" in html
+    assert embedded(html)["view"]["title"] == "Docks & <ports>"
 
 
-def test_empty_bundle_renders(empty_story: ResolvedStory) -> None:
+def test_empty_story_renders(empty_story: ResolvedStory) -> None:
     html = render_report(empty_story)
     assert "<title>Storyline report</title>" in html
-    assert "No dated events or statements." in html
-    assert "Every input was read." in html
+    data = embedded(html)
+    assert data["timeline"] == [] and data["documents"] == []
+    assert data["view"]["span"]["start"] is None
 
 
-def test_document_text_is_complete_in_the_report(story: ResolvedStory) -> None:
-    doc = Document(id="d" * 16, source="s", text="Line one.\n\nLine <two> & three.")
-    html = render_report(ResolvedStory(documents=[doc]))
-    body = re.search(r'<div class="doctext">(.*?)</div>', html, re.S)
-    assert body is not None
-    assert body.group(1) == "Line one.\n\nLine &lt;two&gt; &amp; three."
+def _entry(date: str) -> TimelineEntry:
+    return TimelineEntry(
+        date=date, kind="event", summary="x", ref=f"ev:{date}", citations=[], documents=[]
+    )
+
+
+def test_a_year_read_from_a_house_number_does_not_stretch_the_span(story: ResolvedStory) -> None:
+    odd = story.model_copy(
+        update={"timeline": [*story.timeline, _entry("1119"), _entry("2031-05")]}
+    )
+    span = time_span(odd)
+    assert (span["start"], span["end"]) == ("2024-03-05", "2024-03-06")
+    assert span["outside"] == 2
+    assert span["outside_dates"] == ["1119", "2031-05"]
+    assert span["basis"] == "publication dates"
+    # What happened a month before the first report still counts; a year before does not.
+    recent = [_entry("2024-02-01"), _entry("2023-03")]
+    spanned = time_span(story.model_copy(update={"timeline": [*story.timeline, *recent]}))
+    assert (spanned["start"], spanned["outside_dates"]) == ("2024-02-01", ["2023-03"])
+
+
+def test_without_publication_dates_the_bulk_of_the_timeline_sets_the_span() -> None:
+    doc = Document(id="d" * 16, source="s", text="t")
+    dates = ["1119", "2020-01-02", "2020-01-05", "2020-02-01", "2020-03-01", "XXXX-10-07"]
+    span = time_span(ResolvedStory(documents=[doc], timeline=[_entry(d) for d in dates]))
+    assert (span["start"], span["end"], span["outside"]) == ("2020-01-02", "2020-03-01", 1)
+    assert span["basis"] == "timeline dates"
 
 
 def test_every_plover_type_has_exactly_one_colour_group() -> None:
@@ -221,67 +224,3 @@ def test_figure_values_read_naturally(story: ResolvedStory) -> None:
     ranged = by_value[1200].model_copy(update={"low": 1100.0, "high": 1300.0})
     assert figure_value(ranged) == "1,100–1,300"
     assert figure_value(by_value[1200].model_copy(update={"value": 2.5})) == "2.5"
-
-
-def test_an_inferred_date_shows_why_and_a_document_without_outlet_its_file_name(
-    story: ResolvedStory,
-) -> None:
-    doc_b = next(d for d in story.documents if d.published_basis == "inferred")
-    plain = Document(id="0123456789abcdef", source="corpus/notes/visit.txt", text="A visit.")
-    html = render_report(story.model_copy(update={"documents": [*story.documents, plain]}))
-    source_b = html.split(f'id="doc-{doc_b.id}"', 1)[1].split("</article>", 1)[0]
-    assert "Dated by" in source_b
-    assert _escaped(doc_b.published_reasons[0]) in source_b
-    source_plain = html.split('id="doc-0123456789abcdef"', 1)[1].split("</article>", 1)[0]
-    assert "visit.txt" in source_plain
-    assert "unknown outlet" not in source_plain
-    assert "Dated by" not in source_plain
-
-
-def test_an_event_shows_who_reported_it(story: ResolvedStory) -> None:
-    ordered = story.in_contract_order()
-    dated = next(e for e in ordered.events if e.id in {t.ref for t in story.timeline})
-    teller = ordered.entities[0]
-    told = dated.model_copy(update={"reported_by": teller.id})
-    events = [told if e.id == dated.id else e for e in ordered.events]
-    html = render_report(story.model_copy(update={"events": events}))
-    assert _escaped(f"reported by {teller.name}") in html
-
-
-def test_a_retelling_links_to_the_document_it_is_derived_from(story: ResolvedStory) -> None:
-    [derivation] = story.derivations
-    view = build_view(story)
-    [row] = [s for s in view.sources if s.retells]
-    assert row.anchor == f"doc-{derivation.doc}"
-    assert row.retells[0][0] == f"doc-{derivation.derived_from}"
-    assert row.draws_on == ["cites Harbor Wire"]
-    html = render_report(story)
-    assert f'Derived from</dt><dd><a href="#doc-{derivation.derived_from}">Harbor Wire</a>' in html
-
-
-def test_a_figure_series_is_shown_with_each_point_linked_to_its_figure(
-    story: ResolvedStory,
-) -> None:
-    from storyline.present.highlight import anchor
-    from storyline.resolve.figure_series import figure_series
-    from storyline.resolve.figures import own_context
-
-    figures = [
-        f.model_copy(update={"counts": "people killed", "value": 1000.0 + 500 * i, "as_of": day})
-        for i, (f, day) in enumerate(
-            zip(story.figures[:2], ("2024-03-05", "2024-03-06"), strict=True)
-        )
-    ]
-    series = figure_series(figures, own_context(figures))
-    assert series, "two tallies of one quantity make a series"
-    changed = {f.id: f for f in figures}
-    with_series = story.model_copy(
-        update={"figures": [changed.get(f.id, f) for f in story.figures], "series": series}
-    )
-    html = render_report(with_series)
-    page = parse(html)
-    assert "Over time" in html
-    assert f"<caption>{series[0].quantity}</caption>" in html
-    for point in series[0].points:
-        assert f"#{anchor('fig', point.figure)}" in page.hrefs
-    assert [h for h in page.hrefs if h[1:] not in set(page.ids)] == []

@@ -1,0 +1,727 @@
+// The report's views. They only talk to a data source (report_source.js or the web app's
+// API-backed one) and draw what is on screen: lists are paged, the timeline axis draws
+// density bars, never one node per fact. Article text reaches the page through text nodes
+// and setAttribute only.
+"use strict";
+
+var StorylineApp = (function () {
+  var PAGE = 50;
+  // The most outlets a filter lists (by documents); the rest are reached from Sources.
+  var MAX_OPTIONS = 300;
+  var CITATIONS_SHOWN = 3;
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  // An element with attributes (set one by one, never parsed) and children (strings become
+  // text nodes).
+  function h(tag, attrs) {
+    var el = document.createElement(tag);
+    setAll(el, attrs);
+    for (var i = 2; i < arguments.length; i++) append(el, arguments[i]);
+    return el;
+  }
+  function s(tag, attrs) {
+    var el = document.createElementNS(SVG_NS, tag);
+    setAll(el, attrs);
+    for (var i = 2; i < arguments.length; i++) append(el, arguments[i]);
+    return el;
+  }
+  function setAll(el, attrs) {
+    if (!attrs) return;
+    Object.keys(attrs).forEach(function (k) {
+      var v = attrs[k];
+      if (v === null || v === undefined || v === false) return;
+      if (k.slice(0, 2) === "on") el.addEventListener(k.slice(2), v);
+      else el.setAttribute(k, v === true ? "" : String(v));
+    });
+  }
+  function append(el, child) {
+    if (arguments.length > 2) { append(el, Array.prototype.slice.call(arguments, 1)); return; }
+    if (child === null || child === undefined || child === false) return;
+    if (Array.isArray(child)) { child.forEach(function (c) { append(el, c); }); return; }
+    el.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
+  }
+  function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
+  function plural(n, word, many) {
+    return n.toLocaleString("en-US") + " " + (n === 1 ? word : many || word + "s");
+  }
+  function clip(text, n) {
+    var flat = (text || "").replace(/\s+/g, " ").trim();
+    return flat.length <= n ? flat : flat.slice(0, n - 1).trimEnd() + "…";
+  }
+  function debounce(fn, ms) {
+    var t = null;
+    return function () { clearTimeout(t); t = setTimeout(fn, ms); };
+  }
+
+  function App(root, source) {
+    this.root = root;
+    this.source = source;
+    this.filters = {story: "", actor: "", type: "", outlet: "", q: ""};
+    this.tab = "timeline";
+  }
+
+  App.prototype.start = function () {
+    var app = this;
+    return Promise.all([app.source.meta(), app.source.stories(), app.source.sources(),
+      app.source.actors(500)]).then(function (got) {
+      app.meta = got[0];
+      app.storyList = got[1];
+      app.outlets = got[2].outlets;
+      app.actorList = got[3];
+      app.actorByName = new Map();
+      app.actorList.forEach(function (a) { if (!app.actorByName.has(a.name)) app.actorByName.set(a.name, a.id); });
+      app.layout();
+      var drawn = app.show("timeline");
+      document.addEventListener("keydown", function (e) {
+        if (e.key === "Escape" && !app.panel.hidden) app.closeDocument();
+      });
+      return drawn;
+    }).then(function () {
+      var linked = /^#doc=([^&]+)(?:&at=(\d+)-(\d+))?$/.exec(location.hash);
+      if (linked) {
+        var at = linked[2] ? {start: +linked[2], end: +linked[3]} : null;
+        return app.openDocument(decodeURIComponent(linked[1]), at);
+      }
+    }).then(function () {
+      app.root.setAttribute("data-ready", "1");
+    });
+  };
+
+  App.prototype.layout = function () {
+    var app = this, m = app.meta, span = m.span || {};
+    clear(app.root);
+    var facts = [plural(m.counts.documents, "document"), plural(m.counts.outlets, "outlet"),
+      plural(m.counts.entries, "timeline entry", "timeline entries"),
+      plural(m.counts.figures, "figure"), plural(m.counts.quotes, "quote"),
+      plural(m.counts.conflicts, "conflict")];
+    var spanLine = span.start ? h("p", {"class": "range", id: "span"},
+      "From " + span.start + " to " + span.end) : h("p", {"class": "range", id: "span"}, "No dated entries");
+    var outside = span.outside ? h("p", {"class": "muted note", id: "span-note"},
+      plural(span.outside, "entry", "entries") + " dated far outside the " +
+      span.basis + " (" + span.outside_dates.join(", ") + (span.outside > span.outside_dates.length ? ", …" : "") +
+      ") not counted in this span; they stay in the timeline.") : null;
+    var tabs = [["timeline", "Timeline"], ["figures", "Figures"], ["quotes", "Quotes"],
+      ["sources", "Sources"], ["actors", "Actors"], ["rejected", "Rejected inputs"]];
+    app.tabButtons = {};
+    var nav = h("nav", {"class": "tabs", role: "tablist"}, tabs.map(function (t) {
+      var b = h("button", {type: "button", role: "tab", id: "tab-" + t[0], "data-tab": t[0],
+        onclick: function () { app.show(t[0]); }}, t[1]);
+      app.tabButtons[t[0]] = b;
+      return b;
+    }));
+    app.main = h("main", {id: "view"});
+    app.panel = h("aside", {"class": "doc-panel", id: "doc-panel", hidden: true, "aria-label": "Document"});
+    append(app.root, [h("header", {"class": "page-header"}, h("h1", {id: "title"}, m.title), spanLine,
+      outside, h("p", {"class": "counts"}, facts.join(" · ")), nav), app.main, app.panel]);
+    document.title = m.title;
+  };
+
+  App.prototype.show = function (tab) {
+    var app = this;
+    app.tab = tab;
+    Object.keys(app.tabButtons).forEach(function (k) {
+      app.tabButtons[k].setAttribute("aria-selected", k === tab ? "true" : "false");
+    });
+    clear(app.main);
+    var render = {timeline: app.timelineView, figures: app.figuresView, quotes: app.quotesView,
+      sources: app.sourcesView, actors: app.actorsView, rejected: app.rejectedView}[tab];
+    return render.call(app, app.main);
+  };
+
+  // A list that shows `PAGE` items and a button for the next ones.
+  function pagedList(container, fetch, renderItem, emptyText, size) {
+    var list = h("ol", {"class": "items"}), more = h("button", {type: "button", "class": "more", hidden: true}, "");
+    var empty = h("p", {"class": "empty", hidden: true}, emptyText);
+    var total = h("p", {"class": "muted total"});
+    var offset = 0, token = 0;
+    size = size || PAGE;
+    function load(reset) {
+      var mine = reset ? ++token : token;
+      if (reset) offset = 0;
+      return fetch({offset: offset, limit: size}).then(function (res) {
+        if (mine !== token) return res;
+        if (reset) clear(list);
+        res.items.forEach(function (it) { list.appendChild(renderItem(it)); });
+        offset = res.offset + res.items.length;
+        more.hidden = offset >= res.total;
+        more.textContent = "Show more (" + (res.total - offset).toLocaleString("en-US") + " left)";
+        empty.hidden = res.total !== 0;
+        total.textContent = res.total ? "Showing " + offset.toLocaleString("en-US") + " of " + res.total.toLocaleString("en-US") : "";
+        return res;
+      });
+    }
+    more.addEventListener("click", function () { load(false); });
+    append(container, [total, list, empty, more]);
+    return {reload: function () { return load(true); }, list: list, total: total};
+  }
+
+  App.prototype.citeButton = function (c, label) {
+    var app = this;
+    return h("button", {type: "button", "class": "cite" + (c.verified ? "" : " unverified"),
+      "data-doc": c.doc, "data-start": c.start, "data-end": c.end,
+      title: c.verified ? "Show these words in the article" : "The cited words were not found at the cited place",
+      onclick: function () { app.openDocument(c.doc, c.verified ? c : null); }},
+      h("span", {"class": "outlet"}, c.outlet), " ", label === undefined ? "“" + clip(c.text, 160) + "”" : label,
+      c.verified ? null : h("span", {"class": "flag unverified"}, "offsets differ"));
+  };
+
+  // ---- Timeline ----------------------------------------------------------------------
+
+  App.prototype.timelineView = function (main) {
+    var app = this, f = app.filters, m = app.meta;
+    var section = h("section", {id: "timeline"});
+    var storySel = h("select", {id: "filter-story", "aria-label": "Story"},
+      h("option", {value: ""}, "All stories"),
+      app.storyList.map(function (st) { return h("option", {value: st.id}, clip(st.title, 80) + " (" + st.documents + ")"); }));
+    var typeSel = h("select", {id: "filter-type", "aria-label": "Event type"}, h("option", {value: ""}, "All types"),
+      m.groups.map(function (g) {
+        return h("optgroup", {label: g.label}, h("option", {value: g.key}, "Any " + g.label.toLowerCase()),
+          g.types.filter(function (t) { return m.types.indexOf(t) >= 0; }).map(function (t) {
+            return h("option", {value: t}, t.toLowerCase());
+          }));
+      }), h("option", {value: "statement"}, "statements"));
+    var outletSel = h("select", {id: "filter-outlet", "aria-label": "Source"}, h("option", {value: ""}, "All sources"),
+      app.outlets.filter(function (o, i) { return i < MAX_OPTIONS || o.outlet === f.outlet; }).map(function (o) {
+        return h("option", {value: o.outlet}, clip(o.outlet, 50) + " (" + o.documents + ")");
+      }),
+      app.outlets.length > MAX_OPTIONS ? h("option", {disabled: true, value: "\u0000"},
+        "… " + (app.outlets.length - MAX_OPTIONS).toLocaleString("en-US") + " more under Sources") : null);
+    var actorList = h("datalist", {id: "actor-names"}, app.actorList.map(function (a) { return h("option", {value: a.name}); }));
+    var actorBox = h("input", {id: "filter-actor", type: "search", list: "actor-names", placeholder: "Actor",
+      "aria-label": "Actor", autocomplete: "off"});
+    var search = h("input", {id: "filter-q", type: "search", placeholder: "Words, actor or outlet",
+      "aria-label": "Search the timeline", autocomplete: "off"});
+    var reset = h("button", {type: "button", id: "filter-clear"}, "Clear filters");
+    storySel.value = f.story; typeSel.value = f.type; outletSel.value = f.outlet; search.value = f.q;
+    var actorNameNow = app.actorList.filter(function (a) { return a.id === f.actor; })[0];
+    actorBox.value = actorNameNow ? actorNameNow.name : "";
+    var filters = h("div", {"class": "filters"}, storySel, actorBox, actorList, typeSel, outletSel, search, reset);
+    var keyDates = h("div", {"class": "key-dates", id: "key-dates"});
+    var axis = new TimeAxis(app, m);
+    var list = h("div", {id: "entries"});
+    append(section, [filters, keyDates, axis.element, list]);
+    append(main, section);
+
+    var paged = pagedList(list, function (p) {
+      var q = Object.assign({}, app.filters, axis.range());
+      return app.source.timeline(q, p);
+    }, function (it) { return app.entryItem(it); }, "No entry matches the filters in this time window.");
+    paged.list.classList.add("timeline");
+
+    function refresh() {
+      axis.draw();
+      return paged.reload();
+    }
+    app.refreshTimeline = refresh;
+    axis.onchange = debounce(function () { paged.reload(); }, 60);
+    function keys() {
+      app.source.keyDates({story: app.filters.story}, 8).then(function (days) {
+        clear(keyDates);
+        if (!days.length) return;
+        var st = app.storyList.filter(function (x) { return x.id === app.filters.story; })[0];
+        append(keyDates, h("span", {"class": "muted"}, st ? "Key dates of this story:" : "Key dates:"),
+          days.map(function (d) {
+            return h("button", {type: "button", "class": "chip", "data-date": d.date,
+              title: clip(d.summary, 200) + " (" + plural(d.documents, "document") + ")",
+              onclick: function () { axis.focus(d.date, 3); }}, d.date, h("small", null, " " + d.documents));
+          }));
+      });
+    }
+    function changed() {
+      f.story = storySel.value; f.type = typeSel.value; f.outlet = outletSel.value; f.q = search.value.trim();
+      var name = actorBox.value.trim();
+      f.actor = app.actorByName.get(name) || "";
+      if (name && !f.actor) f.q = (f.q + " " + name).trim();  // not a known actor: match its words
+      return refresh();
+    }
+    app.timelineChanged = changed;
+    storySel.addEventListener("change", function () { changed(); keys(); });
+    [typeSel, outletSel].forEach(function (el) { el.addEventListener("change", changed); });
+    actorBox.addEventListener("change", changed);
+    search.addEventListener("input", changed);
+    reset.addEventListener("click", function () {
+      storySel.value = typeSel.value = outletSel.value = search.value = actorBox.value = "";
+      changed(); keys();
+    });
+    keys();
+    axis.fit();
+    return refresh();
+  };
+
+  App.prototype.entryItem = function (it) {
+    var app = this;
+    var actors = [];
+    it.actors.forEach(function (a) {
+      var label = a.role === "location" ? "in " + a.name : a.role === "reported by" ? "reported by " + a.name : a.name;
+      actors.push(h("button", {type: "button", "class": "actor link", "data-actor": a.id,
+        title: "Only entries with " + a.name, onclick: function () { app.setFilter("actor", a.id); }}, label));
+    });
+    return h("li", {"class": "entry", "data-ref": it.ref},
+      h("div", {"class": "when"}, it.date),
+      h("div", {"class": "what"},
+        h("p", {"class": "summary"}, h("span", {"class": "badge " + it.group}, (it.type || it.kind).toLowerCase()),
+          it.mode ? h("span", {"class": "mode"}, it.mode) : null, " ", it.summary),
+        actors.length ? h("p", {"class": "actors"}, actors) : null,
+        app.citationList(it.citations)));
+  };
+
+  // The first few citations of an entry; an event dozens of articles report lists the rest
+  // on request.
+  App.prototype.citationList = function (citations) {
+    var app = this, ul = h("ul", {"class": "citations"});
+    function add(list) { list.forEach(function (c) { ul.appendChild(h("li", null, app.citeButton(c))); }); }
+    add(citations.slice(0, CITATIONS_SHOWN));
+    if (citations.length > CITATIONS_SHOWN) {
+      var rest = h("button", {type: "button", "class": "link more-citations"},
+        plural(citations.length - CITATIONS_SHOWN, "more source"));
+      rest.addEventListener("click", function () {
+        ul.removeChild(rest.parentNode);
+        add(citations.slice(CITATIONS_SHOWN));
+      });
+      ul.appendChild(h("li", null, rest));
+    }
+    return ul;
+  };
+
+  App.prototype.setFilter = function (key, value) {
+    this.filters[key] = value;
+    this.closeDocument();
+    this.show("timeline");
+  };
+
+  // The time axis: density bars of the matching entries over the visible window, zoomed by
+  // the wheel or the +/- buttons and panned by dragging or the arrow keys.
+  function TimeAxis(app, meta) {
+    var axis = this;
+    axis.app = app;
+    var ext = meta.extent, span = meta.span || {};
+    var dn = app.source.dayNumber;
+    axis.home = span.start ? [dn(span.start), dn(span.end) + 1] : ext ? [dn(ext.start), dn(ext.end) + 1] : [0, 1];
+    axis.limits = ext ? [Math.min(dn(ext.start), axis.home[0]) - 30, Math.max(dn(ext.end), axis.home[1]) + 30] : axis.home;
+    axis.view = axis.home.slice();
+    axis.svg = s("svg", {"class": "axis", id: "axis", tabindex: "0", role: "img", height: 96,
+      "aria-label": "Timeline: drag or use the arrow keys to move, the wheel or +/- to zoom"});
+    axis.label = h("span", {"class": "window", id: "axis-window"});
+    var btn = function (text, title, fn, id) {
+      return h("button", {type: "button", title: title, "aria-label": title, id: id, onclick: fn}, text);
+    };
+    var controls = h("div", {"class": "axis-controls"},
+      btn("←", "Earlier", function () { axis.pan(-0.25); }, "axis-left"),
+      btn("−", "Zoom out", function () { axis.zoom(1.6, 0.5); }, "axis-out"),
+      btn("+", "Zoom in", function () { axis.zoom(1 / 1.6, 0.5); }, "axis-in"),
+      btn("→", "Later", function () { axis.pan(0.25); }, "axis-right"),
+      btn("Fit", "The whole story", function () { axis.fit(); axis.changed(); }, "axis-fit"),
+      btn("All", "Every dated entry, however far", function () { axis.view = axis.limits.slice(); axis.changed(); }, "axis-all"),
+      axis.label);
+    axis.element = h("div", {"class": "axis-box"}, controls, axis.svg);
+    axis.svg.addEventListener("wheel", function (e) {
+      e.preventDefault();
+      var r = axis.svg.getBoundingClientRect();
+      axis.zoom(e.deltaY > 0 ? 1.25 : 0.8, (e.clientX - r.left) / r.width);
+    }, {passive: false});
+    axis.svg.addEventListener("keydown", function (e) {
+      var act = {ArrowLeft: function () { axis.pan(-0.1); }, ArrowRight: function () { axis.pan(0.1); },
+        "+": function () { axis.zoom(0.8, 0.5); }, "=": function () { axis.zoom(0.8, 0.5); },
+        "-": function () { axis.zoom(1.25, 0.5); }}[e.key];
+      if (act) { e.preventDefault(); act(); }
+    });
+    var drag = null;
+    axis.svg.addEventListener("pointerdown", function (e) {
+      drag = {x: e.clientX, view: axis.view.slice(), moved: false};
+      axis.svg.setPointerCapture(e.pointerId);
+    });
+    axis.svg.addEventListener("pointermove", function (e) {
+      if (!drag) return;
+      var w = axis.svg.getBoundingClientRect().width, dx = e.clientX - drag.x;
+      if (Math.abs(dx) > 3) drag.moved = true;
+      if (!drag.moved) return;
+      var shift = -dx / w * (drag.view[1] - drag.view[0]);
+      axis.view = [drag.view[0] + shift, drag.view[1] + shift];
+      axis.changed();
+    });
+    axis.svg.addEventListener("pointerup", function (e) {
+      if (drag && !drag.moved) {  // a click on a bar: zoom to it
+        var r = axis.svg.getBoundingClientRect(), x = (e.clientX - r.left) / r.width;
+        axis.zoom(0.5, x);
+      }
+      drag = null;
+    });
+    axis.svg.addEventListener("pointercancel", function () { drag = null; });
+  }
+
+  TimeAxis.prototype.fit = function () { this.view = this.home.slice(); };
+  TimeAxis.prototype.focus = function (date, days) {
+    var d = this.app.source.dayNumber(date);
+    this.view = [d - days, d + days + 1];
+    this.changed();
+  };
+  TimeAxis.prototype.range = function () {
+    var t = this.app.source.dayText;
+    return {from: t(Math.ceil(this.view[0] - 1e-9)), to: t(Math.ceil(this.view[1] - 1e-9) - 1)};
+  };
+  TimeAxis.prototype.zoom = function (factor, at) {
+    var a = this.view[0], b = this.view[1], width = Math.max(1, Math.min((b - a) * factor,
+      (this.limits[1] - this.limits[0]) * 2));
+    var center = a + (b - a) * at;
+    this.view = [center - width * at, center + width * (1 - at)];
+    this.changed();
+  };
+  TimeAxis.prototype.pan = function (share) {
+    var d = (this.view[1] - this.view[0]) * share;
+    d = Math.sign(d) * Math.max(1, Math.abs(d));  // at least a day, so a step always shows
+    this.view = [this.view[0] + d, this.view[1] + d];
+    this.changed();
+  };
+  TimeAxis.prototype.changed = function () {
+    this.draw();
+    if (this.onchange) this.onchange();
+  };
+
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  function ticks(a, b, width) {
+    var days = b - a, most = Math.max(2, Math.floor(width / 80)), out = [];
+    var start = new Date(Math.floor(a) * 86400000), y0 = start.getUTCFullYear(), i, d;
+    if (days / 365 > most * 0.9) {
+      var stepY = Math.ceil(days / 365 / most);
+      for (i = Math.floor(y0 / stepY) * stepY; ; i += stepY) {
+        d = new Date(0); d.setUTCFullYear(i, 0, 1);
+        var n = d.getTime() / 86400000;
+        if (n > b) break;
+        if (n >= a) out.push([n, String(i)]);
+      }
+    } else if (days / 30 > most * 0.9 || days > 62) {
+      var stepM = [1, 2, 3, 6, 12].filter(function (k) { return days / 30 / k <= most; })[0] || 12;
+      for (i = 0; ; i += 1) {
+        d = new Date(0); d.setUTCFullYear(y0, start.getUTCMonth() + i, 1);
+        var nm = d.getTime() / 86400000;
+        if (nm > b) break;
+        if (nm >= a && d.getUTCMonth() % stepM === 0) {
+          out.push([nm, d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear()]);
+        }
+      }
+    } else {
+      var stepD = Math.max(1, Math.ceil(days / most));
+      for (i = Math.ceil(a); i <= b; i += stepD) {
+        d = new Date(i * 86400000);
+        out.push([i, d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + (days > 5 ? "" : " " + d.getUTCFullYear())]);
+      }
+    }
+    return out;
+  }
+
+  TimeAxis.prototype.draw = function () {
+    var axis = this, svg = axis.svg, app = axis.app;
+    var width = Math.max(200, Math.floor(svg.getBoundingClientRect().width || 600)), height = 96;
+    var bins = Math.max(10, Math.floor(width / 5));
+    var a = axis.view[0], b = axis.view[1], range = axis.range();
+    axis.label.textContent = range.from === range.to ? range.from : range.from + " – " + range.to;
+    var token = axis.token = (axis.token || 0) + 1;
+    var dayText = app.source.dayText;
+    // Bins of whole days, so a bar never covers half a day.
+    var first = Math.floor(a), last = Math.ceil(b), perBin = Math.max(1, Math.ceil((last - first) / bins));
+    bins = Math.ceil((last - first) / perBin);
+    app.source.histogram(app.filters, dayText(first), dayText(first + bins * perBin - 1), bins).then(function (counts) {
+      if (token !== axis.token) return;
+      clear(svg);
+      svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+      var max = Math.max.apply(null, counts.concat([1]));
+      var x = function (day) { return (day - a) / (b - a) * width; };
+      var bars = s("g", {"class": "bars"});
+      counts.forEach(function (n, i) {
+        if (!n) return;
+        var x0 = x(first + i * perBin), x1 = x(first + (i + 1) * perBin);
+        var bh = Math.max(3, Math.sqrt(n / max) * (height - 30));
+        bars.appendChild(s("rect", {x: x0.toFixed(1), y: (height - 22 - bh).toFixed(1),
+          width: Math.max(1.5, x1 - x0 - 1).toFixed(1), height: bh.toFixed(1), "class": "bar"},
+          s("title", null, dayText(first + i * perBin) + (perBin > 1 ? " – " + dayText(first + (i + 1) * perBin - 1) : "") + ": " + plural(n, "entry", "entries"))));
+      });
+      var tickGroup = s("g", {"class": "ticks"});
+      ticks(a, b, width).forEach(function (t) {
+        var tx = x(t[0]);
+        tickGroup.appendChild(s("line", {x1: tx, x2: tx, y1: height - 22, y2: height - 16}));
+        tickGroup.appendChild(s("text", {x: tx + 2, y: height - 5}, t[1]));
+      });
+      append(svg, [s("line", {"class": "base", x1: 0, x2: width, y1: height - 22, y2: height - 22}), bars, tickGroup]);
+    });
+  };
+
+  // ---- Document panel ----------------------------------------------------------------
+
+  App.prototype.openDocument = function (docId, evidence) {
+    var app = this;
+    return app.source.document(docId).then(function (got) {
+      if (!got) return;
+      var panel = clear(app.panel), d = got.document;
+      var rows = [];
+      function row(label, value) { if (value) rows.push(h("dt", null, label), h("dd", null, value)); }
+      var spans = [];
+      (got.cited || []).forEach(function (ev) { spans.push({start: ev.start, end: ev.end, kind: "cited"}); });
+      (d.published_evidence || []).forEach(function (ev) { spans.push({start: ev.start, end: ev.end, kind: "date"}); });
+      if (evidence) spans.push({start: evidence.start, end: evidence.end, kind: "active"});
+      var text = h("div", {"class": "doctext", id: "doc-text"});
+      markText(text, d.text, spans);
+      var dateEvidence = (d.published_evidence || []).map(function (ev) {
+        return h("button", {type: "button", "class": "link", onclick: function () { app.openDocument(docId, ev); }}, "“" + clip(ev.text, 80) + "”");
+      });
+      row("Published", [got.published, got.basis ? h("span", {"class": "muted"}, " (" + got.basis + ")") : null,
+        dateEvidence.length ? h("span", null, " · read from ", dateEvidence) : null]);
+      if ((d.published_reasons || []).length) {
+        row("Dated by", h("ul", {"class": "reasons"}, d.published_reasons.map(function (r) { return h("li", null, r); })));
+      }
+      row("Author", d.author);
+      row("Credits", (d.credits || []).join(", "));
+      var named = got.credits.filter(function (c) { return c.outlet; }).map(function (c) {
+        return c.outlet + " (" + c.role + ", " + c.basis + ")";
+      });
+      row("Sources named", named.join("; "));
+      got.derived_from.forEach(function (x) {
+        row("Retells", [app.docButton(x), h("span", {"class": "muted"}, " (" + x.note + ")")]);
+      });
+      got.retold_by.forEach(function (x) {
+        row("Retold by", [app.docButton(x), h("span", {"class": "muted"}, " (" + x.note + ")")]);
+      });
+      row("Input", h("span", {"class": "path"}, d.source));
+      row("URL", d.url ? h("span", {"class": "path"}, d.url) : null);
+      append(panel, [
+        h("div", {"class": "panel-head"}, h("button", {type: "button", "class": "close", id: "doc-close",
+          "aria-label": "Close", onclick: function () { app.closeDocument(); }}, "×"),
+          h("h2", {id: "doc-title"}, d.title || "untitled"),
+          h("p", {"class": "muted"}, got.outlet + " · " + d.id.slice(0, 8))),
+        h("div", {"class": "panel-body"}, h("dl", null, rows),
+          evidence ? null : h("p", {"class": "muted"}, "Cited words are marked."), text)]);
+      panel.hidden = false;
+      panel.setAttribute("data-doc", docId);
+      // The address names what is open, so a link can be kept or sent.
+      setHash("#doc=" + encodeURIComponent(docId) + (evidence ? "&at=" + evidence.start + "-" + evidence.end : ""));
+      document.body.classList.add("panel-open");
+      var active = text.querySelector("mark.active");
+      if (active) active.scrollIntoView({block: "center"});
+      else panel.querySelector(".panel-body").scrollTop = 0;
+      (panel.querySelector("#doc-close")).focus({preventScroll: true});
+    });
+  };
+
+  function setHash(hash) {
+    try {
+      history.replaceState(null, "", hash || location.pathname + location.search);
+    } catch (e) { /* an opaque origin may refuse; the link is a convenience */ }
+  }
+
+  App.prototype.closeDocument = function () {
+    if (!this.panel.hidden) setHash("");
+    this.panel.hidden = true;
+    document.body.classList.remove("panel-open");
+  };
+
+  App.prototype.docButton = function (x) {
+    var app = this;
+    return h("button", {type: "button", "class": "link doc-link", "data-doc": x.doc,
+      onclick: function () { app.openDocument(x.doc, null); }}, x.outlet + ": " + clip(x.title, 90));
+  };
+
+  // The text as plain and marked runs: cut at every span edge; a run is marked when a span
+  // covers it, "active" when the chosen evidence does.
+  function markText(el, text, spans) {
+    var n = text.length, cuts = new Set([0, n]);
+    var valid = spans.map(function (sp) {
+      return {start: Math.max(0, sp.start), end: Math.min(n, sp.end), kind: sp.kind};
+    }).filter(function (sp) { return sp.start < sp.end; });
+    valid.forEach(function (sp) { cuts.add(sp.start); cuts.add(sp.end); });
+    var points = Array.from(cuts).sort(function (a, b) { return a - b; });
+    var activeSeen = false;
+    for (var i = 0; i + 1 < points.length; i++) {
+      var l = points[i], r = points[i + 1], kinds = {};
+      valid.forEach(function (sp) { if (sp.start <= l && r <= sp.end) kinds[sp.kind] = true; });
+      var piece = text.slice(l, r);
+      if (kinds.active || kinds.cited || kinds.date) {
+        var cls = kinds.active ? "active" : kinds.date ? "date" : "cited";
+        var mark = h("mark", {"class": cls}, piece);
+        if (kinds.active && !activeSeen) { mark.id = "evidence"; activeSeen = true; }
+        el.appendChild(mark);
+      } else {
+        el.appendChild(document.createTextNode(piece));
+      }
+    }
+  }
+
+  // ---- Figures -----------------------------------------------------------------------
+
+  App.prototype.figuresView = function (main) {
+    var app = this;
+    var charts = h("div", {"class": "charts", id: "series"});
+    var conflicts = h("div", {id: "conflicts"});
+    var all = h("div", {id: "figures"});
+    append(main, h("section", {id: "figures-view"},
+      h("h2", null, "Figures over time"), charts,
+      h("h2", null, "Where sources disagree"), conflicts,
+      h("h2", null, "Every figure"), all));
+    var seriesPage = pagedList(charts, function (p) { return app.source.series(p); },
+      function (one) { return app.seriesChart(one); }, "No figure is reported more than once.", 12);
+    seriesPage.list.classList.add("chart-grid");
+    seriesPage.reload();
+    pagedList(conflicts, function (p) { return app.source.conflicts(p); }, function (c) {
+      return h("li", {"class": "conflict"}, h("p", null, h("span", {"class": "flag"}, c.kind), " ", c.note),
+        h("ul", {"class": "conflict-items"}, c.items.map(function (it) {
+          if (it.citation) return h("li", null, app.citeButton(it.citation, it.label));
+          if (it.doc) return h("li", null, app.docButton({doc: it.doc, outlet: "document", title: it.label}));
+          return h("li", null, it.label);
+        })));
+    }, "No source contradicts another.", 30).reload();
+    pagedList(all, function (p) { return app.source.figures(p); }, function (f) {
+      return h("li", {"class": "figure" + (f.disputed ? " disputed" : ""), "data-figure": f.id},
+        h("p", null, h("strong", {"class": "value"}, f.value), " ", f.counts,
+          f.subject ? " · " + f.subject : "", f.as_of ? " · as of " + f.as_of : "",
+          f.attributed_to ? " · according to " + f.attributed_to : "",
+          f.disputed ? h("span", {"class": "flag"}, "disputed") : null),
+        app.citeButton(f.citation));
+    }, "No figures.", 30).reload();
+  };
+
+  App.prototype.seriesChart = function (one) {
+    var app = this;
+    var pts = one.points.filter(function (p) { return isFinite(p.day); });
+    var W = 320, H = 150, L = 8, R = 8, T = 12, B = 26;
+    var svg = s("svg", {"class": "chart", viewBox: "0 0 " + W + " " + H, role: "group",
+      "aria-label": one.quantity});
+    if (pts.length) {
+      var d0 = Math.min.apply(null, pts.map(function (p) { return p.day; }));
+      var d1 = Math.max.apply(null, pts.map(function (p) { return p.day; }));
+      var v1 = Math.max.apply(null, pts.map(function (p) { return p.value; }));
+      var v0 = Math.min(0, Math.min.apply(null, pts.map(function (p) { return p.value; })));
+      var x = function (d) { return d1 === d0 ? W / 2 : L + (d - d0) / (d1 - d0) * (W - L - R); };
+      var y = function (v) { return v1 === v0 ? H / 2 : T + (1 - (v - v0) / (v1 - v0)) * (H - T - B); };
+      svg.appendChild(s("line", {"class": "base", x1: L, x2: W - R, y1: H - B, y2: H - B}));
+      svg.appendChild(s("polyline", {"class": "line", points: pts.map(function (p) {
+        return x(p.day).toFixed(1) + "," + y(p.value).toFixed(1);
+      }).join(" ")}));
+      svg.appendChild(s("text", {x: L, y: H - 8}, pts[0].date));
+      if (d1 !== d0) svg.appendChild(s("text", {x: W - R, y: H - 8, "text-anchor": "end"}, pts[pts.length - 1].date));
+      svg.appendChild(s("text", {x: L, y: T - 2, "class": "max"}, v1.toLocaleString("en-US")));
+      pts.forEach(function (p) {
+        var c = s("circle", {cx: x(p.day).toFixed(1), cy: y(p.value).toFixed(1), r: 6, tabindex: "0",
+          role: "button", "class": "point" + (p.conflict ? " conflict" : ""), "data-figure": p.figure,
+          "aria-label": p.label + " on " + p.date + " by " + p.citation.outlet},
+          s("title", null, p.label + ", " + p.date + (p.date_basis !== "as_of" ? " (" + p.date_basis + ")" : "") +
+            (p.attributed_to ? ", according to " + p.attributed_to : "") + " — " + p.citation.outlet +
+            (p.conflict ? " (disputed)" : "")));
+        var open = function () { app.openDocument(p.citation.doc, p.citation.verified ? p.citation : null); };
+        c.addEventListener("click", open);
+        c.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
+        svg.appendChild(c);
+      });
+    }
+    var disputed = one.points.filter(function (p) { return p.conflict; }).length;
+    return h("li", {"class": "series-card", "data-series": one.id},
+      h("h3", null, one.quantity), svg,
+      h("p", {"class": "muted"}, plural(one.points.length, "report") +
+        (disputed ? " · " + disputed + " disputed (ringed)" : "")));
+  };
+
+  // ---- Quotes, sources, actors, rejections --------------------------------------------
+
+  // A view of one searchable, paged list: `fetch(words, page)` gives the items.
+  function searchView(main, name, heading, placeholder, fetch, renderItem, emptyText, size) {
+    var box = h("input", {type: "search", id: name + "-q", placeholder: placeholder, "aria-label": placeholder});
+    var holder = h("div", {id: name});
+    append(main, h("section", {id: name + "-view"}, h("h2", null, heading), h("div", {"class": "filters"}, box), holder));
+    var paged = pagedList(holder, function (p) { return fetch(box.value, p); }, renderItem, emptyText, size);
+    box.addEventListener("input", debounce(function () { paged.reload(); }, 80));
+    paged.reload();
+  }
+
+  App.prototype.quotesView = function (main) {
+    var app = this;
+    searchView(main, "quotes", "Quotes by speaker", "Speaker or words", function (q, p) {
+      return app.source.quotes({q: q}, p);
+    }, function (g) {
+      var shown = 3, list = h("ul", {"class": "quotes"});
+      var more = h("button", {type: "button", "class": "more"}, "All " + g.count + " quotes");
+      function fill() {
+        clear(list);
+        g.quotes.slice(0, shown).forEach(function (q) {
+          list.appendChild(h("li", {"class": "quote", "data-quote": q.id},
+            h("blockquote", null, q.direct ? "“" + q.text + "”" : q.text),
+            h("p", {"class": "muted"}, q.date ? q.date + " · " : "", app.citeButton(q.citation, "source"))));
+        });
+        more.hidden = g.quotes.length <= shown;
+      }
+      more.addEventListener("click", function () { shown = g.quotes.length; fill(); });
+      fill();
+      return h("li", {"class": "speaker"}, h("h3", null, g.speaker, h("span", {"class": "muted"}, " · " + plural(g.count, "quote"))), list, more);
+    }, "No quotes.", 15);
+  };
+
+  App.prototype.sourcesView = function (main) {
+    var app = this;
+    var outlets = h("div", {id: "outlets"}), retells = h("div", {id: "derivations"}), stories = h("div", {id: "stories"});
+    append(main, h("section", {id: "sources-view"}, h("h2", null, "Sources and their coverage"), outlets,
+      h("h2", null, "Who retells whom"), h("p", {"class": "muted"}, "A document that shares most of its sentences with an earlier one retells its copy."), retells,
+      h("h2", null, "Stories"), stories));
+    pagedList(outlets, function (p) {
+      return app.source.sources().then(function (all) {
+        return {total: all.outlets.length, offset: p.offset, items: all.outlets.slice(p.offset, p.offset + p.limit)};
+      });
+    }, function (o) {
+      var docsBox = h("div", {"class": "outlet-docs"});
+      var opened = false;
+      var toggle = h("button", {type: "button", "class": "link"}, "documents");
+      toggle.addEventListener("click", function () {
+        opened = !opened;
+        clear(docsBox);
+        if (opened) {
+          pagedList(docsBox, function (p) { return app.source.documents({outlet: o.outlet}, p); }, function (d) {
+            return h("li", null, h("span", {"class": "muted"}, d.published + " "), app.docButton(d));
+          }, "No documents.", 20).reload();
+        }
+      });
+      return h("li", {"class": "outlet", "data-outlet": o.outlet},
+        h("p", null, h("strong", null, o.outlet), " · " + plural(o.documents, "document") + " on " + plural(o.days, "day") +
+          (o.first ? " · " + o.first + (o.last !== o.first ? " to " + o.last : "") : "") + " · ", toggle, " · ",
+          h("button", {type: "button", "class": "link", onclick: function () { app.setFilter("outlet", o.outlet); }}, "timeline")),
+        docsBox);
+    }, "No sources.", 30).reload();
+    pagedList(retells, function (p) {
+      return app.source.sources().then(function (all) {
+        return {total: all.derivations.length, offset: p.offset, items: all.derivations.slice(p.offset, p.offset + p.limit)};
+      });
+    }, function (x) {
+      return h("li", {"class": "derivation"}, app.docButton(x.doc), " retells ", app.docButton(x.derived_from),
+        h("span", {"class": "muted"}, " (" + Math.round(x.similarity * 100) + "% of the shorter shared; " + x.basis + ")"));
+    }, "No document retells another.", 30).reload();
+    app.source.stories().then(function (list) {
+      var ul = h("ul", {"class": "items"});
+      list.forEach(function (st) {
+        ul.appendChild(h("li", {"class": "story"}, h("strong", null, st.title), " · " + plural(st.documents, "document") + ", " +
+          plural(st.events, "event") + (st.start ? " · " + st.start + " to " + st.end : "") + " · ",
+          h("button", {type: "button", "class": "link", onclick: function () { app.setFilter("story", st.id); }}, "timeline"),
+          st.key_actors.length ? h("p", {"class": "muted"}, "Actors: " + st.key_actors.slice(0, 6).map(function (a) { return a.name; }).join(", ")) : null));
+      });
+      append(stories, list.length ? ul : h("p", {"class": "empty"}, "No stories."));
+    });
+  };
+
+  App.prototype.actorsView = function (main) {
+    var app = this;
+    searchView(main, "actors", "Actors, places and groups", "Name", function (q, p) {
+      return app.source.entities({q: q}, p);
+    }, function (e) {
+      return h("li", {"class": "entity", "data-entity": e.id}, h("strong", null, e.name), h("span", {"class": "muted"}, " " + e.kind),
+        e.aliases.length ? h("span", {"class": "muted"}, " · also " + clip(e.aliases.join(", "), 160)) : null,
+        " · " + plural(e.mentions, "mention") + " in " + plural(e.documents, "document") + " ",
+        e.first ? app.citeButton(e.first, "first mention") : null, " ",
+        e.entries ? h("button", {type: "button", "class": "link", onclick: function () { app.setFilter("actor", e.id); }},
+          plural(e.entries, "timeline entry", "timeline entries")) : null);
+    }, "No actor matches.", 40);
+  };
+
+  App.prototype.rejectedView = function (main) {
+    this.source.rejections().then(function (list) {
+      append(main, h("section", {id: "rejected-view"}, h("h2", null, "Rejected inputs"),
+        list.length ? h("ul", {"class": "items"}, list.map(function (r) {
+          return h("li", null, h("span", {"class": "path"}, r.source), " · ", h("code", null, r.reason), r.detail ? " · " + r.detail : "");
+        })) : h("p", {"class": "empty"}, "Every input was read.")));
+    });
+  };
+
+  return {App: App, h: h};
+})();
