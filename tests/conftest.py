@@ -11,11 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.browser_support import browser_page, chromium
 from tests.shared_data import require_shared
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
+
+# The browser fixtures are defined here once, for every test folder: a fixture imported into
+# two test modules is two fixtures, and a second session of Playwright's sync API inside the
+# first one's event loop fails.
+__all__ = ["browser_page", "chromium"]
 
 
 @pytest.fixture(scope="session")

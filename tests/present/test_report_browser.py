@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from tests.browser_support import (
     BrowserPage,
-    chromium,  # noqa: F401  (a fixture)
     open_page,
     scroll_width_fits,
 )
@@ -77,7 +76,7 @@ def load(browser: Any, path: Path, width: int = 1280) -> tuple[Any, BrowserPage]
 
 
 @pytest.fixture
-def laptop(chromium: Any, report_file: Path) -> Iterator[BrowserPage]:  # noqa: F811
+def laptop(chromium: Any, report_file: Path) -> Iterator[BrowserPage]:
     context, found = load(chromium, report_file)
     try:
         yield found
@@ -134,7 +133,7 @@ def test_a_timeline_citation_opens_the_article_with_its_words_marked(laptop: Bro
 
 
 def test_a_wrong_citation_is_flagged_not_marked_and_a_yearless_date_is_listed(
-    chromium: Any,  # noqa: F811
+    chromium: Any,
     tmp_path: Path,
 ) -> None:
     story = make_story()
@@ -311,7 +310,7 @@ def test_quotes_by_speaker_sources_with_coverage_and_retellings(laptop: BrowserP
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_every_view_fits_without_horizontal_scrolling(
-    chromium: Any,  # noqa: F811
+    chromium: Any,
     report_file: Path,
     width: int,
 ) -> None:
@@ -374,7 +373,7 @@ def hostile_story() -> ResolvedStory:
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_no_string_from_an_article_runs_or_loads_anything(
-    chromium: Any,  # noqa: F811
+    chromium: Any,
     tmp_path: Path,
     width: int,
 ) -> None:
@@ -414,7 +413,7 @@ def test_no_string_from_an_article_runs_or_loads_anything(
 
 @pytest.mark.slow
 def test_the_demo_corpus_report_leads_from_the_timeline_to_the_words(
-    chromium: Any,  # noqa: F811
+    chromium: Any,
     tmp_path: Path,
 ) -> None:
     """The bundled examples, built by the real pipeline: every citation on the first page of
@@ -450,7 +449,7 @@ def test_the_demo_corpus_report_leads_from_the_timeline_to_the_words(
 
 
 def test_an_open_article_has_an_address_that_opens_it_again(
-    chromium: Any,  # noqa: F811
+    chromium: Any,
     report_file: Path,
 ) -> None:
     story = make_story()

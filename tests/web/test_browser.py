@@ -6,11 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from playwright.sync_api import expect
-from tests.browser_support import BrowserPage, browser_page, chromium, open_page, scroll_width_fits
+from tests.browser_support import BrowserPage, open_page, scroll_width_fits
 from tests.web.conftest import LiveServer
 from tests.web.story_corpus import COMMON_WORD, PAYLOADS, RARE_WORD, SIZE
-
-__all__ = ["browser_page", "chromium"]
 
 # What a payload that got out of its text would have made.
 INJECTED = "img[src='x'], script:not([src]), [onerror]"
