@@ -234,8 +234,11 @@ def test_every_rule_and_word_file_lives_in_a_data_folder() -> None:
     folders = {path.rpartition("/")[0] for _, _, path in _data_files()}
     assert folders == DATA_FOLDERS
     others = [name for name, _ in _packaged() if name.rpartition("/")[0] not in DATA_FOLDERS]
-    # Besides the data: the report's templates (read by Jinja) and the typing marker.
-    assert all(name.startswith("present/templates/") or name == "py.typed" for name in others)
+    # Besides the data: the report's and the web app's templates and static files (read by
+    # Jinja or served as they are) and the typing marker.
+    pages = ("present/templates/", "web/templates/", "web/static/")
+    stray = [name for name in others if not name.startswith(pages) and name != "py.typed"]
+    assert stray == []
 
 
 @pytest.mark.parametrize(("package", "name", "path"), _data_files(), ids=lambda v: str(v))
