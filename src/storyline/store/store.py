@@ -390,6 +390,13 @@ class Store(PagedReads):
         """What the stored story was computed from; None when no story was ever stored."""
         return self.get_meta(STORY_KEY)
 
+    def story_state(self) -> tuple[str | None, int]:
+        """What the stored story was computed from and how many documents changed since, read
+        together: while both are the same, every read answers the same."""
+        with self._read() as conn:
+            fingerprint = conn.scalar(select(meta.c.value).where(meta.c.key == STORY_KEY))
+            return fingerprint, story_tables.count(conn, schema.story_pending)
+
     def pending_documents(self) -> list[str]:
         """Documents added or changed since the story was stored, in id order."""
         with self._read() as conn:
