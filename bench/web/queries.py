@@ -127,15 +127,16 @@ def wide_pool(store: Store, rng: random.Random) -> Pool:
     words = sorted({w.strip(".,:;'\"()?!").lower() for t in texts for w in t.split()})
     words = [w for w in words if len(w) >= 5 and w.isalpha()]
     counts = store.story_counts()
-    dates = store.date_ranges()["timeline"]
-    first, last = (int((d or "2000")[:4]) for d in dates)
+    # The months the timeline has lines in (its dates run from misread centuries to the
+    # future: a window over the whole range would mostly be empty).
+    months = sorted({line.date[:7] for line in store.timeline() if len(line.date or "") >= 7})
     return Pool(
         stories=[s.id for s in store.stories()],
         actors=[i for i, _ in picked[:200]] + [n.lower() for _, n in picked[200:]],
         words=rng.sample(words, min(500, len(words))),
         name_parts=parts,
         outlets=sorted({d.outlet for d in heads if d.outlet}),
-        months=[f"{y}-{m:02d}" for y in range(first, last + 1) for m in range(1, 13)],
+        months=months,
         limits=(10, 20, 50, 50, 100),
         timeline_offset=counts["timeline"],
         event_offset=counts["events"],

@@ -74,7 +74,7 @@ def contract_dump(record: Record) -> dict[str, Any]:
     return in_contract_form(record.model_dump(mode="json"))
 
 
-def contract_json(dumped: dict[str, Any]) -> str:
+def contract_json(dumped: Any) -> str:
     """Compact JSON of a dumped record, byte for byte what the store keeps and the web API
     sends, so that stored records can be sent as they are."""
     return json.dumps(dumped, ensure_ascii=False, separators=(",", ":"))

@@ -78,6 +78,18 @@ class PagedReads:
             totals[key] = found.total
         return found
 
+    def documents_json(self, ids: Collection[str]) -> dict[str, tuple[str, str]]:
+        """The documents among ``ids``: their JSON without their text, as stored, and their
+        text."""
+        table = schema.documents
+        found: dict[str, tuple[str, str]] = {}
+        with self._read() as conn:
+            for chunk in story_tables.id_chunks(sorted(set(ids))):
+                query = select(table.c.id, table.c.record, table.c.text)
+                rows = conn.execute(query.where(table.c.id.in_(chunk)))
+                found.update((row.id, (row.record, row.text)) for row in rows)
+        return found
+
     def document_heads_json(self, ids: Collection[str]) -> list[tuple[str, str]]:
         """(id, JSON) of the documents among ``ids`` without their text, as stored, in
         publication order (undated last), as document_heads orders them."""
