@@ -79,15 +79,17 @@ def stored_page(
     *,
     names: Mapping[str, str] | None = None,
     documents: Iterable[tuple[str, str]] = (),
+    **extra: Any,
 ) -> Response:
     """The envelope of ``envelope`` around records as the store keeps them (their JSON, already
     what the API sends: model.contract_json), written as bytes without reading them back."""
     following = page.offset + len(items)
     heads = ",".join(f"{_compact(i)}:{record}" for i, record in documents)
+    more = "".join(f",{_compact(k)}:{_compact(v)}" for k, v in extra.items())
     body = (
         f'{{"items":[{",".join(items)}],"limit":{page.limit},"offset":{page.offset},'
         f'"next_offset":{_compact(following if following < total else None)},'
-        f'"total":{total},"names":{_compact(dict(names or {}))},"documents":{{{heads}}}}}'
+        f'"total":{total},"names":{_compact(dict(names or {}))},"documents":{{{heads}}}{more}}}'
     )
     return Response(body.encode(), media_type="application/json")
 

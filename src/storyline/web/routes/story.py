@@ -18,6 +18,7 @@ from storyline.model import (
     Quote,
     Story,
     TimelineEntry,
+    contract_json,
 )
 from storyline.present.export import dump_record
 from storyline.store import Store
@@ -25,6 +26,7 @@ from storyline.web.paging import Page, PageParams, envelope, json_response, page
 from storyline.web.params import (
     Actor,
     Kind,
+    Mentions,
     Mode,
     NamePart,
     Outlet,
@@ -121,9 +123,14 @@ async def events(
 
 @router.get("/entities", response_model=Page[Entity])
 async def entities(
-    request: Request, page: Paging, kind: Kind = None, q: NamePart = None
+    request: Request,
+    page: Paging,
+    kind: Kind = None,
+    q: NamePart = None,
+    mentions: Mentions = None,
 ) -> Response:
-    """The story's actors, places and groups by name, each with its aliases and mentions."""
+    """The story's actors, places and groups by name, each with its aliases and mentions
+    (``mentions=N``: the first N of each, and every entity's count in ``mention_counts``)."""
 
     def work(store: Store) -> Response:
         found = store.records_json(
@@ -134,9 +141,25 @@ async def entities(
             kind=kind,
             q=q,
         )
-        return stored_page(found.items, page, found.total)
+        if mentions is None:
+            return stored_page(found.items, page, found.total)
+        cut, counts = cut_mentions(found.items, mentions)
+        return stored_page(cut, page, found.total, mention_counts=counts)
 
     return await run(request, work)
+
+
+def cut_mentions(records: list[str], most: int) -> tuple[list[str], dict[str, int]]:
+    """Entities' JSON with their mentions cut to the first ``most``, and each one's count."""
+    cut, counts = [], {}
+    for record in records:
+        entity = json.loads(record)
+        counts[entity["id"]] = len(entity["mentions"])
+        if len(entity["mentions"]) > most:
+            entity["mentions"] = entity["mentions"][:most]
+            record = contract_json(entity)
+        cut.append(record)
+    return cut, counts
 
 
 @router.get("/figures", response_model=Page[Figure])
