@@ -9,7 +9,7 @@ import pytest
 from tests.web import story_corpus
 from tests.web.conftest import LiveServer, start, stop
 
-from storyline.model import Ingested
+from storyline.model import Ingested, Rejection
 from storyline.store import Store
 from storyline.web import create_app
 from storyline.web.cache import Answers
@@ -73,12 +73,23 @@ def test_a_changed_store_is_never_answered_from_the_cache(
     assert server.get(PATH).headers["x-cache"] == "hit"
 
 
+def test_stats_count_a_new_rejection(served: tuple[LiveServer, str]) -> None:
+    server, db = served
+    before = server.get("/api/stats")
+    assert server.get("/api/stats").headers["x-cache"] == "hit"
+    with Store.open(db) as store:
+        store.add_rejection(Rejection(source="bad.bin", reason="binary"))
+    after = server.get("/api/stats")
+    assert after.headers["x-cache"] == "miss"
+    assert after.json()["counts"]["rejections"] == before.json()["counts"]["rejections"] + 1
+
+
 def test_the_cache_keeps_at_most_its_bytes_least_recently_used_out() -> None:
     answers = Answers(most_bytes=800)
     for i in range(10):
-        answers.put(("f", f"/api/x{i}", b""), [], bytes(100))
+        answers.put(("f", 0, f"/api/x{i}", b""), [], bytes(100))
     assert answers.bytes <= 800
-    assert answers.get(("f", "/api/x0", b"")) is None
-    assert answers.get(("f", "/api/x9", b"")) is not None
-    answers.put(("f", "/api/huge", b""), [], bytes(101))  # over an eighth: not kept
-    assert answers.get(("f", "/api/huge", b"")) is None
+    assert answers.get(("f", 0, "/api/x0", b"")) is None
+    assert answers.get(("f", 0, "/api/x9", b"")) is not None
+    answers.put(("f", 0, "/api/huge", b""), [], bytes(101))  # over an eighth: not kept
+    assert answers.get(("f", 0, "/api/huge", b"")) is None

@@ -1,10 +1,11 @@
 """Answers of the API kept and sent again while the store is as it was.
 
-The key is the full URL (path and query string) and the stored story's fingerprint, and an
-answer is kept only while no document is pending: every change to a document marks it pending,
-and building the story again changes the fingerprint, so an answer is never sent for a store
-that has changed since. Bounded in bytes, least recently used first out. Plain ASGI middleware:
-a hit is answered before FastAPI reads the request.
+The key is the full URL (path and query string), the stored story's fingerprint and the number
+of rejected inputs (the stats count them), and an answer is kept only while no document is
+pending: every change to a document marks it pending, and building the story again changes the
+fingerprint, so an answer is never sent for a store that has changed since. Bounded in bytes,
+least recently used first out. Plain ASGI middleware: a hit is answered before FastAPI reads
+the request.
 """
 
 from __future__ import annotations
@@ -19,13 +20,10 @@ from storyline.web.limits import ASGIApp, Message, Receive, Scope, Send
 
 # Bytes of answers one server process keeps.
 CACHE_BYTES = 64 * 1024 * 1024
-# The stats count rejections too, which change with no document pending: read each time (the
-# app keeps what they read while the story is the same).
-UNCACHED = frozenset({"/api/stats"})
 HIT_HEADER = (b"x-cache", b"hit")
 MISS_HEADER = (b"x-cache", b"miss")
 
-Key = tuple[str, str, bytes]
+Key = tuple[str, int, str, bytes]
 
 
 class Answers:
@@ -69,7 +67,6 @@ class ResponseCache:
             scope["type"] != "http"
             or scope.get("method") != "GET"
             or not path.startswith("/api/")
-            or path in UNCACHED
             or self.answers.most_bytes <= 0
         ):
             await self.app(scope, receive, send)
@@ -78,13 +75,13 @@ class ResponseCache:
             # Two small reads of a local file (a WAL reader never waits for the writer):
             # cheaper here than the hop to a worker thread, which a hit would otherwise queue
             # for behind slow queries.
-            fingerprint, pending = self.store.story_state()
+            fingerprint, pending, rejected = self.store.story_state()
         else:
-            fingerprint, pending = await anyio.to_thread.run_sync(self.store.story_state)
+            fingerprint, pending, rejected = await anyio.to_thread.run_sync(self.store.story_state)
         if fingerprint is None or pending:
             await self.app(scope, receive, send)
             return
-        key: Key = (fingerprint, path, scope.get("query_string", b""))
+        key: Key = (fingerprint, rejected, path, scope.get("query_string", b""))
         found = self.answers.get(key)
         if found is not None:
             headers, body = found
