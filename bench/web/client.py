@@ -17,6 +17,8 @@ class Connection:
         self.host, self.port = host, port
         self._reader: asyncio.StreamReader | None = None
         self._writer: asyncio.StreamWriter | None = None
+        # Whether the last reply said it came from the server's cache (x-cache: hit).
+        self.cached = False
 
     async def _open(self) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
         if self._reader is None or self._writer is None:
@@ -61,7 +63,7 @@ class Connection:
             raise _Stale
         try:
             status = int(status_line.split()[1])
-            length, closing = 0, False
+            length, closing, self.cached = 0, False, False
             while (line := await reader.readline()) not in (b"\r\n", b""):
                 name, _, value = line.decode("latin-1").partition(":")
                 name = name.strip().lower()
@@ -69,6 +71,8 @@ class Connection:
                     length = int(value)
                 elif name == "connection":
                     closing = "close" in value.lower()
+                elif name == "x-cache":
+                    self.cached = value.strip() == "hit"
             body = await reader.readexactly(length) if length else b""
         except (OSError, ValueError, IndexError, asyncio.IncompleteReadError) as exc:
             await self.close()

@@ -33,7 +33,7 @@ from typing import Any
 
 from bench.results import write_run
 from bench.web.client import Connection, HttpError
-from bench.web.queries import KINDS, MAKERS, in_process
+from bench.web.queries import KINDS, MAKERS, Pool, in_process, small_pool, wide_pool
 from bench.web.t17_store import build_store
 from storyline.config import Config
 from storyline.store import Store
@@ -44,6 +44,8 @@ class Sample:
     kind: str
     seconds: float
     status: int  # 0: the connection failed
+    cached: bool = False
+    url: str = ""
 
 
 def start_server(db: str, workers: int) -> tuple[subprocess.Popen[str], str]:
@@ -95,7 +97,7 @@ def story_ids(url: str) -> list[str]:
 async def _user(
     number: int,
     url: str,
-    stories: list[str],
+    pool: Pool,
     deadline: float,
     seed: int,
     out: list[Sample],
@@ -108,13 +110,15 @@ async def _user(
     while time.monotonic() < deadline:
         kind = KINDS[turn % len(KINDS)]
         turn += 1
-        query = MAKERS[kind](rng, stories)
+        query = MAKERS[kind](rng, pool)
         started = time.perf_counter()
         try:
             status, _ = await connection.get(query.url)
         except HttpError:
             status = 0
-        out.append(Sample(kind, time.perf_counter() - started, status))
+        out.append(
+            Sample(kind, time.perf_counter() - started, status, connection.cached, query.url)
+        )
         if think:  # never past the end: the run's length is what requests/s divides by
             wait = rng.expovariate(1 / think)
             await asyncio.sleep(max(0.0, min(wait, deadline - time.monotonic())))
@@ -122,12 +126,12 @@ async def _user(
 
 
 async def load(
-    url: str, stories: list[str], clients: int, seconds: float, seed: int, think: float = 0.0
+    url: str, pool: Pool, clients: int, seconds: float, seed: int, think: float = 0.0
 ) -> list[Sample]:
     samples: list[Sample] = []
     deadline = time.monotonic() + seconds
     await asyncio.gather(
-        *(_user(i, url, stories, deadline, seed, samples, think) for i in range(clients))
+        *(_user(i, url, pool, deadline, seed, samples, think) for i in range(clients))
     )
     return samples
 
@@ -159,18 +163,22 @@ def summarize(samples: list[Sample], seconds: float) -> dict[str, Any]:
             "requests": len(mine),
             "errors": len(errors),
             "error_statuses": sorted({s.status for s in errors}),
+            "distinct_urls": len({s.url for s in mine}),
+            "cache_hits": sum(1 for s in mine if s.cached),
             **percentiles([s.seconds for s in mine]),
         }
     return {
         "requests": len(samples),
         "errors": sum(1 for s in samples if s.status != 200),
         "requests_per_s": round(len(samples) / seconds, 1),
+        "distinct_urls": len({s.url for s in samples}),
+        "cache_hit_rate": round(sum(1 for s in samples if s.cached) / max(1, len(samples)), 3),
         "all": percentiles([s.seconds for s in samples]),
         "by_kind": by_kind,
     }
 
 
-def anchor(db: str, per_kind: int, seed: int, stories: list[str]) -> dict[str, Any]:
+def anchor(db: str, per_kind: int, seed: int, pool: Pool) -> dict[str, Any]:
     """The same queries as Store calls in this process, one at a time."""
     rng = random.Random(seed)
     found: dict[str, Any] = {}
@@ -178,7 +186,7 @@ def anchor(db: str, per_kind: int, seed: int, stories: list[str]) -> dict[str, A
         for kind in KINDS:
             times = []
             for _ in range(per_kind):
-                query = MAKERS[kind](rng, stories)
+                query = MAKERS[kind](rng, pool)
                 started = time.perf_counter()
                 in_process(store, query)
                 times.append(time.perf_counter() - started)
@@ -206,17 +214,29 @@ def main(argv: list[str] | None = None) -> None:
         help="Mean seconds a client waits between an answer and its next request "
         "(exponential; 0: none, a closed loop).",
     )
+    parser.add_argument(
+        "--mix",
+        choices=("small", "wide"),
+        default="small",
+        help="small: filters from fixed lists (few distinct URLs, asked again and again); "
+        "wide: filters and pages drawn from the whole store.",
+    )
+    parser.add_argument("--label", default="", help="Added to the output file's name.")
     args = parser.parse_args(argv)
     db = args.db or str(build_store(Config()))
     process, url = start_server(db, args.workers)
     try:
-        stories = story_ids(url)
+        if args.mix == "wide":
+            with Store.open(db, read_only=True) as store:
+                pool = wide_pool(store, random.Random(args.seed))
+        else:
+            pool = small_pool(story_ids(url))
         # Unmeasured: the first pass reads the store's pages from disk into the OS cache.
-        asyncio.run(load(url, stories, args.clients, args.warmup, args.seed + 1, args.think))
+        asyncio.run(load(url, pool, args.clients, args.warmup, args.seed + 1, args.think))
         cpu_before = cpu_seconds(process.pid)
         client_before = time.process_time()
         started = time.monotonic()
-        samples = asyncio.run(load(url, stories, args.clients, args.seconds, args.seed, args.think))
+        samples = asyncio.run(load(url, pool, args.clients, args.seconds, args.seed, args.think))
         elapsed = time.monotonic() - started
         server_cpu = (cpu_seconds(process.pid) - cpu_before) / elapsed
         client_cpu = (time.process_time() - client_before) / elapsed
@@ -226,11 +246,13 @@ def main(argv: list[str] | None = None) -> None:
     result = summarize(samples, elapsed)
     with Store.open(db, read_only=True) as store:
         documents = store.count_documents()
-    anchored = anchor(db, args.anchor_queries, args.seed, stories)
+    anchored = anchor(db, args.anchor_queries, args.seed, pool)
     variant = (
         ("_postgresql" if db.startswith("postgresql") else "")
         + (f"_w{args.workers}" if args.workers > 1 else "")
         + (f"_think{args.think:g}" if args.think else "")
+        + ("_wide" if args.mix == "wide" else "")
+        + (f"_{args.label}" if args.label else "")
     )
     path = write_run(
         f"web_load{variant}.json",
@@ -245,21 +267,27 @@ def main(argv: list[str] | None = None) -> None:
         seconds=round(elapsed, 1),
         think_seconds=args.think,
         server_cpu_cores=round(server_cpu, 2),
+        # What the machine's other users leave out: the server's CPU time per answer.
+        server_cpu_ms_per_request=round(server_cpu * elapsed / max(1, len(samples)) * 1000, 2),
         client_cpu_cores=round(client_cpu, 2),
         load_average_after=os.getloadavg(),
         goal_p99_ms=100,
+        mix=args.mix,
         **result,
         anchor_in_process_store=anchored,
     )
     print(
         f"{result['requests']} requests in {elapsed:.0f} s by {args.clients} clients: "
         f"{result['requests_per_s']} req/s, {result['errors']} errors, server CPU "
-        f"{server_cpu:.2f} cores, the clients' {client_cpu:.2f}"
+        f"{server_cpu:.2f} cores ({server_cpu * elapsed / max(1, len(samples)) * 1000:.1f} ms per "
+        f"request), the clients' {client_cpu:.2f}, cache hits "
+        f"{result['cache_hit_rate']:.0%}, distinct URLs {result['distinct_urls']}"
     )
     for kind in KINDS:
         k, a = result["by_kind"][kind], anchored[kind]
         print(
-            f"  {kind:9} n={k['requests']:6} err={k['errors']} p50={k.get('p50_ms')} ms "
+            f"  {kind:9} n={k['requests']:6} err={k['errors']} hits={k['cache_hits']} "
+            f"urls={k['distinct_urls']} p50={k.get('p50_ms')} ms "
             f"p99={k.get('p99_ms')} ms | in-process store p50={a.get('p50_ms')} ms "
             f"p99={a.get('p99_ms')} ms"
         )

@@ -1,11 +1,12 @@
 """The queries the load benchmark sends, by kind (timeline, search, entity, event, and the
 stats page as the cheapest request there is): varied filters and pages, drawn reproducibly,
-each both as an API path and as the same Store call (the in-process anchor)."""
+each both as an API path and as the same Store call (the in-process anchor). Two mixes: the
+small one draws from fixed lists (few distinct URLs), the wide one from the whole store."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -83,66 +84,140 @@ class Query:
         return f"/api/{self.path}" + (f"?{urlencode(self.params)}" if self.params else "")
 
 
-def _window(rng: random.Random) -> dict[str, str]:
-    start = rng.randrange(len(MONTHS) - 3)
-    return {"since": MONTHS[start], "until": MONTHS[start + rng.randrange(1, 4)]}
+@dataclass(frozen=True)
+class Pool:
+    """What the queries draw their filters and pages from."""
+
+    stories: list[str]
+    actors: Sequence[str] = ACTORS
+    words: Sequence[str] = WORDS
+    name_parts: Sequence[str] = NAME_PARTS
+    outlets: Sequence[str] = OUTLETS
+    months: Sequence[str] = tuple(MONTHS)
+    limits: Sequence[int] = (50,)
+    # The largest offsets drawn for an unfiltered page, and for a filtered one.
+    timeline_offset: int = 40_000
+    event_offset: int = 45_000
+    entity_offset: int = 5_000
+    # Offsets of a page of one event type, on the timeline and in the events.
+    timeline_type_offsets: Sequence[int] = (0, 50, 100)
+    event_type_offsets: Sequence[int] = (0, 50, 200)
+    search_offsets: Sequence[int] = (0, 0, 20)
 
 
-def timeline(rng: random.Random, stories: list[str]) -> Query:
-    pick = rng.randrange(5)
-    params: dict[str, Any] = {"limit": 50}
-    if pick == 0:
-        params["offset"] = rng.randrange(0, 40_000, 50)
-    elif pick == 1:
-        params.update(_window(rng))
-    elif pick == 2:
-        params["actor"] = rng.choice(ACTORS)
-    elif pick == 3:
-        params.update(type=rng.choice(PLOVER_TYPES), offset=rng.choice((0, 50, 100)))
-    else:
-        params["story"] = rng.choice(stories)
-    return Query("timeline", "timeline", params)
+def small_pool(stories: list[str]) -> Pool:
+    """The fixed lists above: a few thousand distinct URLs, many asked again and again."""
+    return Pool(stories)
 
 
-def search(rng: random.Random, _stories: list[str]) -> Query:
-    return Query(
-        "search", "search", {"q": rng.choice(WORDS), "limit": 20, "offset": rng.choice((0, 0, 20))}
+def wide_pool(store: Store, rng: random.Random) -> Pool:
+    """Filters drawn from the whole store: hundreds of entities (by id and by a piece of
+    their names), words of the documents' texts, every story, outlet and month of the
+    timeline, page sizes of 10 to 100 anywhere in the lists: a mix in which few URLs come
+    back, as many users browsing different things would send."""
+    entities = [(e.id, e.name) for e in store.entities() if len(e.name) >= 4]
+    picked = rng.sample(entities, min(400, len(entities)))
+    parts = []
+    for _, name in picked:
+        at = rng.randrange(0, len(name) - 2)
+        parts.append(name[at : at + rng.randint(3, 5)].lower())
+    heads = store.document_heads()
+    sampled = store.documents_by_id([d.id for d in rng.sample(heads, min(200, len(heads)))])
+    texts = [sampled[i].text[:2000] for i in sorted(sampled)]
+    words = sorted({w.strip(".,:;'\"()?!").lower() for t in texts for w in t.split()})
+    words = [w for w in words if len(w) >= 5 and w.isalpha()]
+    counts = store.story_counts()
+    # The months the timeline has lines in (its dates run from misread centuries to the
+    # future: a window over the whole range would mostly be empty).
+    months = sorted({line.date[:7] for line in store.timeline() if len(line.date or "") >= 7})
+    return Pool(
+        stories=[s.id for s in store.stories()],
+        actors=[i for i, _ in picked[:200]] + [n.lower() for _, n in picked[200:]],
+        words=rng.sample(words, min(500, len(words))),
+        name_parts=parts,
+        outlets=sorted({d.outlet for d in heads if d.outlet}),
+        months=months,
+        limits=(10, 20, 50, 50, 100),
+        timeline_offset=counts["timeline"],
+        event_offset=counts["events"],
+        entity_offset=counts["entities"] // 4,
+        timeline_type_offsets=(0, 0, 10, 20, 50, 100, 150, 200, 300, 500),
+        event_type_offsets=(0, 0, 10, 20, 50, 100, 150, 200, 300, 500),
+        search_offsets=(0, 0, 10, 20, 40),
     )
 
 
-def entity(rng: random.Random, _stories: list[str]) -> Query:
-    pick = rng.randrange(3)
-    params: dict[str, Any] = {"limit": 50}
+def _window(rng: random.Random, pool: Pool) -> dict[str, str]:
+    start = rng.randrange(len(pool.months) - 3)
+    return {"since": pool.months[start], "until": pool.months[start + rng.randrange(1, 4)]}
+
+
+def _offset(rng: random.Random, most: int, limit: int) -> int:
+    return rng.randrange(0, max(most, limit), limit)
+
+
+def timeline(rng: random.Random, pool: Pool) -> Query:
+    pick = rng.randrange(5)
+    limit = rng.choice(pool.limits)
+    params: dict[str, Any] = {"limit": limit}
     if pick == 0:
-        params["q"] = rng.choice(NAME_PARTS)
+        params["offset"] = _offset(rng, pool.timeline_offset, limit)
     elif pick == 1:
-        params.update(q=rng.choice(NAME_PARTS), kind=rng.choice(KINDS_OF_ENTITY))
+        params.update(_window(rng, pool))
+    elif pick == 2:
+        params["actor"] = rng.choice(pool.actors)
+    elif pick == 3:
+        params.update(type=rng.choice(PLOVER_TYPES), offset=rng.choice(pool.timeline_type_offsets))
     else:
-        params.update(kind=rng.choice(KINDS_OF_ENTITY), offset=rng.randrange(0, 5_000, 50))
+        params["story"] = rng.choice(pool.stories)
+    return Query("timeline", "timeline", params)
+
+
+def search(rng: random.Random, pool: Pool) -> Query:
+    return Query(
+        "search",
+        "search",
+        {"q": rng.choice(pool.words), "limit": 20, "offset": rng.choice(pool.search_offsets)},
+    )
+
+
+def entity(rng: random.Random, pool: Pool) -> Query:
+    pick = rng.randrange(3)
+    limit = rng.choice(pool.limits)
+    params: dict[str, Any] = {"limit": limit}
+    if pick == 0:
+        params["q"] = rng.choice(pool.name_parts)
+    elif pick == 1:
+        params.update(q=rng.choice(pool.name_parts), kind=rng.choice(KINDS_OF_ENTITY))
+    else:
+        params.update(
+            kind=rng.choice(KINDS_OF_ENTITY), offset=_offset(rng, pool.entity_offset, limit)
+        )
     return Query("entity", "entities", params)
 
 
-def event(rng: random.Random, stories: list[str]) -> Query:
+def event(rng: random.Random, pool: Pool) -> Query:
     pick = rng.randrange(5)
-    params: dict[str, Any] = {"limit": 50}
+    limit = rng.choice(pool.limits)
+    params: dict[str, Any] = {"limit": limit}
     if pick == 0:
-        params.update(type=rng.choice(PLOVER_TYPES), offset=rng.choice((0, 50, 200)))
+        params.update(type=rng.choice(PLOVER_TYPES), offset=rng.choice(pool.event_type_offsets))
     elif pick == 1:
-        params["actor"] = rng.choice(ACTORS)
+        params["actor"] = rng.choice(pool.actors)
     elif pick == 2:
-        params.update(source=rng.choice(OUTLETS), **_window(rng))
+        params.update(source=rng.choice(pool.outlets), **_window(rng, pool))
     elif pick == 3:
-        params["story"] = rng.choice(stories)
+        params["story"] = rng.choice(pool.stories)
     else:
-        params.update(offset=rng.randrange(0, 45_000, 50), mode="asserted")
+        params.update(offset=_offset(rng, pool.event_offset, limit), mode="asserted")
     return Query("event", "events", params)
 
 
-def stats(_rng: random.Random, _stories: list[str]) -> Query:
+def stats(_rng: random.Random, _pool: Pool) -> Query:
     return Query("stats", "stats", {})
 
 
-MAKERS: dict[str, Callable[[random.Random, list[str]], Query]] = {
+MAKERS: dict[str, Callable[[random.Random, Pool], Query]] = {
     "timeline": timeline,
     "search": search,
     "entity": entity,

@@ -10,7 +10,8 @@ with unknown parts use X ("XXXX-10-07"). An uncertain publication date is a ``Da
 from __future__ import annotations
 
 import hashlib
-from typing import Literal
+import json
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -53,6 +54,30 @@ Tense = Literal["past", "present", "future"]
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+# A record's lists of evidence that are sets of spans: their order depends on how the producer
+# ran (parallel workers, incremental merges), so the contract fixes it.
+EVIDENCE_SETS = ("mentions", "published_evidence")
+
+
+def in_contract_form(dumped: dict[str, Any]) -> dict[str, Any]:
+    """A record dumped as JSON data, its evidence sets in (doc, start, end) order."""
+    for key in EVIDENCE_SETS:
+        if key in dumped:
+            dumped[key] = sorted(dumped[key], key=lambda e: (e["doc"], e["start"], e["end"]))
+    return dumped
+
+
+def contract_dump(record: Record) -> dict[str, Any]:
+    """A record as the storyline/1 contract writes it."""
+    return in_contract_form(record.model_dump(mode="json"))
+
+
+def contract_json(dumped: Any) -> str:
+    """Compact JSON of a dumped record, byte for byte what the store keeps and the web API
+    sends, so that stored records can be sent as they are."""
+    return json.dumps(dumped, ensure_ascii=False, separators=(",", ":"))
 
 
 class Evidence(Record):

@@ -29,6 +29,7 @@ from storyline.model import (
     SourceCredit,
     Story,
     TimeExpression,
+    contract_dump,
 )
 from storyline.present.columns import Column, table_columns
 
@@ -79,13 +80,7 @@ def schema() -> dict[str, Any]:
 
 def dump_record(record: Record) -> dict[str, Any]:
     """A record as the storyline/1 contract writes it (also what the listing commands print)."""
-    dumped: dict[str, Any] = record.model_dump(mode="json")
-    # Evidence lists are sets of spans; their order depends on how the producer ran
-    # (parallel workers, incremental merges), so fix it here.
-    for key in ("mentions", "published_evidence"):
-        if key in dumped:
-            dumped[key] = sorted(dumped[key], key=lambda e: (e["doc"], e["start"], e["end"]))
-    return dumped
+    return contract_dump(record)
 
 
 def export_object(story: ResolvedStory) -> dict[str, Any]:

@@ -8,12 +8,14 @@ or a fresh store would be created in the new shape and then migrated again.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, insert, inspect, select, text
+from sqlalchemy import Connection, Engine, insert, inspect, select, text, update
 from sqlalchemy.schema import CreateIndex
 
 from storyline.errors import SchemaMismatch, StoreError
+from storyline.model import contract_json, in_contract_form
 from storyline.store import schema
 from storyline.store.upsert import upsert
 
@@ -56,12 +58,37 @@ def _add_paging_indexes(conn: Connection) -> None:
         conn.execute(CreateIndex(index, if_not_exists=True))
 
 
+def _records_in_contract_form(conn: Connection) -> None:
+    """Version 5: every stored record (documents' and the story tables') kept as the web API
+    sends it (model.contract_json: evidence sets in order, compact JSON), so that it is sent
+    as stored. Only the records that differ are written again."""
+    for table in (schema.documents, *schema.STORY_TABLES.values()):
+        key = table.c.id if "id" in table.c else table.c.position
+        after: object = None
+        while True:
+            query = select(key, table.c.record).order_by(key).limit(_REWRITE_BATCH)
+            if after is not None:
+                query = query.where(key > after)
+            rows = conn.execute(query).all()
+            if not rows:
+                break
+            after = rows[-1][0]
+            for row_key, record in rows:
+                canonical = contract_json(in_contract_form(json.loads(record)))
+                if canonical != record:
+                    conn.execute(update(table).where(key == row_key).values(record=canonical))
+
+
+# Records read per batch by _records_in_contract_form.
+_REWRITE_BATCH = 2000
+
 # Version reached -> how to get there from the version before it.
 MIGRATIONS: dict[int, Migration] = {
     1: _create_version_1,
     2: _add_story_tables,
     3: _add_cross_document_tables,
     4: _add_paging_indexes,
+    5: _records_in_contract_form,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

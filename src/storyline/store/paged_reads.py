@@ -3,7 +3,7 @@ one table filtered in SQL, with the total of the whole filtered query, in one tr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Hashable, MutableMapping
 from contextlib import AbstractContextManager
 from typing import Any, TypeVar
 
@@ -22,6 +22,19 @@ def _parser(model: type[R]) -> Callable[[Any], R]:
     return lambda row: model.model_validate_json(row[0])
 
 
+def _record_json(row: Any) -> str:
+    return str(row[0])
+
+
+# Table -> the query of its records by filters, and the story table it pages by position.
+_JSON_QUERIES: dict[str, tuple[Callable[..., Select[Any]], Table | None]] = {
+    "timeline": (pages.timeline_query, schema.timeline),
+    "events": (pages.events_query, schema.events),
+    "entities": (pages.entities_query, None),
+    "documents": (pages.documents_query, None),
+}
+
+
 class PagedReads:
     """Mixed into Store, whose ``_read`` opens a read transaction."""
 
@@ -35,11 +48,59 @@ class PagedReads:
         limit: int | None,
         offset: int,
         positioned: Table | None = None,
+        total: int | None = None,
     ) -> Paged[T]:
         with self._read() as conn:
             return pages.fetch(
-                conn, query, parse, limit=limit, offset=offset, positioned=positioned
+                conn, query, parse, limit=limit, offset=offset, positioned=positioned, total=total
             )
+
+    def records_json(
+        self,
+        table: str,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        totals: MutableMapping[Hashable, int] | None = None,
+        **filters: str | None,
+    ) -> Paged[str]:
+        """A page of one table's records as stored: their JSON, what the web API sends
+        (model.contract_json), filtered as the ``<table>_paged`` method of the same filters
+        does (timeline, events, entities, documents) without reading them into records.
+        ``totals``: filtered totals already counted, by table and filters; the total of this
+        query is looked up and kept there (the caller keeps it only while the story is the
+        same)."""
+        make, positioned = _JSON_QUERIES[table]
+        key = (table, tuple(sorted((k, v) for k, v in filters.items() if v is not None)))
+        known = None if totals is None else totals.get(key)
+        found = self._fetch(make(**filters), _record_json, limit, offset, positioned, known)
+        if totals is not None and (offset or limit is None or len(found.items) >= limit):
+            totals[key] = found.total
+        return found
+
+    def documents_json(self, ids: Collection[str]) -> dict[str, tuple[str, str]]:
+        """The documents among ``ids``: their JSON without their text, as stored, and their
+        text."""
+        table = schema.documents
+        found: dict[str, tuple[str, str]] = {}
+        with self._read() as conn:
+            for chunk in story_tables.id_chunks(sorted(set(ids))):
+                query = select(table.c.id, table.c.record, table.c.text)
+                rows = conn.execute(query.where(table.c.id.in_(chunk)))
+                found.update((row.id, (row.record, row.text)) for row in rows)
+        return found
+
+    def document_heads_json(self, ids: Collection[str]) -> list[tuple[str, str]]:
+        """(id, JSON) of the documents among ``ids`` without their text, as stored, in
+        publication order (undated last), as document_heads orders them."""
+        found: list[tuple[str, str]] = []
+        table = schema.documents
+        query = pages.documents_query().with_only_columns(table.c.id, table.c.record)
+        with self._read() as conn:
+            for chunk in story_tables.id_chunks(sorted(set(ids))):
+                rows = conn.execute(query.where(table.c.id.in_(chunk)))
+                found.extend((row.id, row.record) for row in rows)
+        return found
 
     def timeline_paged(
         self,

@@ -89,12 +89,16 @@ def fetch(
     limit: int | None,
     offset: int,
     positioned: Table | None = None,
+    total: int | None = None,
 ) -> Paged[T]:
     """The page of ``query`` at ``offset`` (each row through ``parse``) and its total;
-    ``positioned``: the story table whose records ``query`` reads in position order."""
+    ``positioned``: the story table whose records ``query`` reads in position order;
+    ``total``: the total when the caller knows it already (not counted again)."""
     items = [parse(row) for row in conn.execute(_page(query, limit, offset, positioned))]
     if offset == 0 and (limit is None or len(items) < limit):
         return Paged(items, len(items))  # the whole result is in hand
+    if total is not None:
+        return Paged(items, total)
     # The same rows counted, none of their columns read: a count over a subquery selecting the
     # records would read every one of them, and records are large.
     counted = query.order_by(None).with_only_columns(func.count(), maintain_column_froms=True)

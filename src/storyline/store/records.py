@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from storyline.model import DateInterval, Document
+from storyline.model import DateInterval, Document, contract_json, in_contract_form
 
 # Document fields kept in columns of their own rather than in the JSON record.
 _TEXT_FIELD = {"text"}
@@ -36,7 +36,7 @@ def document_row(doc: Document) -> dict[str, Any]:
         "published_basis": doc.published_basis,
         "raw_ref": doc.raw_ref,
         "text": doc.text,
-        "record": doc.model_dump_json(exclude=_TEXT_FIELD),
+        "record": contract_json(in_contract_form(doc.model_dump(mode="json", exclude=_TEXT_FIELD))),
     }
 
 

@@ -390,6 +390,16 @@ class Store(PagedReads):
         """What the stored story was computed from; None when no story was ever stored."""
         return self.get_meta(STORY_KEY)
 
+    def story_state(self) -> tuple[str | None, int, int]:
+        """What the stored story was computed from, how many documents changed since and how
+        many inputs were rejected, read together: while all three are the same, every read
+        answers the same (a document added or changed is pending until the story is stored
+        again, which changes the fingerprint)."""
+        with self._read() as conn:
+            fingerprint = conn.scalar(select(meta.c.value).where(meta.c.key == STORY_KEY))
+            pending = story_tables.count(conn, schema.story_pending)
+            return fingerprint, pending, story_tables.count(conn, rejections)
+
     def pending_documents(self) -> list[str]:
         """Documents added or changed since the story was stored, in id order."""
         with self._read() as conn:

@@ -27,6 +27,8 @@ from storyline.model import (
     Story,
     TimeExpression,
     TimelineEntry,
+    contract_dump,
+    contract_json,
 )
 from storyline.store import pages, schema
 
@@ -135,7 +137,7 @@ def write_story(conn: Connection, story: ResolvedStory) -> None:
             conn,
             table,
             (
-                {**columns(r), "position": i, "record": r.model_dump_json()}
+                {**columns(r), "position": i, "record": contract_json(contract_dump(r))}
                 for i, r in enumerate(records)
             ),
         )

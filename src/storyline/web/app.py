@@ -11,7 +11,9 @@ from fastapi import FastAPI
 from storyline import __version__
 from storyline.store import Store
 from storyline.web import errors, routes
+from storyline.web.cache import CACHE_BYTES, ResponseCache
 from storyline.web.limits import QUERY_SECONDS, WORKER_THREADS, RequestGuard
+from storyline.web.routes.common import TotalsCache
 from storyline.web.routes.overview import StoryCache, outlets_of, stats_of
 
 DESCRIPTION = (
@@ -22,10 +24,13 @@ DESCRIPTION = (
 )
 
 
-def create_app(db: str, *, query_seconds: float = QUERY_SECONDS) -> FastAPI:
+def create_app(
+    db: str, *, query_seconds: float = QUERY_SECONDS, cache_bytes: int = CACHE_BYTES
+) -> FastAPI:
     """The web app over the store at ``db`` (a path or an SQLAlchemy URL), which must exist
     at the current schema version: it is opened here, read-only, and closed when the app
-    shuts down. ``query_seconds``: how long one request's queries may run (then 503)."""
+    shuts down. ``query_seconds``: how long one request's queries may run (then 503);
+    ``cache_bytes``: how many bytes of answers to keep (cache.py; 0: none)."""
     store = Store.open(db, read_only=True, statement_timeout=query_seconds)
 
     @asynccontextmanager
@@ -49,8 +54,11 @@ def create_app(db: str, *, query_seconds: float = QUERY_SECONDS) -> FastAPI:
     app.state.query_seconds = query_seconds
     app.state.stats = StoryCache(stats_of)
     app.state.outlets = StoryCache(outlets_of)
+    app.state.totals = TotalsCache()
     app.state.threads = anyio.CapacityLimiter(WORKER_THREADS)
     errors.install(app)
     routes.install(app)
+    # Inside the guard: refused requests never reach it, and its answers get the headers.
+    app.add_middleware(ResponseCache, store=store, most_bytes=cache_bytes)
     app.add_middleware(RequestGuard)
     return app

@@ -68,6 +68,32 @@ def json_response(payload: Any, status: int = 200) -> Response:
     return Response(body, status_code=status, media_type="application/json")
 
 
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def stored_page(
+    items: list[str],
+    page: PageParams,
+    total: int,
+    *,
+    names: Mapping[str, str] | None = None,
+    documents: Iterable[tuple[str, str]] = (),
+    **extra: Any,
+) -> Response:
+    """The envelope of ``envelope`` around records as the store keeps them (their JSON, already
+    what the API sends: model.contract_json), written as bytes without reading them back."""
+    following = page.offset + len(items)
+    heads = ",".join(f"{_compact(i)}:{record}" for i, record in documents)
+    more = "".join(f",{_compact(k)}:{_compact(v)}" for k, v in extra.items())
+    body = (
+        f'{{"items":[{",".join(items)}],"limit":{page.limit},"offset":{page.offset},'
+        f'"next_offset":{_compact(following if following < total else None)},'
+        f'"total":{total},"names":{_compact(dict(names or {}))},"documents":{{{heads}}}{more}}}'
+    )
+    return Response(body.encode(), media_type="application/json")
+
+
 def envelope(
     items: Iterable[Any],
     page: PageParams,

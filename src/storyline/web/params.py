@@ -68,6 +68,19 @@ NamePart = Annotated[
     str | None,
     Query(min_length=1, max_length=MAX_TEXT, description="A part of the name (any case)."),
 ]
+# The most mentions an entity of a page may be cut to: beyond it, ask for the whole entity.
+MAX_MENTIONS = 1000
+Mentions = Annotated[
+    int | None,
+    Query(
+        ge=0,
+        le=MAX_MENTIONS,
+        description="Cut each entity's mentions to its first N (in document and offset order): "
+        "an entity named in thousands of places is otherwise megabytes. The envelope's "
+        "mention_counts then gives each entity's number of mentions; /api/entities/{id} has "
+        "them all. Without it every mention is sent, as storyline/1 writes the entity.",
+    ),
+]
 Speaker = Annotated[
     str | None,
     Query(

@@ -60,11 +60,11 @@ class StoryCache(Generic[T]):
 
     def __init__(self, compute: Callable[[Store], T]) -> None:
         self._compute = compute
-        self._key: tuple[str | None, int] | None = None
+        self._key: tuple[str | None, int, int] | None = None
         self._value: T | None = None
 
     def get(self, store: Store) -> T:
-        key = (store.story_fingerprint(), store.count_pending())
+        key = store.story_state()
         if key != self._key or self._value is None:
             # Two threads may both compute it: the same answer, stored twice.
             self._value, self._key = self._compute(store), key

@@ -4,17 +4,16 @@ with a short snippet of its text and where the words are in it."""
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from storyline.model import Document, DocumentHead, Evidence
-from storyline.present.export import dump_record
+from storyline.model import DocumentHead, Evidence, contract_json
 from storyline.store import Store
 from storyline.store.search import query_terms
-from storyline.web.paging import PageParams, envelope, json_response, page_params
+from storyline.web.paging import PageParams, page_params
 from storyline.web.params import SearchWords
 from storyline.web.queries import run
 
@@ -55,10 +54,9 @@ def matches(text: str, words: list[str]) -> list[tuple[int, int]]:
     return [m.span() for _, m in zip(range(MAX_MATCHES), pattern.finditer(text), strict=False)]
 
 
-def snippet(doc: Document, found: list[tuple[int, int]]) -> Evidence:
-    """A span around the first match (the text's opening without one, as when only the
-    title matched), cut at spaces so no word is split."""
-    text = doc.text
+def snippet(doc: str, text: str, found: list[tuple[int, int]]) -> Evidence:
+    """A span of document ``doc`` around the first match (the text's opening without one,
+    as when only the title matched), cut at spaces so no word is split."""
     first, last = found[0] if found else (0, 0)
     start = max(0, first - BEFORE)
     end = min(len(text), last + AFTER)
@@ -68,16 +66,17 @@ def snippet(doc: Document, found: list[tuple[int, int]]) -> Evidence:
     if end < len(text):
         space = text.rfind(" ", last, end)
         end = space if space > last else end
-    return Evidence(doc=doc.id, start=start, end=end, text=text[start:end])
+    return Evidence(doc=doc, start=start, end=end, text=text[start:end])
 
 
-def hit(doc: Document, words: list[str]) -> dict[str, Any]:
-    found = matches(doc.text, words)
-    return {
-        "document": dump_record(doc.head()),
-        "snippet": dump_record(snippet(doc, found)),
-        "matches": [{"start": s, "end": e} for s, e in found],
-    }
+def hit(doc: str, head: str, text: str, words: list[str]) -> str:
+    """A hit's JSON (a Hit) from a document as stored: its JSON without its text, sent as it
+    is, and its text."""
+    found = matches(text, words)
+    span = snippet(doc, text, found)
+    snip = {"doc": span.doc, "start": span.start, "end": span.end, "text": span.text}
+    where = [{"start": s, "end": e} for s, e in found]
+    return f'{{"document":{head},"snippet":{contract_json(snip)},"matches":{contract_json(where)}}}'
 
 
 @router.get("/search", response_model=HitPage)
@@ -91,10 +90,14 @@ async def search(
     def work(store: Store) -> Response:
         ids = store.search(q, limit=page.limit, offset=page.offset)
         total = store.count_search(q) if ids or page.offset else 0
-        docs = store.documents_by_id(ids)
-        items = [hit(docs[i], words) for i in ids if i in docs]
-        body = envelope(items, page, total, query=words)
-        del body["names"], body["documents"]
-        return json_response(body)
+        docs = store.documents_json(ids)
+        items = [hit(i, *docs[i], words) for i in ids if i in docs]
+        following = page.offset + len(items)
+        body = (
+            f'{{"items":[{",".join(items)}],"limit":{page.limit},"offset":{page.offset},'
+            f'"next_offset":{contract_json(following if following < total else None)},'
+            f'"total":{total},"query":{contract_json(words)}}}'
+        )
+        return Response(body.encode(), media_type="application/json")
 
     return await run(request, work)

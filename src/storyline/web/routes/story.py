@@ -3,6 +3,7 @@ series, quotes, stories and conflicts. Each item is the storyline/1 record, with
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -17,13 +18,15 @@ from storyline.model import (
     Quote,
     Story,
     TimelineEntry,
+    contract_json,
 )
 from storyline.present.export import dump_record
 from storyline.store import Store
-from storyline.web.paging import Page, PageParams, envelope, json_response, page_params
+from storyline.web.paging import Page, PageParams, envelope, json_response, page_params, stored_page
 from storyline.web.params import (
     Actor,
     Kind,
+    Mentions,
     Mode,
     NamePart,
     Outlet,
@@ -34,9 +37,11 @@ from storyline.web.params import (
     Until,
 )
 from storyline.web.queries import run
-from storyline.web.routes.common import heads, names
+from storyline.web.routes.common import heads, names, stored_heads, totals
 
 router = APIRouter(prefix="/api", tags=["story"])
+# An event's fields that hold entity ids, whose names a page of events comes with.
+ACTOR_FIELDS = ("source_actor", "target_actor", "location", "reported_by")
 Paging = Annotated[PageParams, Depends(page_params)]
 
 
@@ -54,20 +59,21 @@ async def timeline(
     citation (the evidence it was read from) and the documents it draws on."""
 
     def work(store: Store) -> Response:
-        found = store.timeline_paged(
+        found = store.records_json(
+            "timeline",
             limit=page.limit,
             offset=page.offset,
+            totals=totals(request, store),
             since=since,
             until=until,
             actor=actor,
             type=type,
             story=story,
         )
-        cited = {c.doc for e in found.items for c in e.citations}
-        cited |= {d for e in found.items for d in e.documents}
-        return json_response(
-            envelope(found.items, page, found.total, documents=heads(store, cited))
-        )
+        lines = [json.loads(r) for r in found.items]
+        cited = {c["doc"] for e in lines for c in e["citations"]}
+        cited |= {d for e in lines for d in e["documents"]}
+        return stored_page(found.items, page, found.total, documents=stored_heads(store, cited))
 
     return await run(request, work)
 
@@ -88,9 +94,11 @@ async def events(
     actors' names are in ``names``, the documents reporting them in ``documents``."""
 
     def work(store: Store) -> Response:
-        found = store.events_paged(
+        found = store.records_json(
+            "events",
             limit=page.limit,
             offset=page.offset,
+            totals=totals(request, store),
             since=since,
             until=until,
             actor=actor,
@@ -99,20 +107,15 @@ async def events(
             outlet=source,
             story=story,
         )
-        actors = [
-            i
-            for e in found.items
-            for i in (e.source_actor, e.target_actor, e.location, e.reported_by)
-        ]
-        docs = {d for e in found.items for d in e.documents}
-        return json_response(
-            envelope(
-                found.items,
-                page,
-                found.total,
-                names=names(store, actors),
-                documents=heads(store, docs),
-            )
+        events = [json.loads(r) for r in found.items]
+        actors = [e[k] for e in events for k in ACTOR_FIELDS]
+        docs = {d for e in events for d in e["documents"]}
+        return stored_page(
+            found.items,
+            page,
+            found.total,
+            names=names(store, actors),
+            documents=stored_heads(store, docs),
         )
 
     return await run(request, work)
@@ -120,15 +123,43 @@ async def events(
 
 @router.get("/entities", response_model=Page[Entity])
 async def entities(
-    request: Request, page: Paging, kind: Kind = None, q: NamePart = None
+    request: Request,
+    page: Paging,
+    kind: Kind = None,
+    q: NamePart = None,
+    mentions: Mentions = None,
 ) -> Response:
-    """The story's actors, places and groups by name, each with its aliases and mentions."""
+    """The story's actors, places and groups by name, each with its aliases and mentions
+    (``mentions=N``: the first N of each, and every entity's count in ``mention_counts``)."""
 
     def work(store: Store) -> Response:
-        found = store.entities_paged(limit=page.limit, offset=page.offset, kind=kind, q=q)
-        return json_response(envelope(found.items, page, found.total))
+        found = store.records_json(
+            "entities",
+            limit=page.limit,
+            offset=page.offset,
+            totals=totals(request, store),
+            kind=kind,
+            q=q,
+        )
+        if mentions is None:
+            return stored_page(found.items, page, found.total)
+        cut, counts = cut_mentions(found.items, mentions)
+        return stored_page(cut, page, found.total, mention_counts=counts)
 
     return await run(request, work)
+
+
+def cut_mentions(records: list[str], most: int) -> tuple[list[str], dict[str, int]]:
+    """Entities' JSON with their mentions cut to the first ``most``, and each one's count."""
+    cut, counts = [], {}
+    for record in records:
+        entity = json.loads(record)
+        counts[entity["id"]] = len(entity["mentions"])
+        if len(entity["mentions"]) > most:
+            entity["mentions"] = entity["mentions"][:most]
+            record = contract_json(entity)
+        cut.append(record)
+    return cut, counts
 
 
 @router.get("/figures", response_model=Page[Figure])
