@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from storyline.model import Derivation, Evidence, Quote, Rejection, SourceCredit, TimelineEntry
-from storyline.present.display import basis_label, date_label, outlet_label
+from storyline.present.display import basis_label, date_label, outlet_label, published_day
 from storyline.present.export import dump_record
 from storyline.present.report_view import event_groups
 from storyline.store import Store
@@ -23,6 +23,7 @@ from storyline.web.paging import Page, PageParams, envelope, json_response, page
 from storyline.web.params import DATE_PATTERN, Outlet, RecordId, StoryId
 from storyline.web.queries import run
 from storyline.web.routes.common import names
+from storyline.web.routes.overview import StoryCache
 
 router = APIRouter(prefix="/api", tags=["views"])
 Paging = Annotated[PageParams, Depends(page_params)]
@@ -335,5 +336,45 @@ async def rejections(request: Request, page: Paging) -> Response:
         return json_response(
             envelope(every[page.offset : page.offset + page.limit], page, len(every))
         )
+
+    return await run(request, work)
+
+
+def outlet_coverage(store: Store) -> list[dict[str, Any]]:
+    """Every outlet (as listings name it) with its documents, the days it published on and
+    its first and last day, most documents first."""
+    by: dict[str, dict[str, Any]] = {}
+    for doc in store.document_heads():
+        name = outlet_label(doc)
+        found = by.setdefault(name, {"outlet": name, "documents": 0, "days": set()})
+        found["documents"] += 1
+        if (day := published_day(doc)) is not None:
+            found["days"].add(day)
+    rows = [
+        {
+            "outlet": o["outlet"],
+            "documents": o["documents"],
+            "days": len(o["days"]),
+            "first": min(o["days"], default=None),
+            "last": max(o["days"], default=None),
+        }
+        for o in by.values()
+    ]
+    return sorted(rows, key=lambda o: (-o["documents"], o["outlet"]))
+
+
+@router.get("/outlets")
+async def outlets(request: Request, page: Paging) -> Response:
+    """Outlets with their coverage, most documents first: ``{outlet, documents, days, first,
+    last}`` (documents published, distinct days published on, first and last of them)."""
+    state = request.app.state
+    if not hasattr(state, "outlet_coverage"):
+        state.outlet_coverage = StoryCache(outlet_coverage)
+    cache: StoryCache[list[dict[str, Any]]] = state.outlet_coverage
+
+    def work(store: Store) -> Response:
+        every = cache.get(store)
+        body = envelope(every[page.offset : page.offset + page.limit], page, len(every))
+        return json_response(body)
 
     return await run(request, work)
