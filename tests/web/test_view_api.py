@@ -119,3 +119,23 @@ def test_the_new_endpoints_are_documented(served_story: LiveServer) -> None:
         "/api/rejections",
     ):
         assert spec["paths"][path]["get"]["description"], path
+
+
+def test_the_view_endpoints_keep_the_limits(served_story: LiveServer) -> None:
+    too_long = "x" * 201
+    for path in (
+        "/api/timeline/entries?limit=201",
+        "/api/speakers?limit=201",
+        "/api/outlets?limit=0",
+        "/api/timeline/entries?q=" + too_long,
+        "/api/timeline/entries?type=" + quote("AGREE;DROP"),
+        "/api/timeline/entries?from=yesterday",
+        "/api/timeline/key-dates?limit=51",
+        "/api/actors?limit=1001",
+    ):
+        reply = served_story.get(path)
+        assert reply.status == 422, path
+        assert reply.json()["error"]["status"] == 422
+    outlets = served_story.get("/api/outlets").json()
+    assert sum(o["documents"] for o in outlets["items"]) == SIZE
+    assert all(o["days"] == o["documents"] for o in outlets["items"])
