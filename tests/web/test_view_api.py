@@ -32,6 +32,7 @@ def test_the_timeline_filters_as_the_report_does(served_story: LiveServer) -> No
     assert _entries(served_story, "type=AGREE")["total"] == SIZE // 2
     assert _entries(served_story, "type=cooperation")["total"] == SIZE
     assert _entries(served_story, "type=statement")["total"] == SIZE
+    assert _entries(served_story, "type=material-conflict")["total"] == 0
     # Outlet (any case), words, days, story and actor, and all at once.
     harbour = sum(1 for d in story.documents if d.outlet == "The Harbour Post")
     assert _entries(served_story, "outlet=the%20harbour%20post")["total"] == 2 * harbour
@@ -103,6 +104,8 @@ def test_what_a_document_cites_credits_and_retells(served_story: LiveServer) -> 
     derivations = served_story.get("/api/derivations").json()
     assert derivations["total"] == 1 and len(derivations["documents"]) == 2
     assert served_story.get("/api/rejections").json()["total"] == 0
+    disputed = served_story.get("/api/conflicts/figures").json()["items"]
+    assert disputed == sorted(story.conflicts[0].items)
 
 
 def test_the_new_endpoints_are_documented(served_story: LiveServer) -> None:
@@ -117,6 +120,8 @@ def test_the_new_endpoints_are_documented(served_story: LiveServer) -> None:
         "/api/documents/{doc_id}/evidence",
         "/api/derivations",
         "/api/rejections",
+        "/api/outlets",
+        "/api/conflicts/figures",
     ):
         assert spec["paths"][path]["get"]["description"], path
 

@@ -37,7 +37,7 @@ from storyline.store.pages import holds
 # Citations checked against their document's text per statement.
 _CHECK_CHUNK = 200
 # Quotes listed per speaker: the view shows three and the rest on request.
-QUOTES_PER_SPEAKER = 100
+QUOTES_PER_SPEAKER = 25
 # Entries of one day read to pick the one a key date is labelled with.
 _KEY_DAY_ROWS = 200
 
@@ -386,36 +386,56 @@ def heads(conn: Connection, ids: Iterable[str]) -> list[DocumentHead]:
 def speakers(
     conn: Connection, q: str | None, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    """Speakers by how many quotes they have (their entity's name, else the words naming
-    them), a page of them with their quotes in date order, and how many speakers there
-    are. ``q``: words each listed quote or its speaker's name holds."""
+    """Speakers by how many quotes they have (named by their entity, else by the words
+    naming them), a page of them with their first quotes in date order, and how many speakers
+    there are. ``q``: words each listed quote or its speaker's name holds."""
     quotes, entities = schema.quotes, schema.entities
     name = func.coalesce(entities.c.name, quotes.c.speaker, literal("unattributed", String))
-    base = select(
-        name.label("speaker"), quotes.c.record, quotes.c.date, quotes.c.position
-    ).select_from(quotes.outerjoin(entities, entities.c.id == quotes.c.speaker))
-    for word in _words(q):
-        base = base.where(or_(holds(name, word), holds(quotes.c.record, word)))
-    found = base.subquery()
+    joined = quotes.outerjoin(entities, entities.c.id == quotes.c.speaker)
+    conditions = [or_(holds(name, w), holds(quotes.c.record, w)) for w in _words(q)]
     count = func.count()
-    grouped = select(found.c.speaker, count).group_by(found.c.speaker)
+    grouped = (
+        select(quotes.c.speaker, name.label("name"), count)
+        .select_from(joined)
+        .where(*conditions)
+        .group_by(quotes.c.speaker, name)
+    )
     total = conn.scalar(select(func.count()).select_from(grouped.subquery())) or 0
     chosen = conn.execute(
-        grouped.order_by(count.desc(), found.c.speaker).limit(limit).offset(offset)
+        grouped.order_by(count.desc(), name, quotes.c.speaker).limit(limit).offset(offset)
     ).all()
     groups = []
-    for speaker, n in chosen:
+    for speaker, label, n in chosen:
+        # By the speaker column, which an index holds: one group's quotes, not every quote.
+        who = quotes.c.speaker.is_(None) if speaker is None else quotes.c.speaker == speaker
         rows = conn.execute(
-            select(found.c.record)
-            .where(found.c.speaker == speaker)
-            .order_by(found.c.date.is_(None), found.c.date, found.c.position)
+            select(quotes.c.record)
+            .select_from(joined)
+            .where(who, *conditions)
+            .order_by(quotes.c.date.is_(None), quotes.c.date, quotes.c.position)
             .limit(QUOTES_PER_SPEAKER)
         )
         groups.append(
             {
-                "speaker": speaker,
+                "speaker": label,
                 "count": n,
                 "quotes": [Quote.model_validate_json(r[0]) for r in rows],
             }
         )
     return groups, total
+
+
+def conflicted_figures(conn: Connection) -> list[str]:
+    """Ids of the figures any conflict sets against another."""
+    table, figures = schema.conflicts, schema.figures
+    ids: set[str] = set()
+    for (record,) in conn.execute(select(table.c.record)):
+        ids.update(json.loads(record)["items"])
+    if not ids:
+        return []
+    found = []
+    wanted = sorted(ids)
+    for at in range(0, len(wanted), 500):
+        chunk = wanted[at : at + 500]
+        found += list(conn.scalars(select(figures.c.id).where(figures.c.id.in_(chunk))))
+    return sorted(found)

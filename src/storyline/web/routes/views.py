@@ -36,7 +36,7 @@ DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 ViewType = Annotated[
     str | None,
     Query(
-        pattern=r"^[A-Za-z_]{1,40}$",
+        pattern=r"^[A-Za-z_-]{1,40}$",
         description="A PLOVER event type (ASSAULT), an event group's key (from /api/meta's "
         '"groups") or "statement".',
     ),
@@ -83,11 +83,16 @@ def _filters(
 Filters = Annotated[view_reads.ViewFilters, Depends(_filters)]
 
 
-def _heads_json(store_heads: list[Any]) -> dict[str, Any]:
-    """Document heads by id, with the labels the views show (outlet, date, basis)."""
+# What a brief head keeps: enough to name a document in a list.
+_BRIEF = ("id", "title", "outlet", "published", "published_basis")
+
+
+def _heads_json(store_heads: list[Any], *, brief: bool = False) -> dict[str, Any]:
+    """Document heads by id, with the labels the views show (outlet, date, basis); brief:
+    without their date evidence, credits and reasons."""
     return {
         d.id: {
-            **dump_record(d),
+            **(dump_record(d) if not brief else {k: getattr(d, k) for k in _BRIEF}),
             "label": {
                 "outlet": outlet_label(d),
                 "published": date_label(d.published),
@@ -321,7 +326,7 @@ async def derivations(request: Request, page: Paging) -> Response:
             docs = view_reads.heads(conn, {x for d in chosen for x in (d.doc, d.derived_from)})
         total = store.count_records("derivations")
         body = envelope(chosen, page, total)
-        body["documents"] = _heads_json(docs)
+        body["documents"] = _heads_json(docs, brief=True)
         return json_response(body)
 
     return await run(request, work)
@@ -376,5 +381,17 @@ async def outlets(request: Request, page: Paging) -> Response:
         every = cache.get(store)
         body = envelope(every[page.offset : page.offset + page.limit], page, len(every))
         return json_response(body)
+
+    return await run(request, work)
+
+
+@router.get("/conflicts/figures")
+async def conflicted_figures(request: Request) -> Response:
+    """The ids of every figure some source contradicts: ``{"items": [...]}`` (the app rings
+    them on its charts without reading every conflict)."""
+
+    def work(store: Store) -> Response:
+        with store._read() as conn:
+            return json_response({"items": view_reads.conflicted_figures(conn)})
 
     return await run(request, work)

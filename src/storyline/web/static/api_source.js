@@ -73,7 +73,7 @@ var StorylineApi = (function () {
   }
 
   function ApiSource() {
-    var metaOnce = null, actorsOnce = null, conflictsOnce = null;
+    var metaOnce = null, actorsOnce = null, conflictsOnce = null, sourcesOnce = null;
     function meta() {
       if (!metaOnce) metaOnce = get("/api/meta");
       return metaOnce;
@@ -93,11 +93,11 @@ var StorylineApi = (function () {
       }
       return actorsOnce;
     }
-    // Figures some source contradicts (the first pages of conflicts: enough to ring them).
+    // The figures some source contradicts, asked once.
     function conflicted() {
       if (!conflictsOnce) {
-        conflictsOnce = get("/api/conflicts", {limit: MAX_PAGE}).then(function (body) {
-          return new Set(Object.keys(body.figures || {}));
+        conflictsOnce = get("/api/conflicts/figures").then(function (body) {
+          return new Set(body.items);
         });
       }
       return conflictsOnce;
@@ -246,8 +246,10 @@ var StorylineApi = (function () {
         });
       },
 
+      // Asked once per page: the app asks at start for the outlets, the Sources view again.
       sources: function () {
-        return Promise.all([get("/api/outlets", {limit: MAX_PAGE}), get("/api/derivations", {limit: MAX_PAGE})])
+        if (sourcesOnce) return sourcesOnce;
+        return sourcesOnce = Promise.all([get("/api/outlets", {limit: MAX_PAGE}), get("/api/derivations", {limit: 50})])
           .then(function (got) {
             var docs = got[1].documents;
             return {outlets: got[0].items, derivations: got[1].items.map(function (x) {
