@@ -8,6 +8,7 @@
 var StorylineApi = (function () {
   var MAX_PAGE = 200;
   var MAX_WORDS = 200;
+  var MAX_OUTLETS = 5000;
 
   function query(params) {
     var out = [];
@@ -102,6 +103,19 @@ var StorylineApi = (function () {
       }
       return conflictsOnce;
     }
+    // Every outlet, a page at a time (the server keeps them counted): the filter and the
+    // Sources view list them all, up to MAX_OUTLETS.
+    function allOutlets() {
+      return get("/api/outlets", {limit: MAX_PAGE}).then(function (first) {
+        var rest = [];
+        for (var at = MAX_PAGE; at < Math.min(first.total, MAX_OUTLETS); at += MAX_PAGE) {
+          rest.push(get("/api/outlets", {limit: MAX_PAGE, offset: at}));
+        }
+        return Promise.all(rest).then(function (pages) {
+          return pages.reduce(function (all, p) { return all.concat(p.items); }, first.items);
+        });
+      });
+    }
     function paged(body, items) {
       return {total: body.total || 0, offset: body.offset, items: items};
     }
@@ -183,7 +197,8 @@ var StorylineApi = (function () {
               var docsOf = new Set(e.mentions.map(function (m) { return m.doc; }));
               return {id: e.id, name: e.name, kind: e.kind, mentions: e.mentions.length,
                 documents: docsOf.size, entries: acting.has(e.id) ? acting.get(e.id).entries : 0,
-                first: e.mentions.length ? citation(e.mentions[0], {}, true) : null,
+                // The entity list names no documents: the mention is cited without its outlet.
+                first: e.mentions.length ? Object.assign(citation(e.mentions[0], {}, true), {outlet: ""}) : null,
                 aliases: e.aliases.filter(function (a) { return a !== e.name; })};
             }));
           });
@@ -249,10 +264,10 @@ var StorylineApi = (function () {
       // Asked once per page: the app asks at start for the outlets, the Sources view again.
       sources: function () {
         if (sourcesOnce) return sourcesOnce;
-        return sourcesOnce = Promise.all([get("/api/outlets", {limit: MAX_PAGE}), get("/api/derivations", {limit: 50})])
+        return sourcesOnce = Promise.all([allOutlets(), get("/api/derivations", {limit: 50})])
           .then(function (got) {
             var docs = got[1].documents;
-            return {outlets: got[0].items, derivations: got[1].items.map(function (x) {
+            return {outlets: got[0], derivations: got[1].items.map(function (x) {
               return {doc: docLabel(x.doc, docs[x.doc]), derived_from: docLabel(x.derived_from, docs[x.derived_from]),
                 similarity: x.similarity, basis: x.basis, shared: x.shared};
             })};
