@@ -6,6 +6,7 @@ bounded like every other endpoint."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -101,6 +102,23 @@ def _heads_json(store_heads: list[Any], *, brief: bool = False) -> dict[str, Any
         }
         for d in store_heads
     }
+
+
+def _cached(
+    request: Request, name: str, compute: Callable[[Store], list[dict[str, Any]]]
+) -> StoryCache[list[dict[str, Any]]]:
+    """The app's cache of ``compute``, made on first use: it reads every line or document,
+    and its answer changes only when the story is stored again."""
+    state = request.app.state
+    if not hasattr(state, name):
+        setattr(state, name, StoryCache(compute))
+    found: StoryCache[list[dict[str, Any]]] = getattr(state, name)
+    return found
+
+
+def _all_actors(store: Store) -> list[dict[str, Any]]:
+    with store._read() as conn:
+        return view_reads.actors(conn, MAX_ACTORS)
 
 
 class Meta(BaseModel):
@@ -227,9 +245,10 @@ async def actors(
     """The entities that act in or speak timeline lines, most lines first: ``{"items":
     [{id, name, entries}]}`` (the app's actor filter)."""
 
+    cache = _cached(request, "view_actors", _all_actors)
+
     def work(store: Store) -> Response:
-        with store._read() as conn:
-            return json_response({"items": view_reads.actors(conn, limit)})
+        return json_response({"items": cache.get(store)[:limit]})
 
     return await run(request, work)
 
@@ -372,10 +391,7 @@ def outlet_coverage(store: Store) -> list[dict[str, Any]]:
 async def outlets(request: Request, page: Paging) -> Response:
     """Outlets with their coverage, most documents first: ``{outlet, documents, days, first,
     last}`` (documents published, distinct days published on, first and last of them)."""
-    state = request.app.state
-    if not hasattr(state, "outlet_coverage"):
-        state.outlet_coverage = StoryCache(outlet_coverage)
-    cache: StoryCache[list[dict[str, Any]]] = state.outlet_coverage
+    cache = _cached(request, "outlet_coverage", outlet_coverage)
 
     def work(store: Store) -> Response:
         every = cache.get(store)
