@@ -4,6 +4,7 @@ headline facts, quotes by speaker and what the story cites in a document."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import quote
 
 from tests.web.conftest import LiveServer
@@ -144,3 +145,19 @@ def test_the_view_endpoints_keep_the_limits(served_story: LiveServer) -> None:
     outlets = served_story.get("/api/outlets").json()
     assert sum(o["documents"] for o in outlets["items"]) == SIZE
     assert all(o["days"] == o["documents"] for o in outlets["items"])
+
+
+def test_brief_heads_keep_an_inferred_interval_as_json() -> None:
+    from storyline.model import DateInterval, DocumentHead
+    from storyline.web.routes.views import _heads_json
+
+    head = DocumentHead(
+        id="d1",
+        source="a.txt",
+        published=DateInterval(earliest="2024-01-01", latest="2024-01-31"),
+        published_basis="inferred",
+    )
+    brief = _heads_json([head], brief=True)["d1"]
+    assert brief["published"] == {"earliest": "2024-01-01", "latest": "2024-01-31", "best": None}
+    assert brief["label"]["published"] == "2024-01-01 – 2024-01-31"
+    assert json.dumps(brief)

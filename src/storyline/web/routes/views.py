@@ -91,17 +91,18 @@ _BRIEF = ("id", "title", "outlet", "published", "published_basis")
 def _heads_json(store_heads: list[Any], *, brief: bool = False) -> dict[str, Any]:
     """Document heads by id, with the labels the views show (outlet, date, basis); brief:
     without their date evidence, credits and reasons."""
-    return {
-        d.id: {
-            **(dump_record(d) if not brief else {k: getattr(d, k) for k in _BRIEF}),
-            "label": {
-                "outlet": outlet_label(d),
-                "published": date_label(d.published),
-                "basis": basis_label(d),
-            },
+    found = {}
+    for d in store_heads:
+        head = dump_record(d)
+        if brief:
+            head = {k: head.get(k) for k in _BRIEF}
+        head["label"] = {
+            "outlet": outlet_label(d),
+            "published": date_label(d.published),
+            "basis": basis_label(d),
         }
-        for d in store_heads
-    }
+        found[d.id] = head
+    return found
 
 
 def _cached(
