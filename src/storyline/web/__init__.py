@@ -5,7 +5,7 @@
   headers every response carries;
 - errors.py: every error as JSON {"error": {"status", "message"}}, never a traceback;
 - paging.py: the page parameters and the envelope every list endpoint answers with;
-- routes/: one module per resource; pages.py the landing page, the API docs and static files;
+- routes/: one module per resource; pages.py the app page, the API docs and static files;
 - server.py: running the app with uvicorn, as the CLI does.
 """
 

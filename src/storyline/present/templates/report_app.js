@@ -191,13 +191,29 @@ var StorylineApp = (function () {
       "aria-label": "Actor", autocomplete: "off"});
     var search = h("input", {id: "filter-q", type: "search", placeholder: "Words, actor or outlet",
       "aria-label": "Search the timeline", autocomplete: "off"});
+    // The days shown, as dates: typed in, they move the axis; the axis moving fills them.
+    var fromBox = h("input", {id: "filter-from", type: "date", "aria-label": "From"});
+    var toBox = h("input", {id: "filter-to", type: "date", "aria-label": "To"});
     var reset = h("button", {type: "button", id: "filter-clear"}, "Clear filters");
     storySel.value = f.story; typeSel.value = f.type; outletSel.value = f.outlet; search.value = f.q;
     var actorNameNow = app.actorList.filter(function (a) { return a.id === f.actor; })[0];
     actorBox.value = actorNameNow ? actorNameNow.name : "";
-    var filters = h("div", {"class": "filters"}, storySel, actorBox, actorList, typeSel, outletSel, search, reset);
+    var filters = h("div", {"class": "filters"}, storySel, actorBox, actorList, typeSel, outletSel, search,
+      fromBox, toBox, reset);
     var keyDates = h("div", {"class": "key-dates", id: "key-dates"});
-    var axis = new TimeAxis(app, m);
+    var axis = app.axis = new TimeAxis(app, m);
+    axis.fromBox = fromBox;
+    axis.toBox = toBox;
+    function setRange() {
+      var dn = app.source.dayNumber, a = dn(fromBox.value), b = dn(toBox.value);
+      if (isNaN(a) && isNaN(b)) return;
+      if (isNaN(a)) a = Math.min(b, Math.floor(axis.view[0]));
+      if (isNaN(b)) b = Math.max(a, Math.ceil(axis.view[1]) - 1);
+      axis.view = [Math.min(a, b), Math.max(a, b) + 1];
+      axis.changed();
+    }
+    fromBox.addEventListener("change", setRange);
+    toBox.addEventListener("change", setRange);
     var list = h("div", {id: "entries"});
     append(section, [filters, keyDates, axis.element, list]);
     append(main, section);
@@ -241,6 +257,7 @@ var StorylineApp = (function () {
     search.addEventListener("input", changed);
     reset.addEventListener("click", function () {
       storySel.value = typeSel.value = outletSel.value = search.value = actorBox.value = "";
+      axis.fit();
       changed(); keys();
     });
     keys();
@@ -415,6 +432,7 @@ var StorylineApp = (function () {
     var bins = Math.max(10, Math.floor(width / 5));
     var a = axis.view[0], b = axis.view[1], range = axis.range();
     axis.label.textContent = range.from === range.to ? range.from : range.from + " – " + range.to;
+    if (axis.fromBox) { axis.fromBox.value = range.from; axis.toBox.value = range.to; }
     var token = axis.token = (axis.token || 0) + 1;
     var dayText = app.source.dayText;
     // Bins of whole days, so a bar never covers half a day.

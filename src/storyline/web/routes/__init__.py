@@ -2,9 +2,9 @@
 
 from fastapi import FastAPI
 
-from storyline.web.routes import documents, overview, pages, records, search, story
+from storyline.web.routes import documents, overview, pages, records, search, story, views
 
 
 def install(app: FastAPI) -> None:
-    for module in (overview, story, documents, search, records, pages):
+    for module in (overview, story, documents, search, records, views, pages):
         app.include_router(module.router)

@@ -1,6 +1,7 @@
-"""The HTML pages: the landing page (what the store holds, a search box) and the API's
-documentation, both rendered from data with Jinja2's autoescape, and the package's own static
-files, served by name from a fixed list: no path from a request reaches the filesystem."""
+"""The HTML pages: the app (the report's views over the JSON API, and a full-text search)
+and the API's documentation, both rendered with Jinja2's autoescape, and the static files
+(the package's own and the report's views), served by name from a fixed list: no path from a
+request reaches the filesystem."""
 
 from __future__ import annotations
 
@@ -12,15 +13,26 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from storyline.web.queries import run
+from storyline.present.report import asset
 
 router = APIRouter(include_in_schema=False)
 
 # The static files there are, and their types.
 STATIC: dict[str, str] = {
     "app.css": "text/css; charset=utf-8",
-    "landing.js": "text/javascript; charset=utf-8",
+    "app_page.css": "text/css; charset=utf-8",
+    "api_source.js": "text/javascript; charset=utf-8",
+    "app_boot.js": "text/javascript; charset=utf-8",
 }
+# The report's files the app reuses (storyline.present.report.asset), and their types.
+REPORT_STATIC: dict[str, str] = {
+    "report_source.js": "text/javascript; charset=utf-8",
+    "report_app.js": "text/javascript; charset=utf-8",
+    "report.css": "text/css; charset=utf-8",
+}
+# The app's scripts in load order: the report's day arithmetic and views, the API-backed
+# source, the start-up.
+APP_SCRIPTS = ("report_source.js", "report_app.js", "api_source.js", "app_boot.js")
 _METHODS = ("get", "head")
 
 
@@ -37,6 +49,8 @@ def _environment() -> Environment:
 
 @cache
 def _static(name: str) -> bytes:
+    if name in REPORT_STATIC:
+        return asset(name).encode("utf-8")
     return files("storyline.web").joinpath("static", name).read_bytes()
 
 
@@ -45,9 +59,8 @@ def _html(template: str, **context: Any) -> HTMLResponse:
 
 
 @router.get("/")
-async def landing(request: Request) -> Response:
-    stats = await run(request, request.app.state.stats.get)
-    return _html("landing.html", stats=stats)
+async def app_page() -> Response:
+    return _html("app.html", scripts=APP_SCRIPTS)
 
 
 def endpoints(spec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -104,7 +117,13 @@ async def api_docs(request: Request) -> Response:
 
 @router.get("/static/{name}")
 async def static(name: str) -> Response:
-    kind = STATIC.get(name)
+    kind = STATIC.get(name) or REPORT_STATIC.get(name)
     if kind is None:
         raise HTTPException(404, "no such file")
     return Response(_static(name), media_type=kind, headers={"cache-control": "max-age=3600"})
+
+
+@router.get("/favicon.ico")
+async def favicon() -> Response:
+    # Browsers ask for it on every page; no icon, and no 404 in the console.
+    return Response(status_code=204, headers={"cache-control": "max-age=86400"})
