@@ -8,7 +8,7 @@ consistent store and the next run finishes the work.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 from typing import Any
 
@@ -137,6 +137,11 @@ class Store(PagedReads):
     def _read(self) -> Iterator[Connection]:
         with _database_errors(), self._engine.connect() as conn:
             yield conn
+
+    def reading(self) -> AbstractContextManager[Connection]:
+        """One read connection for several queries of a caller's own (the web app's view
+        aggregates), with the store's errors as StorylineErrors."""
+        return self._read()
 
     def _setup_fts(self) -> bool:
         """Make the full-text index if it is missing: FTS5 in SQLite, a GIN index of text

@@ -118,7 +118,7 @@ def _cached(
 
 
 def _all_actors(store: Store) -> list[dict[str, Any]]:
-    with store._read() as conn:
+    with store.reading() as conn:
         return view_reads.actors(conn, MAX_ACTORS)
 
 
@@ -141,7 +141,7 @@ async def meta(request: Request) -> Response:
     outlets = request.app.state.outlets
 
     def work(store: Store) -> Response:
-        with store._read() as conn:  # one transaction for every aggregate
+        with store.reading() as conn:  # one transaction for every aggregate
             span = view_reads.time_span(conn)
             extent, types = view_reads.extent_and_types(conn)
             titles = view_reads.story_titles(conn)
@@ -174,7 +174,7 @@ async def timeline_entries(request: Request, page: Paging, filters: Filters) -> 
     words differ from the document's; ``documents`` the cited documents with labels."""
 
     def work(store: Store) -> Response:
-        with store._read() as conn:
+        with store.reading() as conn:
             query = view_reads.timeline_query(filters)
             found = conn.execute(query.limit(page.limit).offset(page.offset)).all()
             positions = [p for p, _ in found]
@@ -213,7 +213,7 @@ async def timeline_histogram(
         raise HTTPException(422, "start must not be after end")
 
     def work(store: Store) -> Response:
-        with store._read() as conn:
+        with store.reading() as conn:
             counts = view_reads.histogram(conn, filters, start, end, bins)
         return json_response({"start": start, "end": end, "bins": bins, "counts": counts})
 
@@ -231,7 +231,7 @@ async def key_dates(
     entries, summary}]}``."""
 
     def work(store: Store) -> Response:
-        with store._read() as conn:
+        with store.reading() as conn:
             found = view_reads.key_dates(conn, story, limit)
         return json_response({"items": found})
 
@@ -271,7 +271,7 @@ async def speakers(
     quotes}`` with up to 100 of the speaker's quotes (storyline/1 records) in date order."""
 
     def work(store: Store) -> Response:
-        with store._read() as conn:
+        with store.reading() as conn:
             groups, total = view_reads.speakers(conn, q, page.limit, page.offset)
             quotes: list[Quote] = [x for g in groups for x in g["quotes"]]
             docs = view_reads.heads(conn, {x.evidence.doc for x in quotes})
@@ -312,7 +312,7 @@ async def document_evidence(request: Request, doc_id: RecordId) -> Response:
     retell it, with their heads and labels (the article panel's marks and notes)."""
 
     def work(store: Store) -> Response:
-        with store._read() as conn:
+        with store.reading() as conn:
             found = view_reads.heads(conn, [doc_id])
             if not found:
                 raise HTTPException(404, f"no document with id {doc_id!r}")
@@ -340,7 +340,7 @@ async def derivations(request: Request, page: Paging) -> Response:
     documents' heads and labels in ``documents``."""
 
     def work(store: Store) -> Response:
-        with store._read() as conn:
+        with store.reading() as conn:
             every = view_reads.all_derivations(conn, page.offset + page.limit)
             chosen = every[page.offset :]
             docs = view_reads.heads(conn, {x for d in chosen for x in (d.doc, d.derived_from)})
@@ -408,7 +408,7 @@ async def conflicted_figures(request: Request) -> Response:
     them on its charts without reading every conflict)."""
 
     def work(store: Store) -> Response:
-        with store._read() as conn:
+        with store.reading() as conn:
             return json_response({"items": view_reads.conflicted_figures(conn)})
 
     return await run(request, work)
