@@ -198,8 +198,11 @@ var StorylineApp = (function () {
     storySel.value = f.story; typeSel.value = f.type; outletSel.value = f.outlet; search.value = f.q;
     var actorNameNow = app.actorList.filter(function (a) { return a.id === f.actor; })[0];
     actorBox.value = actorNameNow ? actorNameNow.name : "";
+    // Labelled on screen: two bare date boxes read as one range only once filled.
+    var fromField = h("label", {"class": "date-field"}, "From", fromBox);
+    var toField = h("label", {"class": "date-field"}, "to", toBox);
     var filters = h("div", {"class": "filters"}, storySel, actorBox, actorList, typeSel, outletSel, search,
-      fromBox, toBox, reset);
+      fromField, toField, reset);
     var keyDates = h("div", {"class": "key-dates", id: "key-dates"});
     var axis = app.axis = new TimeAxis(app, m);
     axis.fromBox = fromBox;
