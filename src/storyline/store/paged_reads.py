@@ -82,25 +82,19 @@ class PagedReads:
         """The documents among ``ids``: their JSON without their text, as stored, and their
         text."""
         table = schema.documents
-        found: dict[str, tuple[str, str]] = {}
+        query = select(table.c.id, table.c.record, table.c.text)
         with self._read() as conn:
-            for chunk in story_tables.id_chunks(sorted(set(ids))):
-                query = select(table.c.id, table.c.record, table.c.text)
-                rows = conn.execute(query.where(table.c.id.in_(chunk)))
-                found.update((row.id, (row.record, row.text)) for row in rows)
-        return found
+            rows = story_tables.rows_for_ids(conn, query, table.c.id, ids)
+            return {row.id: (row.record, row.text) for row in rows}
 
     def document_heads_json(self, ids: Collection[str]) -> list[tuple[str, str]]:
         """(id, JSON) of the documents among ``ids`` without their text, as stored, in
         publication order (undated last), as document_heads orders them."""
-        found: list[tuple[str, str]] = []
         table = schema.documents
         query = pages.documents_query().with_only_columns(table.c.id, table.c.record)
         with self._read() as conn:
-            for chunk in story_tables.id_chunks(sorted(set(ids))):
-                rows = conn.execute(query.where(table.c.id.in_(chunk)))
-                found.extend((row.id, row.record) for row in rows)
-        return found
+            rows = story_tables.rows_for_ids(conn, query, table.c.id, ids)
+            return [(row.id, row.record) for row in rows]
 
     def timeline_paged(
         self,

@@ -289,15 +289,8 @@ class Store(PagedReads):
 
     def documents_by_id(self, ids: Collection[str]) -> dict[str, Document]:
         """The stored documents among ``ids``, with their text."""
-        found: dict[str, Document] = {}
-        with self._read() as conn:
-            for chunk in story_tables.id_chunks(sorted(set(ids))):
-                query = select(documents.c.id, documents.c.record, documents.c.text).where(
-                    documents.c.id.in_(chunk)
-                )
-                rows = conn.execute(query)
-                found.update((r.id, document_from_row(r.record, r.text)) for r in rows)
-        return found
+        stored = self.documents_json(ids)
+        return {i: document_from_row(record, text) for i, (record, text) in stored.items()}
 
     # -- analyses -----------------------------------------------------------------------------
 
@@ -451,12 +444,10 @@ class Store(PagedReads):
     def entity_names(self, ids: Collection[str]) -> dict[str, str]:
         """The names of the stored entities among ``ids``."""
         table = schema.entities
-        found: dict[str, str] = {}
+        query = select(table.c.id, table.c.name)
         with self._read() as conn:
-            for chunk in story_tables.id_chunks(sorted(set(ids))):
-                query = select(table.c.id, table.c.name).where(table.c.id.in_(chunk))
-                found.update((row.id, row.name) for row in conn.execute(query))
-        return found
+            rows = story_tables.rows_for_ids(conn, query, table.c.id, ids)
+            return {row.id: row.name for row in rows}
 
     def entities(self, kind: str | None = None) -> list[Entity]:
         """The stored entities (of one kind), in contract order."""
@@ -504,9 +495,8 @@ class Store(PagedReads):
             if ids is None:
                 records = list(conn.scalars(query))
             else:
-                records = []
-                for chunk in story_tables.id_chunks(sorted(set(ids))):
-                    records.extend(conn.scalars(query.where(documents.c.id.in_(chunk))))
+                rows = story_tables.rows_for_ids(conn, query, documents.c.id, ids)
+                records = [row.record for row in rows]
         return [DocumentHead.model_validate_json(r) for r in records]
 
     # -- settings -----------------------------------------------------------------------------

@@ -176,6 +176,15 @@ def id_chunks(ids: Iterable[str]) -> Iterator[list[str]]:
         yield chunk
 
 
+def rows_for_ids(
+    conn: Connection, query: Select[Any], column: Any, ids: Iterable[str]
+) -> Iterator[Any]:
+    """The rows of ``query`` whose ``column`` is among ``ids`` (each once), one bounded IN
+    (...) clause at a time: rows come in the query's order within each chunk of ids."""
+    for chunk in id_chunks(sorted(set(ids))):
+        yield from conn.execute(query.where(column.in_(chunk)))
+
+
 def clear_pending(conn: Connection, doc_ids: Collection[str]) -> None:
     """The stored story now reflects these documents."""
     for chunk in id_chunks(doc_ids):
