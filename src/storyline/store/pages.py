@@ -94,7 +94,7 @@ def fetch(
     """The page of ``query`` at ``offset`` (each row through ``parse``) and its total;
     ``positioned``: the story table whose records ``query`` reads in position order;
     ``total``: the total when the caller knows it already (not counted again)."""
-    items = [parse(row) for row in conn.execute(_page(query, limit, offset, positioned))]
+    items = [parse(row) for row in conn.execute(page_of(query, limit, offset, positioned))]
     if offset == 0 and (limit is None or len(items) < limit):
         return Paged(items, len(items))  # the whole result is in hand
     if total is not None:
@@ -105,8 +105,8 @@ def fetch(
     return Paged(items, conn.scalar(counted) or 0)
 
 
-def _page(
-    query: Select[Any], limit: int | None, offset: int, positioned: Table | None
+def page_of(
+    query: Select[Any], limit: int | None, offset: int, positioned: Table | None = None
 ) -> Select[Any]:
     """``query`` cut to a page. A query of the records of one story table, ``positioned``,
     in position order finds the page's positions first and reads only their records: sorting

@@ -227,14 +227,9 @@ def timeline_page(
 ) -> list[TimelineEntry]:
     """Timeline lines in order, filtered as pages.timeline_query says."""
     query = pages.timeline_query(since=since, until=until, actor=actor, story=story)
-    return [
-        TimelineEntry.model_validate_json(r) for r in conn.scalars(_paged(query, limit, offset))
-    ]
-
-
-def _paged(query: Select[Any], limit: int | None, offset: int) -> Select[Any]:
-    query = query.offset(offset)
-    return query if limit is None else query.limit(limit)
+    # Paged by position first, as the web API pages it: the records are read for the page only.
+    page = pages.page_of(query, limit, offset, schema.timeline)
+    return [TimelineEntry.model_validate_json(r) for r in conn.scalars(page)]
 
 
 def entities_of_kind(conn: Connection, kind: str | None = None) -> list[Entity]:
@@ -252,14 +247,15 @@ def figures_page(conn: Connection, *, limit: int | None = None, offset: int = 0)
     query = select(table.c.record).order_by(
         table.c.as_of.is_(None), table.c.as_of, table.c.position
     )
-    return [Figure.model_validate_json(r) for r in conn.scalars(_paged(query, limit, offset))]
+    page = pages.page_of(query, limit, offset)
+    return [Figure.model_validate_json(r) for r in conn.scalars(page)]
 
 
 def stories_page(conn: Connection, *, limit: int | None = None, offset: int = 0) -> list[Story]:
     """Stories, largest first (most documents), then in contract order."""
     table = schema.stories
     query = select(table.c.record).order_by(table.c.size.desc(), table.c.position)
-    return [Story.model_validate_json(r) for r in conn.scalars(_paged(query, limit, offset))]
+    return [Story.model_validate_json(r) for r in conn.scalars(pages.page_of(query, limit, offset))]
 
 
 def series_page(
@@ -268,7 +264,8 @@ def series_page(
     """Figure series, most points first, then in contract order."""
     table = schema.series
     query = select(table.c.record).order_by(table.c.size.desc(), table.c.position)
-    return [FigureSeries.model_validate_json(r) for r in conn.scalars(_paged(query, limit, offset))]
+    page = pages.page_of(query, limit, offset)
+    return [FigureSeries.model_validate_json(r) for r in conn.scalars(page)]
 
 
 def conflicts_page(
@@ -278,7 +275,7 @@ def conflicts_page(
     table, figures = schema.conflicts, schema.figures
     query = select(table.c.record).order_by(table.c.position)
     conflicts = [
-        Conflict.model_validate_json(r) for r in conn.scalars(_paged(query, limit, offset))
+        Conflict.model_validate_json(r) for r in conn.scalars(pages.page_of(query, limit, offset))
     ]
     ids = sorted({i for c in conflicts for i in c.items})
     found = {
@@ -300,7 +297,7 @@ def quotes_page(
 ) -> list[tuple[Quote, str | None]]:
     """Quotes by date (undated last) with their speakers' names, filtered as
     pages.quotes_query says."""
-    rows = conn.execute(_paged(pages.quotes_query(speaker=speaker), limit, offset)).all()
+    rows = conn.execute(pages.page_of(pages.quotes_query(speaker=speaker), limit, offset)).all()
     return [(Quote.model_validate_json(row.record), row.name) for row in rows]
 
 
