@@ -8,9 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from storyline.model import (
     DateInterval,
-    Document,
     DocumentHead,
-    Evidence,
     SeriesPoint,
     TimelineEntry,
 )
@@ -108,23 +106,8 @@ def basis_label(document: DocumentHead) -> str:
     return _BASIS_LABELS.get(document.published_basis, document.published_basis)
 
 
-def published_sort_key(document: DocumentHead) -> tuple[bool, str, str]:
-    published = document.published
-    if isinstance(published, DateInterval):
-        date = published.best or published.earliest
-    else:
-        date = published or ""
-    return (published is None, date, document.id)
-
-
 def ordered_timeline(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
     """Entries by date. The sort is stable, so entries of one date keep the order the
     summarizer chose; ISO strings of mixed precision sort coarse first ("2023-12" before
     "2023-12-05")."""
     return sorted(entries, key=lambda e: e.date)
-
-
-def evidence_matches(ev: Evidence, documents: dict[str, Document]) -> bool:
-    """Whether the cited span is really in the cited document, at the cited offsets."""
-    doc = documents.get(ev.doc)
-    return doc is not None and 0 <= ev.start <= ev.end and doc.text[ev.start : ev.end] == ev.text
