@@ -1,11 +1,12 @@
 """A story's readable title and its key actors.
 
 The title is the headline of the story's lead document (the member most like the story when it
-joined it), or the opening words of its first sentence when it has none: words a reporter
-wrote about the story, not a list of names. The key actors are the entities weightiest in the
-story's profile, whose weights are TF-IDF over the whole stream, so an actor every story
-names (a superpower, a capital) weighs little; a country or a people counts for half, so that
-the people and organizations acting lead the list.
+joined it), or its first sentence when it has none: words a reporter wrote about the story, not
+a list of names. A sentence too long for a title is cut between words, not after one that leads
+into the next ("... control the oil spill…", not "... the oil spill in…"). The key actors are
+the entities weightiest in the story's profile, whose weights are TF-IDF over the whole
+stream, so an actor every story names (a superpower, a capital) weighs little; a country or a
+people counts for half, so that the people and organizations acting lead the list.
 """
 
 from __future__ import annotations
@@ -15,6 +16,19 @@ from collections.abc import Mapping
 from storyline.model import Analysis, Document, Entity
 
 TITLE_WORDS = 14
+# The longest title taken from a document's text, in characters.
+TITLE_CHARS = 70
+# Words that lead into what follows them: a title cut from a sentence does not end on one.
+# fmt: off
+_PHRASE_STARTS = frozenset([
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+    "but", "nor", "as", "that", "which", "who", "whom", "whose", "when", "while", "where",
+    "after", "before", "about", "against", "during", "over", "into", "onto", "than", "since",
+    "until", "because", "if", "though", "although", "was", "were", "is", "are", "had", "has",
+    "have", "will", "would", "could", "should",
+])
+# fmt: on
+_TRAILING = ",;:-–—(\"'“‘"
 # A title is taken from the first of the opening sentences that reads as running text, so that
 # a dateline ("date 2024-12-02") or a byline is passed over.
 OPENING_SENTENCES = 3
@@ -44,7 +58,26 @@ def story_title(lead: Document | None, analysis: Analysis | None) -> str:
     else:
         openings = [line for line in lead.text.splitlines() if line.strip()][:OPENING_SENTENCES]
     text = next((t for t in openings if _reads_as_a_sentence(t)), openings[0] if openings else "")
-    return _shortened(text) or UNTITLED
+    return _clipped(text) or UNTITLED
+
+
+def _clipped(text: str, most: int = TITLE_CHARS) -> str:
+    """The sentence whole when it fits in ``most`` characters, else the words that fit, less
+    any at their end that lead into the words cut off."""
+    words = text.split()
+    flat = " ".join(words)
+    if len(flat) <= most:
+        return flat
+    kept: list[str] = []
+    for word in words:
+        if len(" ".join([*kept, word])) > most:
+            break
+        kept.append(word)
+    if not kept:  # one word longer than a title
+        return flat[: most - 1] + "…"
+    while len(kept) > 1 and kept[-1].lower().strip(_TRAILING) in _PHRASE_STARTS:
+        kept.pop()
+    return " ".join(kept).rstrip(_TRAILING) + "…"
 
 
 def _reads_as_a_sentence(text: str) -> bool:

@@ -3,8 +3,10 @@ one table filtered in SQL, with the total of the whole filtered query, in one tr
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection, Hashable, MutableMapping
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, Table, func, select
@@ -33,6 +35,17 @@ _JSON_QUERIES: dict[str, tuple[Callable[..., Select[Any]], Table | None]] = {
     "entities": (pages.entities_query, None),
     "documents": (pages.documents_query, None),
 }
+
+
+@dataclass(frozen=True)
+class EntityWeight:
+    """How prominent an entity is: the documents that name it and its mentions in all."""
+
+    id: str
+    name: str
+    kind: str
+    documents: int
+    mentions: int
 
 
 class PagedReads:
@@ -141,6 +154,25 @@ class PagedReads:
         """A page of the entities by name (of one kind, whose name holds ``q``), and its
         total."""
         return self._fetch(pages.entities_query(kind=kind, q=q), _parser(Entity), limit, offset)
+
+    def entity_weights(self) -> list[EntityWeight]:
+        """Every entity by prominence: most documents naming it first, then most mentions,
+        then by name. Reads every entity's mentions: a reader keeps the answer while the
+        story stays as it is."""
+        table = schema.entities
+        query = select(table.c.id, table.c.name, table.c.kind, table.c.record)
+        found = []
+        with self._read() as conn:
+            for row in conn.execute(query):
+                mentions = json.loads(row.record)["mentions"]
+                docs = len({m["doc"] for m in mentions})
+                found.append(EntityWeight(row.id, row.name, row.kind, docs, len(mentions)))
+        return sorted(found, key=lambda e: (-e.documents, -e.mentions, e.name.lower(), e.id))
+
+    def entities_json(self, ids: Collection[str]) -> dict[str, str]:
+        """The entities among ``ids``, by id: their JSON as stored."""
+        with self._read() as conn:
+            return story_tables.values_by_id(conn, schema.entities.c.record, ids)
 
     def quotes_paged(
         self,

@@ -443,11 +443,8 @@ class Store(PagedReads):
 
     def entity_names(self, ids: Collection[str]) -> dict[str, str]:
         """The names of the stored entities among ``ids``."""
-        table = schema.entities
-        query = select(table.c.id, table.c.name)
         with self._read() as conn:
-            rows = story_tables.rows_for_ids(conn, query, table.c.id, ids)
-            return {row.id: row.name for row in rows}
+            return story_tables.values_by_id(conn, schema.entities.c.name, ids)
 
     def entities(self, kind: str | None = None) -> list[Entity]:
         """The stored entities (of one kind), in contract order."""

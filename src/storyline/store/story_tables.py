@@ -185,6 +185,13 @@ def rows_for_ids(
         yield from conn.execute(query.where(column.in_(chunk)))
 
 
+def values_by_id(conn: Connection, column: Any, ids: Iterable[str]) -> dict[str, Any]:
+    """One column of a keyed table's rows whose id is among ``ids``, by id."""
+    table = column.table
+    rows = rows_for_ids(conn, select(table.c.id, column), table.c.id, ids)
+    return {row[0]: row[1] for row in rows}
+
+
 def clear_pending(conn: Connection, doc_ids: Collection[str]) -> None:
     """The stored story now reflects these documents."""
     for chunk in id_chunks(doc_ids):

@@ -22,8 +22,10 @@ from storyline.model import (
     Evidence,
     Quote,
     SourceCredit,
+    Story,
     TimelineEntry,
 )
+from storyline.present.display import input_name
 from storyline.present.report_view import (
     SPAN_MARGIN_DAYS,
     SPAN_MARGIN_SHARE,
@@ -384,15 +386,20 @@ def heads(conn: Connection, ids: Iterable[str]) -> list[DocumentHead]:
 
 
 def speakers(
-    conn: Connection, q: str | None, limit: int, offset: int
+    conn: Connection, q: str | None, limit: int, offset: int, story: str | None = None
 ) -> tuple[list[dict[str, Any]], int]:
-    """Speakers by how many quotes they have (named by their entity, else by the words
-    naming them), a page of them with their first quotes in date order, and how many speakers
-    there are. ``q``: words each listed quote or its speaker's name holds."""
+    """Speakers by how many quotes they have, the quotes no one is named for last: one group
+    per resolved entity, else per name the quotes give (an entity is named by its name). A
+    page of them with their first quotes in date order, and how many speakers there are.
+    ``q``: words each listed quote or its speaker's name holds; ``story``: only quotes of
+    that story's documents."""
     quotes, entities = schema.quotes, schema.entities
     name = func.coalesce(entities.c.name, quotes.c.speaker, literal("unattributed", String))
     joined = quotes.outerjoin(entities, entities.c.id == quotes.c.speaker)
     conditions = [or_(holds(name, w), holds(quotes.c.record, w)) for w in _words(q)]
+    if story:
+        members = schema.story_documents
+        conditions.append(quotes.c.doc.in_(select(members.c.doc).where(members.c.story == story)))
     count = func.count()
     grouped = (
         select(quotes.c.speaker, name.label("name"), count)
@@ -401,8 +408,9 @@ def speakers(
         .group_by(quotes.c.speaker, name)
     )
     total = conn.scalar(select(func.count()).select_from(grouped.subquery())) or 0
+    unnamed = quotes.c.speaker.is_(None)
     chosen = conn.execute(
-        grouped.order_by(count.desc(), name, quotes.c.speaker).limit(limit).offset(offset)
+        grouped.order_by(unnamed, count.desc(), name, quotes.c.speaker).limit(limit).offset(offset)
     ).all()
     groups = []
     for speaker, label, n in chosen:
@@ -439,3 +447,50 @@ def conflicted_figures(conn: Connection) -> list[str]:
         chunk = wanted[at : at + 500]
         found += list(conn.scalars(select(figures.c.id).where(figures.c.id.in_(chunk))))
     return sorted(found)
+
+
+# -- stories as the app's cards ---------------------------------------------------------------
+
+
+def story_cards(
+    conn: Connection, several: bool | None, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """A page of the stories, largest first, as the app's cards show them: title, how many
+    documents, outlets and events, first and last day, key actors (ids). ``several``: only
+    the stories of two documents or more (True), of one (False), or all (None)."""
+    table = schema.stories
+    query = select(table.c.id, table.c.record).order_by(table.c.size.desc(), table.c.position)
+    if several is not None:
+        query = query.where(table.c.size >= 2 if several else table.c.size < 2)
+    total = conn.scalar(query.with_only_columns(func.count()).order_by(None)) or 0
+    rows = conn.execute(pages.page_of(query, limit, offset))
+    stories = [Story.model_validate_json(r.record) for r in rows]
+    outlets = _outlets_of_stories(conn, [s.id for s in stories])
+    cards = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "documents": len(s.documents),
+            "events": len(s.events),
+            "outlets": len(outlets.get(s.id, ())),
+            "start": s.start,
+            "end": s.end,
+            "key_actors": s.key_actors,
+        }
+        for s in stories
+    ]
+    return cards, total
+
+
+def _outlets_of_stories(conn: Connection, ids: Sequence[str]) -> dict[str, set[str]]:
+    """The outlets (as listings name them) of each story's documents."""
+    members, docs = schema.story_documents, schema.documents
+    query = (
+        select(members.c.story, docs.c.outlet, docs.c.source)
+        .join(docs, docs.c.id == members.c.doc)
+        .where(members.c.story.in_(ids))
+    )
+    found: dict[str, set[str]] = defaultdict(set)
+    for story, outlet, source in conn.execute(query) if ids else ():
+        found[story].add(outlet or input_name(source) or "unknown outlet")
+    return found

@@ -48,6 +48,15 @@ var StorylineApp = (function () {
     var flat = (text || "").replace(/\s+/g, " ").trim();
     return flat.length <= n ? flat : flat.slice(0, n - 1).trimEnd() + "…";
   }
+  // A title cut at a word boundary: a story titled by its lead article's opening words ends
+  // on a whole word, not mid-phrase.
+  function clipWords(text, n) {
+    var flat = (text || "").replace(/\s+/g, " ").trim();
+    if (flat.length <= n) return flat;
+    var cut = flat.slice(0, n), space = cut.lastIndexOf(" ");
+    if (space > n / 2) cut = cut.slice(0, space);
+    return cut.replace(/[\s,;:(\u2013\u2014-]+$/, "").replace(/…$/, "") + "…";
+  }
   function debounce(fn, ms) {
     var t = null;
     return function () { clearTimeout(t); t = setTimeout(fn, ms); };
@@ -58,20 +67,35 @@ var StorylineApp = (function () {
     this.source = source;
     this.filters = {story: "", actor: "", type: "", outlet: "", q: ""};
     this.tab = "timeline";
+    // Names of actors chosen outside the filter's list (a story's key actor, an entry's).
+    this.knownActors = new Map();
+    this.storyTitles = new Map();
   }
+
+  // Stories come first when the store holds several that more than one document tells;
+  // a store of one story (the demo, a small folder) opens on its timeline.
+  var STORIES_FIRST_AT = 2;
 
   App.prototype.start = function () {
     var app = this;
     return Promise.all([app.source.meta(), app.source.stories(), app.source.sources(),
-      app.source.actors(500)]).then(function (got) {
+      app.source.actors(500), app.source.storyCards({several: true}, {offset: 0, limit: 1})]).then(function (got) {
       app.meta = got[0];
       app.storyList = got[1];
+      app.storyList.forEach(function (st) { app.storyTitles.set(st.id, st.title); });
+      app.severalStories = got[4].total;
       app.outlets = got[2].outlets;
       app.actorList = got[3];
       app.actorByName = new Map();
       app.actorList.forEach(function (a) { if (!app.actorByName.has(a.name)) app.actorByName.set(a.name, a.id); });
       app.layout();
-      var drawn = app.show("timeline");
+      var first = app.severalStories >= STORIES_FIRST_AT ? "stories" : "timeline";
+      var story = /^#story=([^&]+)$/.exec(location.hash);
+      if (story) {
+        app.filters.story = decodeURIComponent(story[1]);
+        first = "timeline";
+      }
+      var drawn = app.show(first);
       document.addEventListener("keydown", function (e) {
         if (e.key === "Escape" && !app.panel.hidden) app.closeDocument();
       });
@@ -90,7 +114,8 @@ var StorylineApp = (function () {
   App.prototype.layout = function () {
     var app = this, m = app.meta, span = m.span || {};
     clear(app.root);
-    var facts = [plural(m.counts.documents, "document"), plural(m.counts.outlets, "outlet"),
+    var facts = [plural(m.counts.documents, "document"), plural(m.counts.stories || 0, "story", "stories"),
+      plural(m.counts.outlets, "outlet"),
       plural(m.counts.entries, "timeline entry", "timeline entries"),
       plural(m.counts.figures, "figure"), plural(m.counts.quotes, "quote"),
       plural(m.counts.conflicts, "conflict")];
@@ -100,7 +125,7 @@ var StorylineApp = (function () {
       plural(span.outside, "entry", "entries") + " dated far outside the " +
       span.basis + " (" + span.outside_dates.join(", ") + (span.outside > span.outside_dates.length ? ", …" : "") +
       ") not counted in this span; they stay in the timeline.") : null;
-    var tabs = [["timeline", "Timeline"], ["figures", "Figures"], ["quotes", "Quotes"],
+    var tabs = [["stories", "Stories"], ["timeline", "Timeline"], ["figures", "Figures"], ["quotes", "Quotes"],
       ["sources", "Sources"], ["actors", "Actors"], ["rejected", "Rejected inputs"]];
     app.tabButtons = {};
     var nav = h("nav", {"class": "tabs", role: "tablist"}, tabs.map(function (t) {
@@ -123,7 +148,7 @@ var StorylineApp = (function () {
       app.tabButtons[k].setAttribute("aria-selected", k === tab ? "true" : "false");
     });
     clear(app.main);
-    var render = {timeline: app.timelineView, figures: app.figuresView, quotes: app.quotesView,
+    var render = {stories: app.storiesView, timeline: app.timelineView, figures: app.figuresView, quotes: app.quotesView,
       sources: app.sourcesView, actors: app.actorsView, rejected: app.rejectedView}[tab];
     return render.call(app, app.main);
   };
@@ -165,6 +190,76 @@ var StorylineApp = (function () {
       c.verified ? null : h("span", {"class": "flag unverified"}, "offsets differ"));
   };
 
+  // ---- Stories -----------------------------------------------------------------------
+
+  App.prototype.storiesView = function (main) {
+    var app = this;
+    var several = h("div", {id: "stories"}), singles = h("div", {id: "single-stories"});
+    append(main, h("section", {id: "stories-view"}, h("h2", null, "Stories"),
+      h("p", {"class": "muted"}, "The documents grouped by what they report, the largest story first."),
+      several, singles));
+    var cards = pagedList(several, function (p) { return app.source.storyCards({several: true}, p); },
+      function (st) { return app.storyCard(st); }, "No story is told by more than one document.", 10);
+    cards.list.classList.add("story-cards");
+    // Stories of one document each: one line, opened on request.
+    var ones = app.source.storyCards({several: false}, {offset: 0, limit: 1}).then(function (res) {
+      if (!res.total) return;
+      var box = h("div", {"class": "single-list"}), opened = false;
+      var toggle = h("button", {type: "button", "class": "link", id: "single-toggle", "aria-expanded": "false"},
+        plural(res.total, "single-document story", "single-document stories"));
+      toggle.addEventListener("click", function () {
+        opened = !opened;
+        toggle.setAttribute("aria-expanded", String(opened));
+        clear(box);
+        if (!opened) return;
+        pagedList(box, function (p) { return app.source.storyCards({several: false}, p); }, function (st) {
+          app.storyTitles.set(st.id, st.title);
+          return h("li", {"class": "story-line", "data-story": st.id},
+            h("button", {type: "button", "class": "link", onclick: function () { app.openStory(st.id, "timeline"); }},
+              clipWords(st.title, 90)),
+            h("span", {"class": "muted"}, st.start ? " · " + st.start : ""));
+        }, "", 30).reload();
+      });
+      append(singles, h("p", null, toggle), box);
+    });
+    return Promise.all([cards.reload(), ones]);
+  };
+
+  App.prototype.storyCard = function (st) {
+    var app = this;
+    app.storyTitles.set(st.id, st.title);
+    var actors = st.key_actors.slice(0, 3).map(function (a, i) {
+      return [i ? ", " : "", h("button", {type: "button", "class": "link story-actor", "data-actor": a.id,
+        title: "This story's entries with " + a.name, onclick: function () { app.openStory(st.id, "timeline", a, st); }},
+        a.name)];
+    });
+    var span = st.start ? st.start + (st.end && st.end !== st.start ? " – " + st.end : "") : "";
+    var facts = [plural(st.documents, "document"), plural(st.outlets, "outlet"), plural(st.events, "event")];
+    if (span) facts.push(span);
+    var dates = h("p", {"class": "key-dates story-dates"});
+    app.source.keyDates({story: st.id}, 5).then(function (days) {
+      if (!days.length) return;
+      append(dates, h("span", {"class": "muted"}, "Key dates:"), days.map(function (d) {
+        return h("button", {type: "button", "class": "chip", "data-date": d.date,
+          title: clip(d.summary, 200) + " (" + plural(d.documents, "document") + ")",
+          onclick: function () {
+            app.openStory(st.id, "timeline").then(function () { app.axis.focus(d.date, 3); });
+          }}, d.date, h("small", null, " " + d.documents));
+      }));
+    });
+    function open(view, label) {
+      return h("button", {type: "button", "class": "story-open", "data-view": view,
+        onclick: function () { app.openStory(st.id, view, null, st); }}, label);
+    }
+    return h("li", {"class": "story-card", "data-story": st.id},
+      h("h3", {"class": "story-title", title: st.title}, clipWords(st.title, 90)),
+      actors.length ? h("p", {"class": "story-actors"}, actors) : null,
+      h("p", {"class": "muted story-facts"}, facts.join(" · ")),
+      dates,
+      h("p", {"class": "story-actions"}, open("timeline", "Timeline"), open("figures", "Figures"),
+        open("quotes", "Quotes")));
+  };
+
   // ---- Timeline ----------------------------------------------------------------------
 
   App.prototype.timelineView = function (main) {
@@ -172,7 +267,9 @@ var StorylineApp = (function () {
     var section = h("section", {id: "timeline"});
     var storySel = h("select", {id: "filter-story", "aria-label": "Story"},
       h("option", {value: ""}, "All stories"),
-      app.storyList.map(function (st) { return h("option", {value: st.id}, clip(st.title, 80) + " (" + st.documents + ")"); }));
+      app.storyList.map(function (st) { return h("option", {value: st.id}, clipWords(st.title, 70) + " (" + st.documents + ")"); }),
+      f.story && !app.storyList.some(function (st) { return st.id === f.story; })
+        ? h("option", {value: f.story}, clipWords(app.storyTitles.get(f.story) || f.story, 70)) : null);
     var typeSel = h("select", {id: "filter-type", "aria-label": "Event type"}, h("option", {value: ""}, "All types"),
       m.groups.map(function (g) {
         return h("optgroup", {label: g.label}, h("option", {value: g.key}, "Any " + g.label.toLowerCase()),
@@ -196,8 +293,7 @@ var StorylineApp = (function () {
     var toBox = h("input", {id: "filter-to", type: "date", "aria-label": "To"});
     var reset = h("button", {type: "button", id: "filter-clear"}, "Clear filters");
     storySel.value = f.story; typeSel.value = f.type; outletSel.value = f.outlet; search.value = f.q;
-    var actorNameNow = app.actorList.filter(function (a) { return a.id === f.actor; })[0];
-    actorBox.value = actorNameNow ? actorNameNow.name : "";
+    actorBox.value = app.actorName(f.actor);
     // Labelled on screen: two bare date boxes read as one range only once filled.
     var fromField = h("label", {"class": "date-field"}, "From", fromBox);
     var toField = h("label", {"class": "date-field"}, "to", toBox);
@@ -237,8 +333,7 @@ var StorylineApp = (function () {
       app.source.keyDates({story: app.filters.story}, 8).then(function (days) {
         clear(keyDates);
         if (!days.length) return;
-        var st = app.storyList.filter(function (x) { return x.id === app.filters.story; })[0];
-        append(keyDates, h("span", {"class": "muted"}, st ? "Key dates of this story:" : "Key dates:"),
+        append(keyDates, h("span", {"class": "muted"}, app.filters.story ? "Key dates of this story:" : "Key dates:"),
           days.map(function (d) {
             return h("button", {type: "button", "class": "chip", "data-date": d.date,
               title: clip(d.summary, 200) + " (" + plural(d.documents, "document") + ")",
@@ -265,6 +360,9 @@ var StorylineApp = (function () {
     });
     keys();
     axis.fit();
+    var days = app.storyWindow, dn = app.source.dayNumber;
+    app.storyWindow = null;
+    if (days && !isNaN(dn(days.start))) axis.view = [dn(days.start), dn(days.end || days.start) + 1];
     return refresh();
   };
 
@@ -274,7 +372,10 @@ var StorylineApp = (function () {
     it.actors.forEach(function (a) {
       var label = a.role === "location" ? "in " + a.name : a.role === "reported by" ? "reported by " + a.name : a.name;
       actors.push(h("button", {type: "button", "class": "actor link", "data-actor": a.id,
-        title: "Only entries with " + a.name, onclick: function () { app.setFilter("actor", a.id); }}, label));
+        title: "Only entries with " + a.name, onclick: function () {
+          app.knownActors.set(a.id, a.name);
+          app.setFilter("actor", a.id);
+        }}, label));
     });
     return h("li", {"class": "entry", "data-ref": it.ref},
       h("div", {"class": "when"}, it.date),
@@ -301,6 +402,28 @@ var StorylineApp = (function () {
       ul.appendChild(h("li", null, rest));
     }
     return ul;
+  };
+
+  App.prototype.actorName = function (id) {
+    if (!id) return "";
+    var listed = this.actorList.filter(function (a) { return a.id === id; })[0];
+    if (listed) return listed.name;
+    var name = this.knownActors.get(id) || "";
+    if (name && !this.actorByName.has(name)) this.actorByName.set(name, id);
+    return name;
+  };
+
+  // One story in a view, every other filter cleared: its timeline (with one of its actors),
+  // figures or quotes.
+  // The timeline opens on the story's days (its documents' first to last publication day):
+  // background dated years before stays a pan or "All" away.
+  App.prototype.openStory = function (id, view, actor, span) {
+    this.filters = {story: id, actor: actor ? actor.id : "", type: "", outlet: "", q: ""};
+    this.storyWindow = span && span.start ? span : null;
+    if (actor) this.knownActors.set(actor.id, actor.name);
+    this.closeDocument();
+    setHash("#story=" + encodeURIComponent(id));
+    return this.show(view);
   };
 
   App.prototype.setFilter = function (key, value) {
@@ -651,12 +774,15 @@ var StorylineApp = (function () {
   }
 
   App.prototype.quotesView = function (main) {
-    var app = this;
+    var app = this, story = app.filters.story;
     searchView(main, "quotes", "Quotes by speaker", "Speaker or words", function (q, p) {
-      return app.source.quotes({q: q}, p);
+      return app.source.quotes({q: q, story: story}, p);
     }, function (g) {
       var shown = 3, list = h("ul", {"class": "quotes"});
-      var more = h("button", {type: "button", "class": "more"}, "All " + g.count + " quotes");
+      // The API sends a speaker's first quotes only; searching their words finds the others.
+      var more = h("button", {type: "button", "class": "more"}, g.quotes.length < g.count
+        ? "Show " + (g.quotes.length - shown) + " more (of " + g.count.toLocaleString("en-US") + ")"
+        : "All " + g.count + " quotes");
       function fill() {
         clear(list);
         g.quotes.slice(0, shown).forEach(function (q) {
@@ -670,14 +796,26 @@ var StorylineApp = (function () {
       fill();
       return h("li", {"class": "speaker"}, h("h3", null, g.speaker, h("span", {"class": "muted"}, " · " + plural(g.count, "quote"))), list, more);
     }, "No quotes.", 15);
+    if (story) app.storyNote(main.querySelector("#quotes-view h2"), "Quotes of the story", "quotes");
+  };
+
+  // Under a view's heading: which story it is limited to, and the way back to all of them.
+  App.prototype.storyNote = function (heading, what, view) {
+    var app = this, id = app.filters.story;
+    heading.after(h("p", {"class": "story-note", id: view + "-story"}, what + " “",
+      clipWords(app.storyTitles.get(id) || id, 90), "” · ",
+      h("button", {type: "button", "class": "link", onclick: function () {
+        app.filters.story = "";
+        setHash("");
+        app.show(view);
+      }}, "all stories")));
   };
 
   App.prototype.sourcesView = function (main) {
     var app = this;
-    var outlets = h("div", {id: "outlets"}), retells = h("div", {id: "derivations"}), stories = h("div", {id: "stories"});
+    var outlets = h("div", {id: "outlets"}), retells = h("div", {id: "derivations"});
     append(main, h("section", {id: "sources-view"}, h("h2", null, "Sources and their coverage"), outlets,
-      h("h2", null, "Who retells whom"), h("p", {"class": "muted"}, "A document that shares most of its sentences with an earlier one retells its copy."), retells,
-      h("h2", null, "Stories"), stories));
+      h("h2", null, "Who retells whom"), h("p", {"class": "muted"}, "A document that shares most of its sentences with an earlier one retells its copy."), retells));
     pagedList(outlets, function (p) {
       return app.source.sources().then(function (all) {
         return {total: all.outlets.length, offset: p.offset, items: all.outlets.slice(p.offset, p.offset + p.limit)};
@@ -709,16 +847,6 @@ var StorylineApp = (function () {
       return h("li", {"class": "derivation"}, app.docButton(x.doc), " retells ", app.docButton(x.derived_from),
         h("span", {"class": "muted"}, " (" + Math.round(x.similarity * 100) + "% of the shorter shared; " + x.basis + ")"));
     }, "No document retells another.", 30).reload();
-    app.source.stories().then(function (list) {
-      var ul = h("ul", {"class": "items"});
-      list.forEach(function (st) {
-        ul.appendChild(h("li", {"class": "story"}, h("strong", null, st.title), " · " + plural(st.documents, "document") + ", " +
-          plural(st.events, "event") + (st.start ? " · " + st.start + " to " + st.end : "") + " · ",
-          h("button", {type: "button", "class": "link", onclick: function () { app.setFilter("story", st.id); }}, "timeline"),
-          st.key_actors.length ? h("p", {"class": "muted"}, "Actors: " + st.key_actors.slice(0, 6).map(function (a) { return a.name; }).join(", ")) : null));
-      });
-      append(stories, list.length ? ul : h("p", {"class": "empty"}, "No stories."));
-    });
   };
 
   App.prototype.actorsView = function (main) {

@@ -11,9 +11,13 @@
 //   keyDates({story}, limit)      [{date, documents, entries, summary}]
 //   document(id)                  {document (the record), outlet, published, basis, cited,
 //                                  credits, derived_from, retold_by} or null
-//   documents({outlet}, page), entities({q}, page), actors(limit), series(page),
-//   figures(page), conflicts(page), quotes({q}, page) (one item per speaker), sources(),
-//   stories(), rejections()
+//   documents({outlet}, page), entities({q}, page) (most documents first), actors(limit),
+//   series(page), figures(page), conflicts(page), quotes({q, story}, page) (one item per
+//   speaker: per resolved entity, else per name; most quotes first, unattributed last),
+//   sources(), stories(), rejections()
+//   storyCards({several}, page)   {total, offset, items: [{id, title, documents, outlets,
+//                                  events, start, end, key_actors: [{id, name}]}]}, largest
+//                                  first; several: true (2+ documents), false (1) or unset
 // filters: {story, actor (entity id), type (PLOVER type, group key or "statement"), outlet,
 // q (words), from, to (ISO days)}; page: {offset, limit}. A citation is an Evidence with the
 // document's outlet and title and `verified` (its text is the document's at its offsets).
@@ -93,10 +97,24 @@ var StorylineData = (function () {
       if (!list) map.set(key, list = []);
       list.push(value);
     }
+    var storyById = new Map();
     (data.stories || []).forEach(function (s) {
+      storyById.set(s.id, s);
       s.events.forEach(function (e) { addTo(storiesOfEvent, e, s.id); });
       s.documents.forEach(function (d) { addTo(storiesOfDoc, d, s.id); });
     });
+
+    // The stories as cards, largest first (the order the API's story-cards give).
+    var storyCards = null;
+    function storyCardList() {
+      if (storyCards) return storyCards;
+      storyCards = (data.stories || []).map(function (s, i) {
+        return {id: s.id, title: s.title, documents: s.documents.length, events: s.events.length,
+          outlets: new Set(s.documents.map(outletOf)).size, start: s.start || "", end: s.end || "",
+          key_actors: (s.key_actors || []).map(function (a) { return {id: a, name: nameOf(a)}; }), at: i};
+      }).sort(function (a, b) { return b.documents - a.documents || a.at - b.at; });
+      return storyCards;
+    }
 
     // One row per timeline entry with everything a filter tests, computed once.
     var rows = (data.timeline || []).map(function (entry, i) {
@@ -224,8 +242,9 @@ var StorylineData = (function () {
           first: e.mentions.length ? citation(e.mentions[0]) : null,
           aliases: e.aliases.filter(function (a) { return a !== e.name; }),
           hay: fold([e.name].concat(e.aliases).join(" \u0001 "))};
-      }).sort(function (a, b) {
-        return b.mentions - a.mentions || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1);
+      }).sort(function (a, b) {  // the most prominent first, as the API's sort=prominence
+        return b.documents - a.documents || b.mentions - a.mentions ||
+          fold(a.name).localeCompare(fold(b.name)) || (a.id < b.id ? -1 : 1);
       });
       return entityRows;
     }
@@ -257,14 +276,16 @@ var StorylineData = (function () {
       return (entities.has(q.speaker) && nameOf(q.speaker)) || q.speaker_name || q.speaker || "unattributed";
     }
 
+    // One group per resolved entity, else per name the quotes give, as the API groups them:
+    // two people of one name stay two.
     var speakerGroups = null;
     function quoteGroups() {
       if (speakerGroups) return speakerGroups;
       var by = new Map();
       (data.quotes || []).forEach(function (q) {
-        var name = speakerOf(q);
-        var g = by.get(name);
-        if (!g) by.set(name, g = {speaker: name, quotes: []});
+        var key = q.speaker || "";
+        var g = by.get(key);
+        if (!g) by.set(key, g = {speaker: speakerOf(q), unnamed: !q.speaker, quotes: []});
         g.quotes.push(q);
       });
       speakerGroups = Array.from(by.values());
@@ -276,7 +297,7 @@ var StorylineData = (function () {
         g.hay = fold(g.speaker);
       });
       speakerGroups.sort(function (a, b) {
-        return b.quotes.length - a.quotes.length || a.speaker.localeCompare(b.speaker);
+        return (a.unnamed - b.unnamed) || b.quotes.length - a.quotes.length || a.speaker.localeCompare(b.speaker);
       });
       return speakerGroups;
     }
@@ -305,6 +326,7 @@ var StorylineData = (function () {
           counts: {documents: docs.size, entries: rows.length, events: events.size,
             entities: entities.size, figures: figures.size, quotes: quotes.size,
             conflicts: (data.conflicts || []).length, series: (data.series || []).length,
+            stories: (data.stories || []).length,
             rejections: (data.rejections || []).length, outlets: outlets().length}
         });
       },
@@ -427,12 +449,15 @@ var StorylineData = (function () {
         return Promise.resolve(page(list, p));
       },
 
-      // filters: {q: words of the speaker's name or the quote}; one group per speaker.
+      // filters: {q: words of the speaker's name or the quote, story}; one group per speaker.
       quotes: function (filters, p) {
         var words = fold(filters && filters.q).split(/\s+/).filter(Boolean);
+        var story = filters && filters.story ? storyById.get(filters.story) : null;
+        var inStory = story ? new Set(story.documents) : null;
         var groups = quoteGroups().map(function (g) {
-          if (!words.length) return {speaker: g.speaker, quotes: g.quotes};
+          if (!words.length && !inStory) return {speaker: g.speaker, quotes: g.quotes};
           var quotesOf = g.quotes.filter(function (q) {
+            if (inStory && !inStory.has(q.evidence.doc)) return false;
             var hay = g.hay + " " + fold(q.text);
             return words.every(function (w) { return hay.indexOf(w) >= 0; });
           });
@@ -454,11 +479,16 @@ var StorylineData = (function () {
       },
 
       stories: function () {
-        return Promise.resolve((data.stories || []).map(function (s) {
-          return {id: s.id, title: s.title, documents: s.documents.length, events: s.events.length,
-            start: s.start || "", end: s.end || "",
-            key_actors: (s.key_actors || []).map(function (a) { return {id: a, name: nameOf(a)}; })};
-        }));
+        return Promise.resolve(storyCardList());
+      },
+
+      // filters: {several: true for stories of 2+ documents, false for those of one}.
+      storyCards: function (filters, p) {
+        var several = filters && filters.several;
+        var list = storyCardList().filter(function (c) {
+          return several === undefined || several === null || (c.documents >= 2) === several;
+        });
+        return Promise.resolve(page(list, p));
       },
 
       rejections: function () {

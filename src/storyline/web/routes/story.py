@@ -4,9 +4,9 @@ series, quotes, stories and conflicts. Each item is the storyline/1 record, with
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from storyline.model import (
@@ -22,6 +22,7 @@ from storyline.model import (
 )
 from storyline.present.export import dump_record
 from storyline.store import Store
+from storyline.store.paged_reads import EntityWeight
 from storyline.web.paging import Page, PageParams, envelope, json_response, page_params, stored_page
 from storyline.web.params import (
     Actor,
@@ -38,6 +39,7 @@ from storyline.web.params import (
 )
 from storyline.web.queries import run
 from storyline.web.routes.common import heads, names, stored_heads, totals
+from storyline.web.routes.overview import StoryCache
 
 router = APIRouter(prefix="/api", tags=["story"])
 # An event's fields that hold entity ids, whose names a page of events comes with.
@@ -121,6 +123,15 @@ async def events(
     return await run(request, work)
 
 
+EntitySort = Annotated[
+    Literal["name", "prominence"],
+    Query(
+        description='"name" (any case, the default) or "prominence": most documents naming '
+        "the entity first, then most mentions, then by name."
+    ),
+]
+
+
 @router.get("/entities", response_model=Page[Entity])
 async def entities(
     request: Request,
@@ -128,38 +139,68 @@ async def entities(
     kind: Kind = None,
     q: NamePart = None,
     mentions: Mentions = None,
+    sort: EntitySort = "name",
 ) -> Response:
-    """The story's actors, places and groups by name, each with its aliases and mentions
-    (``mentions=N``: the first N of each, and every entity's count in ``mention_counts``)."""
+    """The story's actors, places and groups by name (or by prominence), each with its
+    aliases and mentions (``mentions=N``: the first N of each, and every entity's count of
+    mentions in ``mention_counts`` and of documents naming it in ``document_counts``)."""
+
+    weights = _weights(request)
 
     def work(store: Store) -> Response:
-        found = store.records_json(
-            "entities",
-            limit=page.limit,
-            offset=page.offset,
-            totals=totals(request, store),
-            kind=kind,
-            q=q,
-        )
+        if sort == "prominence":
+            items, total = _by_prominence(store, weights.get(store), page, kind, q)
+        else:
+            found = store.records_json(
+                "entities",
+                limit=page.limit,
+                offset=page.offset,
+                totals=totals(request, store),
+                kind=kind,
+                q=q,
+            )
+            items, total = found.items, found.total
         if mentions is None:
-            return stored_page(found.items, page, found.total)
-        cut, counts = cut_mentions(found.items, mentions)
-        return stored_page(cut, page, found.total, mention_counts=counts)
+            return stored_page(items, page, total)
+        cut, counts, docs = cut_mentions(items, mentions)
+        return stored_page(cut, page, total, mention_counts=counts, document_counts=docs)
 
     return await run(request, work)
 
 
-def cut_mentions(records: list[str], most: int) -> tuple[list[str], dict[str, int]]:
-    """Entities' JSON with their mentions cut to the first ``most``, and each one's count."""
-    cut, counts = [], {}
+def _weights(request: Request) -> StoryCache[list[EntityWeight]]:
+    state = request.app.state
+    if not hasattr(state, "entity_weights"):
+        state.entity_weights = StoryCache(lambda store: store.entity_weights())
+    found: StoryCache[list[EntityWeight]] = state.entity_weights
+    return found
+
+
+def _by_prominence(
+    store: Store, weights: list[EntityWeight], page: PageParams, kind: str | None, q: str | None
+) -> tuple[list[str], int]:
+    """A page of the entities (of one kind, whose name holds ``q`` in any case) by
+    prominence, as stored, and how many there are."""
+    part = (q or "").lower()
+    chosen = [w for w in weights if (kind is None or w.kind == kind) and part in w.name.lower()]
+    ids = [w.id for w in chosen[page.offset : page.offset + page.limit]]
+    records = store.entities_json(ids)
+    return [records[i] for i in ids if i in records], len(chosen)
+
+
+def cut_mentions(records: list[str], most: int) -> tuple[list[str], dict[str, int], dict[str, int]]:
+    """Entities' JSON with their mentions cut to the first ``most``, each one's count of
+    mentions and of the documents they are in."""
+    cut, counts, docs = [], {}, {}
     for record in records:
         entity = json.loads(record)
         counts[entity["id"]] = len(entity["mentions"])
+        docs[entity["id"]] = len({m["doc"] for m in entity["mentions"]})
         if len(entity["mentions"]) > most:
             entity["mentions"] = entity["mentions"][:most]
             record = contract_json(entity)
         cut.append(record)
-    return cut, counts
+    return cut, counts, docs
 
 
 @router.get("/figures", response_model=Page[Figure])

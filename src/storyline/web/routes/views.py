@@ -266,13 +266,16 @@ async def speakers(
             description="Words each quote or its speaker's name holds (any case).",
         ),
     ] = None,
+    story: StoryId = None,
 ) -> Response:
-    """Quotes grouped by speaker, most quoted first: each item is ``{speaker, count,
-    quotes}`` with up to 100 of the speaker's quotes (storyline/1 records) in date order."""
+    """Quotes grouped by speaker (one group per resolved entity, else per name the quotes
+    give), most quoted first and the quotes no one is named for last: each item is
+    ``{speaker, count, quotes}`` with up to 25 of the speaker's quotes (storyline/1 records)
+    in date order. ``story``: only the quotes of that story's documents."""
 
     def work(store: Store) -> Response:
         with store.reading() as conn:
-            groups, total = view_reads.speakers(conn, q, page.limit, page.offset)
+            groups, total = view_reads.speakers(conn, q, page.limit, page.offset, story)
             quotes: list[Quote] = [x for g in groups for x in g["quotes"]]
             docs = view_reads.heads(conn, {x.evidence.doc for x in quotes})
             wrong = view_reads.unverified(conn, [x.evidence for x in quotes])
@@ -290,6 +293,30 @@ async def speakers(
         body = envelope(items, page, total)
         body["documents"] = _heads_json(docs)
         return json_response(body)
+
+    return await run(request, work)
+
+
+Several = Annotated[
+    bool | None,
+    Query(
+        description="true: only the stories of two documents or more; false: only those of "
+        "one; unset: all."
+    ),
+]
+
+
+@router.get("/story-cards")
+async def story_cards(request: Request, page: Paging, several: Several = None) -> Response:
+    """Stories as the app's cards show them, largest first: ``{id, title, documents,
+    outlets, events, start, end, key_actors}`` (counts; key actors' ids, weightiest first,
+    their names in ``names``). A story's key dates: /api/timeline/key-dates?story=ID."""
+
+    def work(store: Store) -> Response:
+        with store.reading() as conn:
+            cards, total = view_reads.story_cards(conn, several, page.limit, page.offset)
+        actors = names(store, (a for c in cards for a in c["key_actors"]))
+        return json_response(envelope(cards, page, total, names=actors))
 
     return await run(request, work)
 

@@ -116,6 +116,13 @@ var StorylineApi = (function () {
         });
       });
     }
+    function storyCards(body) {
+      return body.items.map(function (s) {
+        return {id: s.id, title: s.title, documents: s.documents, events: s.events, outlets: s.outlets,
+          start: s.start || "", end: s.end || "",
+          key_actors: s.key_actors.map(function (a) { return {id: a, name: body.names[a] || a}; })};
+      });
+    }
     function paged(body, items) {
       return {total: body.total || 0, offset: body.offset, items: items};
     }
@@ -188,15 +195,17 @@ var StorylineApi = (function () {
           });
       },
 
+      // Most prominent first; each entity's first mention only, with its counts (an actor
+      // named in thousands of places would otherwise be megabytes).
       entities: function (filters, p) {
         var words = ((filters && filters.q) || "").trim().slice(0, MAX_WORDS);
-        return Promise.all([actorEntries(), get("/api/entities", Object.assign({q: words}, pageOf(p)))])
+        var params = Object.assign({q: words, sort: "prominence", mentions: 1}, pageOf(p));
+        return Promise.all([actorEntries(), get("/api/entities", params)])
           .then(function (got) {
             var acting = got[0], body = got[1];
             return paged(body, body.items.map(function (e) {
-              var docsOf = new Set(e.mentions.map(function (m) { return m.doc; }));
-              return {id: e.id, name: e.name, kind: e.kind, mentions: e.mentions.length,
-                documents: docsOf.size, entries: acting.has(e.id) ? acting.get(e.id).entries : 0,
+              return {id: e.id, name: e.name, kind: e.kind, mentions: body.mention_counts[e.id],
+                documents: body.document_counts[e.id], entries: acting.has(e.id) ? acting.get(e.id).entries : 0,
                 // The entity list names no documents: the mention is cited without its outlet.
                 first: e.mentions.length ? Object.assign(citation(e.mentions[0], {}, true), {outlet: ""}) : null,
                 aliases: e.aliases.filter(function (a) { return a !== e.name; })};
@@ -251,7 +260,8 @@ var StorylineApi = (function () {
 
       quotes: function (filters, p) {
         var words = ((filters && filters.q) || "").trim().slice(0, MAX_WORDS);
-        return get("/api/speakers", Object.assign({q: words}, pageOf(p))).then(function (body) {
+        var params = Object.assign({q: words, story: filters && filters.story}, pageOf(p));
+        return get("/api/speakers", params).then(function (body) {
           return paged(body, body.items.map(function (g) {
             return {speaker: g.speaker, count: g.count, quotes: g.quotes.map(function (q) {
               return {id: q.id, text: q.text, date: q.date || "", direct: q.direct !== false,
@@ -274,13 +284,16 @@ var StorylineApi = (function () {
           });
       },
 
+      // The largest stories (the story filter lists them; the Stories view pages them all).
       stories: function () {
-        return get("/api/stories", {limit: MAX_PAGE}).then(function (body) {
-          return body.items.map(function (s) {
-            return {id: s.id, title: s.title, documents: s.documents.length, events: s.events.length,
-              start: s.start || "", end: s.end || "",
-              key_actors: (s.key_actors || []).map(function (a) { return {id: a, name: body.names[a] || a}; })};
-          });
+        return get("/api/story-cards", {limit: MAX_PAGE}).then(storyCards);
+      },
+
+      storyCards: function (filters, p) {
+        var several = filters && filters.several;
+        var params = Object.assign({several: several === true ? "true" : several === false ? "false" : null}, pageOf(p));
+        return get("/api/story-cards", params).then(function (body) {
+          return paged(body, storyCards(body));
         });
       },
 
