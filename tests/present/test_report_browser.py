@@ -17,6 +17,8 @@ from tests.browser_support import (
     scroll_width_fits,
 )
 from tests.present.conftest import make_story
+from tests.story_views import check_a_story_address, check_the_stories_lead, open_a_story
+from tests.web.story_corpus import SMALL_STORY, several_stories
 
 from storyline.model import Entity, Quote, ResolvedStory, Story, evidence, span_id
 from storyline.present.report import render_report
@@ -67,11 +69,15 @@ def report_file(tmp_path: Path) -> Path:
     return path
 
 
-def load(browser: Any, path: Path, width: int = 1280) -> tuple[Any, BrowserPage]:
+def load(
+    browser: Any, path: Path, width: int = 1280, *, timeline: bool = True
+) -> tuple[Any, BrowserPage]:
+    """The report open; ``timeline``: on its timeline, as a store of one story opens."""
     context, found = open_page(browser, width=width)
     found.page.goto(path.as_uri())
     found.page.wait_for_selector("#app[data-ready]", timeout=10_000)
-    found.page.wait_for_selector("li.entry")
+    if timeline:
+        found.page.wait_for_selector("li.entry")
     return context, found
 
 
@@ -428,9 +434,10 @@ def test_the_demo_corpus_report_leads_from_the_timeline_to_the_words(
     )
     assert path.exists(), done.stderr
     for width in (390, 1280):
-        context, found = load(chromium, path, width)
+        context, found = load(chromium, path, width, timeline=False)
         page = found.page
         try:
+            open_a_story(found)
             cites = page.locator("li.entry button.cite:not(.unverified)")
             assert cites.count() >= 5
             for i in (0, cites.count() - 1):
@@ -472,6 +479,31 @@ def test_an_open_article_has_an_address_that_opens_it_again(
         found.page.goto(address)
         found.page.wait_for_selector("#app[data-ready]")
         assert active_mark(found) == quote.text
+        assert found.errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_report_of_several_stories_opens_on_them(
+    chromium: Any, tmp_path: Path, width: int
+) -> None:
+    whole = several_stories().in_contract_order()
+    path = tmp_path / "stories.html"
+    path.write_text(render_report(whole), encoding="utf-8")
+    context, found = open_page(chromium, width=width)
+    try:
+        found.page.goto(path.as_uri())
+        found.page.wait_for_selector("#app[data-ready]", timeout=10_000)
+        check_the_stories_lead(found, whole, "report")
+        assert found.errors == [] and found.network.blocked == [] and found.dialogs == []
+    finally:
+        context.close()
+    context, found = open_page(chromium, width=width)
+    try:
+        found.page.goto(path.as_uri() + "#story=" + SMALL_STORY)
+        found.page.wait_for_selector("#app[data-ready]", timeout=10_000)
+        check_a_story_address(found)
         assert found.errors == []
     finally:
         context.close()

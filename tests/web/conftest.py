@@ -81,24 +81,35 @@ def stop(running: Running) -> None:
     running.thread.join(timeout=10)
 
 
+def _serving(db: str, whole: ResolvedStory | None = None) -> Iterator[LiveServer]:
+    """``whole`` (story_corpus.story() unless given) stored at ``db`` and served."""
+    stored = story_corpus.build(db, whole)
+    running = start(create_app(db))
+    try:
+        yield LiveServer(running.url, stored)
+    finally:
+        stop(running)
+
+
 @pytest.fixture
 def served_story(db_url: str) -> Iterator[LiveServer]:
     """The test corpus stored on each backend and served by a real server."""
-    whole = story_corpus.build(db_url)
-    running = start(create_app(db_url))
-    try:
-        yield LiveServer(running.url, whole)
-    finally:
-        stop(running)
+    yield from _serving(db_url)
 
 
 @pytest.fixture
 def sqlite_story(tmp_path: Any) -> Iterator[LiveServer]:
     """The same, on SQLite only: for the browser tests, whose subject is the page."""
-    db = str(tmp_path / "story.db")
-    whole = story_corpus.build(db)
-    running = start(create_app(db))
-    try:
-        yield LiveServer(running.url, whole)
-    finally:
-        stop(running)
+    yield from _serving(str(tmp_path / "story.db"))
+
+
+@pytest.fixture
+def served_stories(db_url: str) -> Iterator[LiveServer]:
+    """story_corpus.several_stories() stored on each backend and served."""
+    yield from _serving(db_url, story_corpus.several_stories())
+
+
+@pytest.fixture
+def sqlite_stories(tmp_path: Any) -> Iterator[LiveServer]:
+    """The same, on SQLite only, for the browser tests."""
+    yield from _serving(str(tmp_path / "stories.db"), story_corpus.several_stories())

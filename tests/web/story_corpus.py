@@ -193,10 +193,65 @@ def story() -> ResolvedStory:
     )
 
 
-def build(db: str) -> ResolvedStory:
-    """Store the story at ``db`` (a new store) as `storyline build` would have, and return it
-    in contract order."""
-    whole = story().in_contract_order()
+# The stories of several_stories(): ids sort against their size, so "largest first" is tested.
+BIG_STORY, SMALL_STORY, LONE_STORY = "st:z-bridge", "st:a-council", "st:m-lone"
+BIG, SMALL = range(4), range(4, 6)
+# Quotes no one is named for: more of them than of any speaker, so their place is tested.
+UNATTRIBUTED_PER_DOC = 2
+# An entity only the first document names: first by name, last by prominence.
+LONE_ENTITY = "Able Lighthouse"
+
+
+def several_stories() -> ResolvedStory:
+    """The story split into three: a big one (four documents), a small one (two) and a
+    single document; with quotes no one is named for and an entity one document names."""
+    whole = story()
+    docs, events = whole.documents, whole.events
+    varn, kell, council = whole.entities
+
+    def part(sid: str, title: str, at: range, actors: list[str]) -> Story:
+        days = [d.published for d in docs[at.start : at.stop] if isinstance(d.published, str)]
+        return Story(
+            id=sid,
+            title=title,
+            documents=[docs[i].id for i in at],
+            events=[events[i].id for i in at],
+            key_actors=actors,
+            start=min(days),
+            end=max(days),
+        )
+
+    stories = [
+        part(BIG_STORY, f"The bridge opens {PAYLOADS[0]}", BIG, [varn.id, kell.id, council.id]),
+        part(SMALL_STORY, f"The council counts {PAYLOADS[1]}", SMALL, [council.id]),
+        part(LONE_STORY, "One more day", range(6, SIZE), [kell.id]),
+    ]
+    loose = []
+    for doc in docs:
+        for words in (f"{COMMON_WORD} bridge", "people were hurt")[:UNATTRIBUTED_PER_DOC]:
+            said = _at(doc, words)
+            loose.append(
+                Quote(id=span_id("q", doc.id, said.start, said.end), text=words, evidence=said)
+            )
+    lone = Entity(
+        id=entity_id("place", "able lighthouse"),
+        name=LONE_ENTITY,
+        kind="place",
+        mentions=[_at(docs[0], RARE_WORD)],
+    )
+    return whole.model_copy(
+        update={
+            "stories": stories,
+            "quotes": [*whole.quotes, *loose],
+            "entities": [*whole.entities, lone],
+        }
+    )
+
+
+def build(db: str, whole: ResolvedStory | None = None) -> ResolvedStory:
+    """Store the story (story() unless given) at ``db`` (a new store) as `storyline build`
+    would have, and return it in contract order."""
+    whole = (whole or story()).in_contract_order()
     with Store.open(db) as store:
         for doc in whole.documents:
             raw = doc.text.encode()

@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 from tests.browser_support import BrowserPage, open_page, scroll_width_fits
+from tests.story_views import check_a_story_address, check_the_stories_lead, open_a_story
 from tests.web.conftest import LiveServer, start, stop
-from tests.web.story_corpus import COMMON_WORD, PAYLOADS, RARE_WORD, SIZE
+from tests.web.story_corpus import COMMON_WORD, PAYLOADS, RARE_WORD, SIZE, SMALL_STORY
 
 from storyline.web import create_app
 
@@ -307,7 +308,9 @@ def test_the_demo_store_served_leads_from_the_timeline_to_the_words(
         for width in (390, 1280):
             context, found = open_page(chromium, width=width)
             try:
-                page = _open_app(found, running.url)
+                page = _visit(found, running.url, "/")
+                page.wait_for_selector("#app[data-ready]", timeout=15_000)
+                open_a_story(found)
                 cites = page.locator("li.entry button.cite:not(.unverified)")
                 assert cites.count() >= 5
                 for i in (0, cites.count() - 1):
@@ -337,3 +340,28 @@ def test_the_demo_store_served_leads_from_the_timeline_to_the_words(
                 context.close()
     finally:
         stop(running)
+
+
+def test_a_store_of_several_stories_opens_on_them(
+    browser_page: BrowserPage, sqlite_stories: LiveServer
+) -> None:
+    page = _visit(browser_page, sqlite_stories, "/")
+    page.wait_for_selector("#app[data-ready]", timeout=15_000)
+    check_the_stories_lead(browser_page, sqlite_stories.story, "web-app")
+    _clean(browser_page)
+    _visit(browser_page, sqlite_stories, "/#story=" + SMALL_STORY)
+    page.wait_for_selector("#app[data-ready]", timeout=15_000)
+    check_a_story_address(browser_page)
+    _clean(browser_page)
+
+
+def test_the_stories_view_fits_a_phone(chromium: Any, sqlite_stories: LiveServer) -> None:
+    context, found = open_page(chromium, width=390)
+    try:
+        page = _visit(found, sqlite_stories, "/")
+        page.wait_for_selector("li.story-card")
+        assert scroll_width_fits(page)
+        found.screenshot("web-app-stories-390")
+        _clean(found)
+    finally:
+        context.close()

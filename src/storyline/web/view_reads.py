@@ -462,7 +462,7 @@ def story_cards(
     query = select(table.c.id, table.c.record).order_by(table.c.size.desc(), table.c.position)
     if several is not None:
         query = query.where(table.c.size >= 2 if several else table.c.size < 2)
-    total = conn.scalar(query.with_only_columns(func.count()).order_by(None)) or 0
+    total = conn.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
     rows = conn.execute(pages.page_of(query, limit, offset))
     stories = [Story.model_validate_json(r.record) for r in rows]
     outlets = _outlets_of_stories(conn, [s.id for s in stories])

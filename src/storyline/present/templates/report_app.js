@@ -99,6 +99,11 @@ var StorylineApp = (function () {
       document.addEventListener("keydown", function (e) {
         if (e.key === "Escape" && !app.panel.hidden) app.closeDocument();
       });
+      // A link to #story=ID followed on the page opens that story's timeline.
+      window.addEventListener("hashchange", function () {
+        var asked = /^#story=([^&]+)$/.exec(location.hash);
+        if (asked) app.openStory(decodeURIComponent(asked[1]), "timeline");
+      });
       return drawn;
     }).then(function () {
       var linked = /^#doc=([^&]+)(?:&at=(\d+)-(\d+))?$/.exec(location.hash);
