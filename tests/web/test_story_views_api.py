@@ -4,6 +4,7 @@ speakers with the quotes no one is named for last, filtered by story."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -17,7 +18,12 @@ from tests.web.story_corpus import (
     SMALL,
     SMALL_STORY,
     UNATTRIBUTED_PER_DOC,
+    build,
+    several_stories,
 )
+
+from storyline.store import Store
+from storyline.web import view_reads
 
 
 def _get(served: LiveServer, path: str) -> Any:
@@ -95,3 +101,22 @@ def test_the_new_parameters_are_documented_and_bounded(served_stories: LiveServe
     for path in ("/api/story-cards?several=maybe", "/api/story-cards?limit=201"):
         reply = served_stories.get(path)
         assert reply.status == 422, path
+
+
+def test_a_storys_key_dates_count_its_own_documents(tmp_path: Path) -> None:
+    """A line that documents of two stories report is a key date of each by its own
+    documents: the small story's copy of the big story's first day counts one document."""
+    whole = several_stories()
+    first = whole.timeline[0]
+    small_doc = next(s for s in whole.stories if s.id == SMALL_STORY).documents[0]
+    shared = first.model_copy(update={"documents": [*first.documents, small_doc]})
+    whole = whole.model_copy(update={"timeline": [shared, *whole.timeline[1:]]})
+    db = str(tmp_path / "shared.db")
+    build(db, whole)
+    with Store.open(db) as store, store.reading() as conn:
+        every = {d["date"]: d["documents"] for d in view_reads.key_dates(conn, None, 10)}
+        small = {d["date"]: d for d in view_reads.key_dates(conn, SMALL_STORY, 10)}
+    assert every[first.date] == 2
+    assert small[first.date]["documents"] == 1
+    assert small[first.date]["summary"] == first.summary
+    assert set(small) == {first.date, "2025-06-14", "2025-06-15"}

@@ -161,12 +161,13 @@ class PagedReads:
         story stays as it is."""
         table = schema.entities
         query = select(table.c.id, table.c.name, table.c.kind, table.c.record)
-        found = []
         with self._read() as conn:
-            for row in conn.execute(query):
-                mentions = json.loads(row.record)["mentions"]
-                docs = len({m["doc"] for m in mentions})
-                found.append(EntityWeight(row.id, row.name, row.kind, docs, len(mentions)))
+            rows = conn.execute(query).all()  # parsed after: the statement's time is limited
+        found = []
+        for row in rows:
+            mentions = json.loads(row.record)["mentions"]
+            docs = len({m["doc"] for m in mentions})
+            found.append(EntityWeight(row.id, row.name, row.kind, docs, len(mentions)))
         return sorted(found, key=lambda e: (-e.documents, -e.mentions, e.name.lower(), e.id))
 
     def entities_json(self, ids: Collection[str]) -> dict[str, str]:

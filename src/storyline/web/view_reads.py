@@ -128,8 +128,9 @@ def histogram(conn: Connection, f: ViewFilters, start: str, end: str, bins: int)
 
 
 def key_dates(conn: Connection, story: str | None, limit: int) -> list[dict[str, Any]]:
-    """The days (full dates) most documents report on, of one story or of all, in date
-    order, each with the summary of its most widely reported entry."""
+    """The days (full dates) most documents report on, of one story (counting its own
+    documents) or of all, in date order, each with the summary of its most widely reported
+    entry (of that story)."""
     table, links = schema.timeline, schema.timeline_documents
     docs = func.count(links.c.doc.distinct())
     entries = func.count(table.c.position.distinct())
@@ -141,22 +142,20 @@ def key_dates(conn: Connection, story: str | None, limit: int) -> list[dict[str,
         .order_by(docs.desc(), entries.desc(), table.c.date)
         .limit(limit)
     )
+    of_day = select(table.c.record).order_by(table.c.position).limit(_KEY_DAY_ROWS)
     if story:
-        query = query.where(
-            table.c.position.in_(
-                pages.timeline_query(story=story).with_only_columns(table.c.position)
-            )
+        # A line many stories' documents report is a key date of this story by its own.
+        of_story = pages.timeline_query(story=story).with_only_columns(table.c.position)
+        members = select(schema.story_documents.c.doc).where(
+            schema.story_documents.c.story == story
         )
+        query = query.where(table.c.position.in_(of_story), links.c.doc.in_(members))
+        of_day = of_day.where(table.c.position.in_(of_story))
     found = []
     for date, n_docs, n_entries in conn.execute(query):
         if day_number(date) is None:
             continue
-        rows = conn.execute(
-            select(table.c.record)
-            .where(table.c.date == date)
-            .order_by(table.c.position)
-            .limit(_KEY_DAY_ROWS)
-        )
+        rows = conn.execute(of_day.where(table.c.date == date))
         lines = [TimelineEntry.model_validate_json(r[0]) for r in rows]
         top = max(lines, key=lambda e: len(set(e.documents) | {c.doc for c in e.citations}))
         found.append(

@@ -178,6 +178,9 @@ var StorylineApp = (function () {
         empty.hidden = res.total !== 0;
         total.textContent = res.total ? "Showing " + offset.toLocaleString("en-US") + " of " + res.total.toLocaleString("en-US") : "";
         return res;
+      }, function (err) {
+        // A busy server answers 503: say so rather than leave the list blank.
+        if (mine === token) total.textContent = "Could not load this list: " + err.message;
       });
     }
     more.addEventListener("click", function () { load(false); });

@@ -354,15 +354,20 @@ var StorylineData = (function () {
         return Promise.resolve(counts);
       },
 
-      // The days most documents report on, of one story (or of all), in date order.
+      // The days most documents report on, of one story (counting its own documents) or of
+      // all, in date order.
       keyDates: function (filters, limit) {
+        var story = filters && filters.story ? storyById.get(filters.story) : null;
         var test = matcher({story: filters && filters.story});
+        var own = story ? new Set(story.documents) : null;
         var byDay = new Map();
         rows.forEach(function (r) {
           if (!isFinite(r.day) || r.entry.date.length < 10 || !test(r)) return;
+          var docsOf = own ? r.docs.filter(function (d) { return own.has(d); }) : r.docs;
+          if (!docsOf.length && own) return;
           var s = byDay.get(r.entry.date);
           if (!s) byDay.set(r.entry.date, s = {date: r.entry.date, docs: new Set(), entries: 0, top: null});
-          r.docs.forEach(s.docs.add, s.docs);
+          docsOf.forEach(s.docs.add, s.docs);
           s.entries += 1;
           if (!s.top || r.docs.length > s.top.docs.length) s.top = r;
         });
