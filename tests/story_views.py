@@ -77,9 +77,14 @@ def check_the_stories_lead(found: BrowserPage, whole: ResolvedStory, name: str) 
     expect(speakers.first).to_have_text(f"{varn.name} · {SIZE} quotes")
     expect(speakers.last).to_have_text(f"unattributed · {UNATTRIBUTED_PER_DOC * SIZE} quotes")
 
-    # Actors: the most documents first; the one a single document names last.
-    page.click("#tab-actors")
+    # A card's actors: those its documents name; then every story's, the most documents
+    # first and the one a single document names last.
+    page.click("#tab-stories")
+    small.locator("button.story-open[data-view=actors]").click()
+    expect(page.locator("#actors-story")).to_contain_text("Named in the story")
     names = page.locator("li.entity strong")
+    expect(names).to_have_count(len(whole.entities) - 1)
+    page.locator("#actors-story button").click()
     expect(names).to_have_count(len(whole.entities))
     expect(names.last).to_have_text(LONE_ENTITY)
     page.fill("#actors-q", "light")

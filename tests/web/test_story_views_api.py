@@ -70,6 +70,12 @@ def test_entities_by_prominence_and_by_name(served_stories: LiveServer) -> None:
     assert body["document_counts"][last["id"]] == 1
     assert body["mention_counts"][first["id"]] == SIZE and len(first["mentions"]) == 1
     assert body["total"] == 4
+    # A story's: those its documents name, the most of them first; by name if asked.
+    assert LONE_ENTITY not in names(f"sort=prominence&story={SMALL_STORY}")
+    assert len(names(f"sort=prominence&story={SMALL_STORY}")) == 3
+    assert names(f"sort=prominence&story={BIG_STORY}")[-1] == LONE_ENTITY
+    assert names(f"story={BIG_STORY}")[0] == LONE_ENTITY
+    assert names("story=none") == []
     reply = served_stories.get("/api/entities?sort=random")
     assert reply.status == 422 and reply.json()["error"]["status"] == 422
 

@@ -44,8 +44,12 @@ class EntityWeight:
     id: str
     name: str
     kind: str
-    documents: int
+    docs: frozenset[str]
     mentions: int
+
+    @property
+    def documents(self) -> int:
+        return len(self.docs)
 
 
 class PagedReads:
@@ -166,7 +170,7 @@ class PagedReads:
         found = []
         for row in rows:
             mentions = json.loads(row.record)["mentions"]
-            docs = len({m["doc"] for m in mentions})
+            docs = frozenset(m["doc"] for m in mentions)
             found.append(EntityWeight(row.id, row.name, row.kind, docs, len(mentions)))
         return sorted(found, key=lambda e: (-e.documents, -e.mentions, e.name.lower(), e.id))
 

@@ -146,10 +146,9 @@ def key_dates(conn: Connection, story: str | None, limit: int) -> list[dict[str,
     if story:
         # A line many stories' documents report is a key date of this story by its own.
         of_story = pages.timeline_query(story=story).with_only_columns(table.c.position)
-        members = select(schema.story_documents.c.doc).where(
-            schema.story_documents.c.story == story
+        query = query.where(
+            table.c.position.in_(of_story), links.c.doc.in_(pages.story_docs(story))
         )
-        query = query.where(table.c.position.in_(of_story), links.c.doc.in_(members))
         of_day = of_day.where(table.c.position.in_(of_story))
     found = []
     for date, n_docs, n_entries in conn.execute(query):
@@ -493,3 +492,7 @@ def _outlets_of_stories(conn: Connection, ids: Sequence[str]) -> dict[str, set[s
     for story, outlet, source in conn.execute(query) if ids else ():
         found[story].add(outlet or input_name(source) or "unknown outlet")
     return found
+
+
+def story_documents(conn: Connection, story: str) -> set[str]:
+    return set(conn.scalars(pages.story_docs(story)))

@@ -265,7 +265,7 @@ var StorylineApp = (function () {
       h("p", {"class": "muted story-facts"}, facts.join(" · ")),
       dates,
       h("p", {"class": "story-actions"}, open("timeline", "Timeline"), open("figures", "Figures"),
-        open("quotes", "Quotes")));
+        open("quotes", "Quotes"), open("actors", "Actors")));
   };
 
   // ---- Timeline ----------------------------------------------------------------------
@@ -858,9 +858,9 @@ var StorylineApp = (function () {
   };
 
   App.prototype.actorsView = function (main) {
-    var app = this;
+    var app = this, story = app.filters.story;
     searchView(main, "actors", "Actors, places and groups", "Name", function (q, p) {
-      return app.source.entities({q: q}, p);
+      return app.source.entities({q: q, story: story}, p);
     }, function (e) {
       return h("li", {"class": "entity", "data-entity": e.id}, h("strong", null, e.name), h("span", {"class": "muted"}, " " + e.kind),
         e.aliases.length ? h("span", {"class": "muted"}, " · also " + clip(e.aliases.join(", "), 160)) : null,
@@ -869,6 +869,7 @@ var StorylineApp = (function () {
         e.entries ? h("button", {type: "button", "class": "link", onclick: function () { app.setFilter("actor", e.id); }},
           plural(e.entries, "timeline entry", "timeline entries")) : null);
     }, "No actor matches.", 40);
+    if (story) app.storyNote(main.querySelector("#actors-view h2"), "Named in the story", "actors");
   };
 
   App.prototype.rejectedView = function (main) {

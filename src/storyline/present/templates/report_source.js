@@ -11,7 +11,7 @@
 //   keyDates({story}, limit)      [{date, documents, entries, summary}]
 //   document(id)                  {document (the record), outlet, published, basis, cited,
 //                                  credits, derived_from, retold_by} or null
-//   documents({outlet}, page), entities({q}, page) (most documents first), actors(limit),
+//   documents({outlet}, page), entities({q, story}, page) (most documents first), actors(limit),
 //   series(page), figures(page), conflicts(page), quotes({q, story}, page) (one item per
 //   speaker: per resolved entity, else per name; most quotes first, unattributed last),
 //   sources(), stories(), rejections()
@@ -238,7 +238,7 @@ var StorylineData = (function () {
       entityRows = (data.entities || []).map(function (e) {
         var docsOf = new Set(e.mentions.map(function (m) { return m.doc; }));
         return {id: e.id, name: e.name, kind: e.kind, mentions: e.mentions.length,
-          documents: docsOf.size, entries: inEvents.get(e.id) || 0,
+          documents: docsOf.size, docs: docsOf, entries: inEvents.get(e.id) || 0,
           first: e.mentions.length ? citation(e.mentions[0]) : null,
           aliases: e.aliases.filter(function (a) { return a !== e.name; }),
           hay: fold([e.name].concat(e.aliases).join(" \u0001 "))};
@@ -405,11 +405,26 @@ var StorylineData = (function () {
         return Promise.resolve(page(list, p));
       },
 
+      // filters: {q: words of the name, story: only the entities its documents name, most
+      // of them first}.
       entities: function (filters, p) {
         var words = fold(filters && filters.q).split(/\s+/).filter(Boolean);
+        var story = filters && filters.story ? storyById.get(filters.story) : null;
+        var own = new Set(story ? story.documents : []);
+        var inStory = function (e) {
+          var n = 0;
+          e.docs.forEach(function (d) { if (own.has(d)) n += 1; });
+          return n;
+        };
         var list = entityList().filter(function (e) {
           return words.every(function (w) { return e.hay.indexOf(w) >= 0; });
         });
+        if (filters && filters.story) {
+          list = list.map(function (e) { return {e: e, n: inStory(e)}; })
+            .filter(function (x) { return x.n > 0; })
+            .sort(function (a, b) { return b.n - a.n; })  // stable: ties keep the store's order
+            .map(function (x) { return x.e; });
+        }
         return Promise.resolve(page(list, p));
       },
 

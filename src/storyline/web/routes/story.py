@@ -23,6 +23,7 @@ from storyline.model import (
 from storyline.present.export import dump_record
 from storyline.store import Store
 from storyline.store.paged_reads import EntityWeight
+from storyline.web import view_reads
 from storyline.web.paging import Page, PageParams, envelope, json_response, page_params, stored_page
 from storyline.web.params import (
     Actor,
@@ -127,7 +128,8 @@ EntitySort = Annotated[
     Literal["name", "prominence"],
     Query(
         description='"name" (any case, the default) or "prominence": most documents naming '
-        "the entity first, then most mentions, then by name."
+        "the entity first (of the story's documents, with story=), then most mentions, then "
+        "by name."
     ),
 ]
 
@@ -140,16 +142,21 @@ async def entities(
     q: NamePart = None,
     mentions: Mentions = None,
     sort: EntitySort = "name",
+    story: StoryId = None,
 ) -> Response:
     """The story's actors, places and groups by name (or by prominence), each with its
     aliases and mentions (``mentions=N``: the first N of each, and every entity's count of
-    mentions in ``mention_counts`` and of documents naming it in ``document_counts``)."""
+    mentions in ``mention_counts`` and of documents naming it in ``document_counts``).
+    ``story``: only the entities that story's documents name."""
 
     weights = _weights(request)
 
     def work(store: Store) -> Response:
-        if sort == "prominence":
-            items, total = _by_prominence(store, weights.get(store), page, kind, q)
+        if sort == "prominence" or story:
+            chosen = _weighed(store, weights.get(store), kind, q, story, by_name=sort == "name")
+            ids = [w.id for w in chosen[page.offset : page.offset + page.limit]]
+            records = store.entities_json(ids)
+            items, total = [records[i] for i in ids if i in records], len(chosen)
         else:
             found = store.records_json(
                 "entities",
@@ -176,16 +183,28 @@ def _weights(request: Request) -> StoryCache[list[EntityWeight]]:
     return found
 
 
-def _by_prominence(
-    store: Store, weights: list[EntityWeight], page: PageParams, kind: str | None, q: str | None
-) -> tuple[list[str], int]:
-    """A page of the entities (of one kind, whose name holds ``q`` in any case) by
-    prominence, as stored, and how many there are."""
+def _weighed(
+    store: Store,
+    weights: list[EntityWeight],
+    kind: str | None,
+    q: str | None,
+    story: str | None,
+    *,
+    by_name: bool,
+) -> list[EntityWeight]:
+    """The entities of one kind, whose name holds ``q`` (any case), that ``story``'s
+    documents name: by prominence (in the story: most of its documents first), or by name."""
     part = (q or "").lower()
     chosen = [w for w in weights if (kind is None or w.kind == kind) and part in w.name.lower()]
-    ids = [w.id for w in chosen[page.offset : page.offset + page.limit]]
-    records = store.entities_json(ids)
-    return [records[i] for i in ids if i in records], len(chosen)
+    if story:
+        with store.reading() as conn:
+            members = view_reads.story_documents(conn, story)
+        chosen = [w for w in chosen if not w.docs.isdisjoint(members)]
+        if not by_name:  # stable: ties keep the store-wide order
+            chosen.sort(key=lambda w: -len(w.docs & members))
+    if by_name:
+        chosen.sort(key=lambda w: (w.name.lower(), w.id))
+    return chosen
 
 
 def cut_mentions(records: list[str], most: int) -> tuple[list[str], dict[str, int], dict[str, int]]:

@@ -199,7 +199,8 @@ var StorylineApi = (function () {
       // named in thousands of places would otherwise be megabytes).
       entities: function (filters, p) {
         var words = ((filters && filters.q) || "").trim().slice(0, MAX_WORDS);
-        var params = Object.assign({q: words, sort: "prominence", mentions: 1}, pageOf(p));
+        var params = Object.assign({q: words, story: filters && filters.story, sort: "prominence",
+          mentions: 1}, pageOf(p));
         return Promise.all([actorEntries(), get("/api/entities", params)])
           .then(function (got) {
             var acting = got[0], body = got[1];
