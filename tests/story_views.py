@@ -11,6 +11,7 @@ from tests.web.story_corpus import (
     BIG,
     BIG_STORY,
     LONE_ENTITY,
+    PAYLOADS,
     SIZE,
     SMALL,
     SMALL_STORY,
@@ -35,6 +36,9 @@ def check_the_stories_lead(found: BrowserPage, whole: ResolvedStory, name: str) 
     expect(cards).to_have_count(2)
     assert [c.get_attribute("data-story") for c in cards.all()] == [BIG_STORY, SMALL_STORY]
     big = cards.first
+    # Its title an article's words, shown as text.
+    expect(big.locator(".story-title")).to_have_text(f"The bridge opens {PAYLOADS[0]}")
+    assert page.locator("li.story-card script, li.story-card img").count() == 0
     expect(big.locator(".story-actors button")).to_have_count(3)
     expect(big.locator(".story-actors")).to_contain_text(varn.name)
     expect(big.locator(".story-facts")).to_have_text(

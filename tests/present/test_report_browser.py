@@ -212,7 +212,7 @@ def test_filters_by_actor_type_source_and_story(laptop: BrowserPage) -> None:
 
 def visit_tabs(found: BrowserPage) -> Iterator[str]:
     """Open each view in turn, yielding its name once it is drawn."""
-    for tab in ("timeline", "figures", "quotes", "sources", "actors", "rejected"):
+    for tab in ("stories", "timeline", "figures", "quotes", "sources", "actors", "rejected"):
         found.page.click(f"#tab-{tab}")
         found.page.wait_for_timeout(50)
         yield tab

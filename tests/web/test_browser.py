@@ -22,7 +22,7 @@ from storyline.web import create_app
 
 # What a payload that got out of its text would have made.
 INJECTED = "img[src='x'], script:not([src]), [onerror]"
-TABS = ("timeline", "figures", "quotes", "sources", "actors", "rejected")
+TABS = ("stories", "timeline", "figures", "quotes", "sources", "actors", "rejected")
 
 
 def _visit(browser: BrowserPage, served: LiveServer | str, path: str) -> Any:
