@@ -4,6 +4,7 @@ one table filtered in SQL, with the total of the whole filtered query, in one tr
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Collection, Hashable, MutableMapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -170,7 +171,8 @@ class PagedReads:
         found = []
         for row in rows:
             mentions = json.loads(row.record)["mentions"]
-            docs = frozenset(m["doc"] for m in mentions)
+            # One string per document, shared by every entity naming it.
+            docs = frozenset(sys.intern(m["doc"]) for m in mentions)
             found.append(EntityWeight(row.id, row.name, row.kind, docs, len(mentions)))
         return sorted(found, key=lambda e: (-e.documents, -e.mentions, e.name.lower(), e.id))
 
