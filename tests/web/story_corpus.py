@@ -193,10 +193,10 @@ def story() -> ResolvedStory:
     )
 
 
-def build(db: str) -> ResolvedStory:
-    """Store the story at ``db`` (a new store) as `storyline build` would have, and return it
-    in contract order."""
-    whole = story().in_contract_order()
+def build(db: str, whole: ResolvedStory | None = None) -> ResolvedStory:
+    """Store the story (``whole``, else this module's) at ``db`` (a new store) as `storyline
+    build` would have, and return it in contract order."""
+    whole = (whole or story()).in_contract_order()
     with Store.open(db) as store:
         for doc in whole.documents:
             raw = doc.text.encode()

@@ -22,6 +22,7 @@ from storyline.model import (
 )
 from storyline.present.export import dump_record
 from storyline.store import Store
+from storyline.web.outlets import outlet_match
 from storyline.web.paging import Page, PageParams, envelope, json_response, page_params, stored_page
 from storyline.web.params import (
     Actor,
@@ -104,7 +105,7 @@ async def events(
             actor=actor,
             type=type,
             mode=mode,
-            outlet=source,
+            outlet=outlet_match(request, store, source),
             story=story,
         )
         events = [json.loads(r) for r in found.items]
