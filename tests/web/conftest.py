@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from tests import figure_story
 from tests.web import story_corpus
 
 from storyline.model import ResolvedStory
@@ -84,8 +85,18 @@ def stop(running: Running) -> None:
 @pytest.fixture
 def served_story(db_url: str) -> Iterator[LiveServer]:
     """The test corpus stored on each backend and served by a real server."""
-    whole = story_corpus.build(db_url)
-    running = start(create_app(db_url))
+    yield from _serving(db_url, story_corpus.build(db_url))
+
+
+@pytest.fixture
+def sqlite_story(tmp_path: Any) -> Iterator[LiveServer]:
+    """The same, on SQLite only: for the browser tests, whose subject is the page."""
+    db = str(tmp_path / "story.db")
+    yield from _serving(db, story_corpus.build(db))
+
+
+def _serving(db: str, whole: ResolvedStory) -> Iterator[LiveServer]:
+    running = start(create_app(db))
     try:
         yield LiveServer(running.url, whole)
     finally:
@@ -93,12 +104,13 @@ def served_story(db_url: str) -> Iterator[LiveServer]:
 
 
 @pytest.fixture
-def sqlite_story(tmp_path: Any) -> Iterator[LiveServer]:
-    """The same, on SQLite only: for the browser tests, whose subject is the page."""
-    db = str(tmp_path / "story.db")
-    whole = story_corpus.build(db)
-    running = start(create_app(db))
-    try:
-        yield LiveServer(running.url, whole)
-    finally:
-        stop(running)
+def figures_served(db_url: str) -> Iterator[LiveServer]:
+    """The figure story (tests/figure_story.py) stored on each backend and served."""
+    yield from _serving(db_url, story_corpus.build(db_url, figure_story.figure_story().story))
+
+
+@pytest.fixture
+def figures_sqlite(tmp_path: Any) -> Iterator[LiveServer]:
+    """The same, on SQLite only, for the browser tests."""
+    db = str(tmp_path / "figures.db")
+    yield from _serving(db, story_corpus.build(db, figure_story.figure_story().story))

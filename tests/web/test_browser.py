@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 from tests.browser_support import BrowserPage, open_page, scroll_width_fits
+from tests.figure_story import check_figures_of_a_story, figure_story
 from tests.web.conftest import LiveServer, start, stop
 from tests.web.story_corpus import COMMON_WORD, PAYLOADS, RARE_WORD, SIZE
 
@@ -337,3 +338,9 @@ def test_the_demo_store_served_leads_from_the_timeline_to_the_words(
                 context.close()
     finally:
         stop(running)
+
+
+def test_the_figures_of_one_story(browser_page: BrowserPage, figures_sqlite: LiveServer) -> None:
+    _open_app(browser_page, figures_sqlite)
+    check_figures_of_a_story(browser_page, figure_story(), "web-app")
+    _clean(browser_page)

@@ -18,7 +18,7 @@ from storyline.present.display import basis_label, date_label, outlet_label, pub
 from storyline.present.export import dump_record
 from storyline.present.report_view import event_groups
 from storyline.store import Store
-from storyline.web import view_reads
+from storyline.web import figure_reads, view_reads
 from storyline.web.limits import MAX_TEXT
 from storyline.web.outlets import with_outlet_match
 from storyline.web.paging import Page, PageParams, envelope, json_response, page_params
@@ -405,12 +405,16 @@ async def outlets(request: Request, page: Paging) -> Response:
 
 
 @router.get("/conflicts/figures")
-async def conflicted_figures(request: Request) -> Response:
+async def conflicted_figures(request: Request, story: StoryId = None) -> Response:
     """The ids of every figure some source contradicts: ``{"items": [...]}`` (the app rings
-    them on its charts without reading every conflict)."""
+    them on its charts without reading every conflict); ``story``: only those its documents
+    report."""
 
     def work(store: Store) -> Response:
         with store.reading() as conn:
-            return json_response({"items": view_reads.conflicted_figures(conn)})
+            found = view_reads.conflicted_figures(conn)
+            if story is not None:
+                found = figure_reads.conflicted_in_story(found, conn, story)
+            return json_response({"items": found})
 
     return await run(request, work)
