@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from storyline.model import Conflict, Figure, FigureSeries
+from storyline.model import Conflict, Figure, contract_json
 from storyline.store import Store, pages, schema
 
 # A series is a quantity reported more than once: fewer points in a story draw no line.
@@ -48,29 +49,39 @@ def _story_doc_ids(conn: Connection, story: str) -> set[str]:
     return set(conn.scalars(pages.story_docs(story)))
 
 
-def story_series(
+def _point_docs(series: dict[str, Any]) -> set[str]:
+    return {p["evidence"]["doc"] for p in series["points"]}
+
+
+def series_json(conn: Connection, limit: int, offset: int) -> tuple[list[str], set[str]]:
+    """A page of every series as stored (their JSON, sent as it is: parsing and writing a
+    page of thousands of points again took most of the answer's time), and the documents
+    their points cite."""
+    table = schema.series
+    query = select(table.c.record).order_by(table.c.size.desc(), table.c.position)
+    records = list(conn.scalars(pages.page_of(query, limit, offset)))
+    return records, {d for r in records for d in _point_docs(json.loads(r))}
+
+
+def story_series_json(
     conn: Connection, index: SeriesIndex, story: str, limit: int, offset: int
-) -> tuple[list[FigureSeries], int]:
-    """A page of the story's series, each with only the points its documents report, and
-    how many series the story has."""
+) -> tuple[list[str], set[str], int]:
+    """A page of the story's series, each with only the points its documents report (their
+    JSON), the documents those cite, and how many series the story has."""
     rows = index.get(story, [])
     chosen = [series_id for series_id, _, _ in rows[offset : offset + limit]]
     if not chosen:
-        return [], len(rows)
+        return [], set(), len(rows)
     docs = _story_doc_ids(conn, story)
     table = schema.series
-    by_id = {
-        s.id: s
-        for s in (
-            FigureSeries.model_validate_json(r)
-            for r in conn.scalars(select(table.c.record).where(table.c.id.in_(chosen)))
-        )
-    }
-    cut = [
-        s.model_copy(update={"points": [p for p in s.points if p.evidence.doc in docs]})
-        for s in (by_id[i] for i in chosen if i in by_id)
-    ]
-    return cut, len(rows)
+    by_id = {}
+    for record in conn.scalars(select(table.c.record).where(table.c.id.in_(chosen))):
+        series = json.loads(record)
+        series["points"] = [p for p in series["points"] if p["evidence"]["doc"] in docs]
+        by_id[series["id"]] = series
+    cut = [by_id[i] for i in chosen if i in by_id]
+    cited = {d for s in cut for d in _point_docs(s)}
+    return [contract_json(s) for s in cut], cited, len(rows)
 
 
 def story_figures(

@@ -196,17 +196,17 @@ async def series(request: Request, page: Paging, story: StoryId = None) -> Respo
     index = _series_index(request)
 
     def work(store: Store) -> Response:
-        found, total = _of_story(
-            store,
-            story,
-            "series",
-            lambda: store.series(limit=page.limit, offset=page.offset),
-            lambda conn, mine: figure_reads.story_series(
-                conn, index.get(store), mine, page.limit, page.offset
-            ),
-        )
-        docs = heads(store, {p.evidence.doc for s in found for p in s.points})
-        return json_response(envelope(found, page, total, documents=docs))
+        if story is None:
+            with store.reading() as conn:
+                records, docs = figure_reads.series_json(conn, page.limit, page.offset)
+            total = store.count_records("series")
+        else:
+            found = index.get(store)
+            with store.reading() as conn:
+                records, docs, total = figure_reads.story_series_json(
+                    conn, found, story, page.limit, page.offset
+                )
+        return stored_page(records, page, total, documents=stored_heads(store, docs))
 
     return await run(request, work)
 
