@@ -690,7 +690,8 @@ var StorylineApp = (function () {
       if (inside.length >= 2) pts = inside;
     }
     var outside = dated.length - pts.length, undated = one.points.length - dated.length;
-    var W = 320, H = 150, L = 8, R = 8, T = 14, B = 26;
+    // Above the plot: a row of labels, then a band where off-scale values sit.
+    var W = 320, H = 160, L = 8, R = 8, T = 26, B = 26, LABEL_Y = 10, BAND = 12;
     var svg = s("svg", {"class": "chart", viewBox: "0 0 " + W + " " + H, role: "group",
       "aria-label": one.quantity});
     var offScale = 0, scale = null;
@@ -699,9 +700,10 @@ var StorylineApp = (function () {
       var d0 = Math.min.apply(null, pts.map(function (p) { return p.day; }));
       var d1 = Math.max.apply(null, pts.map(function (p) { return p.day; }));
       var x = function (d) { return d1 === d0 ? W / 2 : L + (d - d0) / (d1 - d0) * (W - L - R); };
-      var y = function (v) { return v > scale.top ? T : T + (1 - scale.at(v)) * (H - T - B); };
+      var y = function (v) { return T + (1 - scale.at(v)) * (H - T - B); };
       var r = pts.length > 300 ? 3 : pts.length > 50 ? 4.5 : 6;
       svg.appendChild(s("line", {"class": "base", x1: L, x2: W - R, y1: H - B, y2: H - B}));
+      svg.appendChild(s("line", {"class": "grid", x1: L, x2: W - R, y1: T, y2: T}));
       var shown = pts.filter(function (p) { return p.value <= scale.top; });
       // A line joins a few reports in date order; through hundreds it only scribbles.
       if (shown.length <= 50) {
@@ -712,12 +714,12 @@ var StorylineApp = (function () {
       svg.appendChild(s("text", {x: L, y: H - 8}, app.source.dayText(d0)));
       if (d1 !== d0) svg.appendChild(s("text", {x: W - R, y: H - 8, "text-anchor": "end"}, app.source.dayText(d1)));
       var topLabel = scale.log ? axisNumber(scale.high) : scale.top.toLocaleString("en-US");
-      svg.appendChild(s("text", {x: L, y: T - 3, "class": "max"}, topLabel + (scale.log ? " · log scale" : "")));
+      svg.appendChild(s("text", {x: L, y: LABEL_Y, "class": "max"}, topLabel + (scale.log ? " · log scale" : "")));
       if (scale.log) svg.appendChild(s("text", {x: L, y: H - B - 3, "class": "min"}, axisNumber(scale.low)));
       pts.forEach(function (p) {
         var off = p.value > scale.top;
         if (off) offScale += 1;
-        var cx = x(p.day), cy = y(p.value);
+        var cx = x(p.day), cy = off ? T - BAND : y(p.value);
         var title = p.label + ", " + p.date + (p.date_basis !== "as_of" ? " (" + p.date_basis + ")" : "") +
           (p.attributed_to ? ", according to " + p.attributed_to : "") + " — " + p.citation.outlet +
           (off ? " (off scale)" : "") + (p.conflict ? " (disputed)" : "");
@@ -725,7 +727,7 @@ var StorylineApp = (function () {
           "class": "point" + (p.conflict ? " conflict" : "") + (off ? " off-scale" : ""),
           "aria-label": p.label + " on " + p.date + " by " + p.citation.outlet + (off ? ", off scale" : "")};
         // Off scale: a triangle on the top edge pointing up, where the value lies beyond.
-        var mark = off ? s("path", Object.assign(attrs, {d: "M" + cx.toFixed(1) + " " + (T - 6) + " l6 10 h-12 z"}))
+        var mark = off ? s("path", Object.assign(attrs, {d: "M" + cx.toFixed(1) + " " + cy + " l5 9 h-10 z"}))
           : s("circle", Object.assign(attrs, {cx: cx.toFixed(1), cy: cy.toFixed(1), r: r}));
         mark.appendChild(s("title", null, title));
         var open = function () { app.openDocument(p.citation.doc, p.citation.verified ? p.citation : null); };
@@ -733,7 +735,7 @@ var StorylineApp = (function () {
         mark.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
         svg.appendChild(mark);
       });
-      if (offScale) svg.appendChild(s("text", {x: W - R, y: T - 3, "text-anchor": "end", "class": "max off"}, "▲ off scale"));
+      if (offScale) svg.appendChild(s("text", {x: W - R, y: LABEL_Y, "text-anchor": "end", "class": "max off"}, "▲ off scale"));
     }
     var disputed = pts.filter(function (p) { return p.conflict; }).length;
     var notes = [plural(one.points.length, "report")];
