@@ -68,9 +68,9 @@ def _document(i: int, lines: list[str]) -> Document:
 
 
 def figure_story() -> FigureStory:
-    flood_docs = [(w, v, d) for w, v, d in _FLOOD]
+    # Each document's figures, and what they count.
     plan: list[list[tuple[str, float, str | None, str]]] = [
-        [(w, v, d, "displaced")] for w, v, d in flood_docs
+        [(w, v, d, "displaced")] for w, v, d in _FLOOD
     ]
     plan[4].append((*OUTSIDE, "displaced"))
     plan.append([(*_STRIKE[0], "displaced"), (*_STRIKE[1], "arrested")])
