@@ -715,7 +715,7 @@ var StorylineApp = (function () {
       if (d1 !== d0) svg.appendChild(s("text", {x: W - R, y: H - 8, "text-anchor": "end"}, app.source.dayText(d1)));
       var topLabel = scale.log ? axisNumber(scale.high) : scale.top.toLocaleString("en-US");
       svg.appendChild(s("text", {x: L, y: LABEL_Y, "class": "max"}, topLabel + (scale.log ? " · log scale" : "")));
-      if (scale.log) svg.appendChild(s("text", {x: L, y: H - B - 3, "class": "min"}, axisNumber(scale.low)));
+      svg.appendChild(s("text", {x: L, y: H - B - 3, "class": "min"}, axisNumber(scale.low)));
       pts.forEach(function (p) {
         var off = p.value > scale.top;
         if (off) offScale += 1;
