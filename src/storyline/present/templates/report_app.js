@@ -666,6 +666,15 @@ var StorylineApp = (function () {
       at: function (v) { return top === v0 ? 0.5 : (v - v0) / (top - v0); }};
   }
 
+  // The last day a date of any precision covers: "2013-01" ends on 31 January.
+  function lastDay(text, dn) {
+    var t = text || "";
+    if (/^\d{4}$/.test(t)) return dn(String(+t + 1)) - 1;
+    var m = /^(\d{4})-(\d{2})$/.exec(t);
+    if (m) return +m[2] === 12 ? dn(String(+m[1] + 1)) - 1 : dn(m[1] + "-" + String(+m[2] + 1).padStart(2, "0")) - 1;
+    return dn(t);
+  }
+
   // The days a chart spans: the chosen story's publication days widened by a tenth of their
   // length (a month at least) either side, for figures dated shortly before or after its
   // reports; else the store's span, which already leaves far-off dates out.
@@ -683,7 +692,7 @@ var StorylineApp = (function () {
     var dated = one.points.filter(function (p) { return isFinite(p.day); });
     // The dates axis covers the span of the story chosen, else the header's: a date far
     // outside it is mostly a misread one (the year 1009, 2224), counted rather than drawn.
-    var s0 = dn(span.start), s1 = dn(span.end);
+    var s0 = dn(span.start), s1 = lastDay(span.end, dn);
     var pts = dated;
     if (isFinite(s0) && isFinite(s1)) {
       var inside = dated.filter(function (p) { return p.day >= s0 && p.day <= s1; });
