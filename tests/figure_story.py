@@ -187,7 +187,9 @@ def check_figures_of_a_story(found: BrowserPage, made: FigureStory, name: str) -
     page.click("#tab-figures")
     cards = page.locator("li.series-card")
     expect(cards).to_have_count(2)
+    expect(page.locator("#figures-mixed")).to_contain_text("all 2 stories")
     page.select_option("#figures-story", FLOOD)
+    expect(page.locator("#figures-mixed")).to_be_hidden()
     expect(cards).to_have_count(1)
     card = cards.first
     expect(card.locator("h3")).to_have_text("people displaced (Velmora)")

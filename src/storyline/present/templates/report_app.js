@@ -581,8 +581,13 @@ var StorylineApp = (function () {
       app.storyList.map(function (st) { return h("option", {value: st.id}, clip(st.title, 80) + " (" + st.documents + ")"); }));
     storySel.value = app.filters.story;
     var scope = function () { return {story: app.filters.story}; };
+    // Unscoped, one card holds a quantity as every story reports it: say so where it matters.
+    var mixed = h("p", {"class": "muted note", id: "figures-mixed"},
+      "Each chart mixes the reports of all " + app.storyList.length + " stories: choose one to see its own figures.");
+    var hint = function () { mixed.hidden = !!app.filters.story || app.storyList.length < 2; };
+    hint();
     append(main, h("section", {id: "figures-view"},
-      h("div", {"class": "filters"}, storySel),
+      h("div", {"class": "filters"}, storySel), mixed,
       h("h2", null, "Figures over time"), charts,
       h("h2", null, "Where sources disagree"), conflicts,
       h("h2", null, "Every figure"), all));
@@ -602,7 +607,7 @@ var StorylineApp = (function () {
     function reload() {
       return Promise.all([seriesPage.reload(), conflictPage.reload(), figurePage.reload()]);
     }
-    storySel.addEventListener("change", function () { app.filters.story = storySel.value; reload(); });
+    storySel.addEventListener("change", function () { app.filters.story = storySel.value; hint(); reload(); });
     return reload();
   };
 
