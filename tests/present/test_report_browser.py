@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from tests.browser_support import (
     BrowserPage,
     open_page,
     scroll_width_fits,
 )
+from tests.figure_story import FLOOD, check_figures_of_a_story, figure_story
 from tests.present.conftest import make_story
 from tests.story_views import check_a_story_address, check_the_stories_lead, open_a_story
 from tests.web.story_corpus import SMALL_STORY, several_stories
@@ -36,11 +38,12 @@ JS_URL = "javascript:alert(1)"
 
 
 def with_series(story: ResolvedStory) -> ResolvedStory:
-    """The story with its two tallies of idle workers dated a day apart: a series of two
-    points, both in the story's figure conflict."""
+    """The story with its two tallies of idle workers (1,140 and 1,200) dated a day apart: a
+    series of two points, both in the story's figure conflict and rivals (a day apart, values
+    within a quarter of each other)."""
     days = ("2024-03-05", "2024-03-06")
     figures = [
-        f.model_copy(update={"value": 1000.0 + 500 * i, "as_of": day})
+        f.model_copy(update={"as_of": day})
         for i, (f, day) in enumerate(zip(story.figures, days, strict=True))
     ]
     series = figure_series(figures, own_context(figures))
@@ -507,3 +510,24 @@ def test_a_report_of_several_stories_opens_on_them(
         assert found.errors == []
     finally:
         context.close()
+
+
+def test_the_figures_of_one_story(chromium: Any, tmp_path: Path) -> None:
+    made = figure_story()
+    path = tmp_path / "figures.html"
+    path.write_text(render_report(made.story), encoding="utf-8")
+    for width in (1280, 390):
+        # Two stories of several documents: the report opens on them.
+        context, found = load(chromium, path, width, timeline=False)
+        try:
+            if width == 1280:
+                check_figures_of_a_story(found, made, "report")
+            else:
+                found.page.click("#tab-figures")
+                found.page.select_option("#figures-story", FLOOD)
+                expect(found.page.locator("li.series-card")).to_have_count(1)
+                assert scroll_width_fits(found.page)
+                found.screenshot("report-figures-story-390")
+            assert found.errors == [] and found.network.blocked == []
+        finally:
+            context.close()

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from tests import figure_story
 from tests.web import story_corpus
 
 from storyline.model import ResolvedStory
@@ -81,12 +82,11 @@ def stop(running: Running) -> None:
     running.thread.join(timeout=10)
 
 
-def _serving(db: str, whole: ResolvedStory | None = None) -> Iterator[LiveServer]:
-    """``whole`` (story_corpus.story() unless given) stored at ``db`` and served."""
-    stored = story_corpus.build(db, whole)
+def _serving(db: str, whole: ResolvedStory) -> Iterator[LiveServer]:
+    """A real server over the store at ``db``, which holds ``whole``."""
     running = start(create_app(db))
     try:
-        yield LiveServer(running.url, stored)
+        yield LiveServer(running.url, whole)
     finally:
         stop(running)
 
@@ -94,22 +94,37 @@ def _serving(db: str, whole: ResolvedStory | None = None) -> Iterator[LiveServer
 @pytest.fixture
 def served_story(db_url: str) -> Iterator[LiveServer]:
     """The test corpus stored on each backend and served by a real server."""
-    yield from _serving(db_url)
+    yield from _serving(db_url, story_corpus.build(db_url))
 
 
 @pytest.fixture
 def sqlite_story(tmp_path: Any) -> Iterator[LiveServer]:
     """The same, on SQLite only: for the browser tests, whose subject is the page."""
-    yield from _serving(str(tmp_path / "story.db"))
+    db = str(tmp_path / "story.db")
+    yield from _serving(db, story_corpus.build(db))
 
 
 @pytest.fixture
 def served_stories(db_url: str) -> Iterator[LiveServer]:
     """story_corpus.several_stories() stored on each backend and served."""
-    yield from _serving(db_url, story_corpus.several_stories())
+    yield from _serving(db_url, story_corpus.build(db_url, story_corpus.several_stories()))
 
 
 @pytest.fixture
 def sqlite_stories(tmp_path: Any) -> Iterator[LiveServer]:
     """The same, on SQLite only, for the browser tests."""
-    yield from _serving(str(tmp_path / "stories.db"), story_corpus.several_stories())
+    db = str(tmp_path / "stories.db")
+    yield from _serving(db, story_corpus.build(db, story_corpus.several_stories()))
+
+
+@pytest.fixture
+def figures_served(db_url: str) -> Iterator[LiveServer]:
+    """The figure story (tests/figure_story.py) stored on each backend and served."""
+    yield from _serving(db_url, story_corpus.build(db_url, figure_story.figure_story().story))
+
+
+@pytest.fixture
+def figures_sqlite(tmp_path: Any) -> Iterator[LiveServer]:
+    """The same, on SQLite only, for the browser tests."""
+    db = str(tmp_path / "figures.db")
+    yield from _serving(db, story_corpus.build(db, figure_story.figure_story().story))

@@ -249,8 +249,8 @@ def several_stories() -> ResolvedStory:
 
 
 def build(db: str, whole: ResolvedStory | None = None) -> ResolvedStory:
-    """Store the story (story() unless given) at ``db`` (a new store) as `storyline build`
-    would have, and return it in contract order."""
+    """Store the story (``whole``, else this module's) at ``db`` (a new store) as `storyline
+    build` would have, and return it in contract order."""
     whole = (whole or story()).in_contract_order()
     with Store.open(db) as store:
         for doc in whole.documents:

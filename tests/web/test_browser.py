@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 from tests.browser_support import BrowserPage, open_page, scroll_width_fits
+from tests.figure_story import check_figures_of_a_story, figure_story
 from tests.story_views import check_a_story_address, check_the_stories_lead, open_a_story
 from tests.web.conftest import LiveServer, start, stop
 from tests.web.story_corpus import COMMON_WORD, PAYLOADS, RARE_WORD, SIZE, SMALL_STORY
@@ -33,9 +34,16 @@ def _visit(browser: BrowserPage, served: LiveServer | str, path: str) -> Any:
     return page
 
 
-def _open_app(browser: BrowserPage, served: LiveServer | str, path: str = "/") -> Any:
+def _open_ready(browser: BrowserPage, served: LiveServer | str, path: str = "/") -> Any:
+    """The app loaded, on the view it opens on."""
     page = _visit(browser, served, path)
     page.wait_for_selector("#app[data-ready]", timeout=15_000)
+    return page
+
+
+def _open_app(browser: BrowserPage, served: LiveServer | str, path: str = "/") -> Any:
+    """The app loaded on its timeline, as a store of one story opens."""
+    page = _open_ready(browser, served, path)
     page.wait_for_selector("li.entry")
     return page
 
@@ -308,8 +316,7 @@ def test_the_demo_store_served_leads_from_the_timeline_to_the_words(
         for width in (390, 1280):
             context, found = open_page(chromium, width=width)
             try:
-                page = _visit(found, running.url, "/")
-                page.wait_for_selector("#app[data-ready]", timeout=15_000)
+                page = _open_ready(found, running.url)
                 open_a_story(found)
                 cites = page.locator("li.entry button.cite:not(.unverified)")
                 assert cites.count() >= 5
@@ -345,12 +352,10 @@ def test_the_demo_store_served_leads_from_the_timeline_to_the_words(
 def test_a_store_of_several_stories_opens_on_them(
     browser_page: BrowserPage, sqlite_stories: LiveServer
 ) -> None:
-    page = _visit(browser_page, sqlite_stories, "/")
-    page.wait_for_selector("#app[data-ready]", timeout=15_000)
+    _open_ready(browser_page, sqlite_stories)
     check_the_stories_lead(browser_page, sqlite_stories.story, "web-app")
     _clean(browser_page)
-    _visit(browser_page, sqlite_stories, "/#story=" + SMALL_STORY)
-    page.wait_for_selector("#app[data-ready]", timeout=15_000)
+    _open_ready(browser_page, sqlite_stories, "/#story=" + SMALL_STORY)
     check_a_story_address(browser_page)
     _clean(browser_page)
 
@@ -365,3 +370,9 @@ def test_the_stories_view_fits_a_phone(chromium: Any, sqlite_stories: LiveServer
         _clean(found)
     finally:
         context.close()
+
+
+def test_the_figures_of_one_story(browser_page: BrowserPage, figures_sqlite: LiveServer) -> None:
+    _open_ready(browser_page, figures_sqlite)  # two stories of several documents: on them
+    check_figures_of_a_story(browser_page, figure_story(), "web-app")
+    _clean(browser_page)

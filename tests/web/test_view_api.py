@@ -5,10 +5,14 @@ headline facts, quotes by speaker and what the story cites in a document."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from urllib.parse import quote
 
-from tests.web.conftest import LiveServer
+from tests.web import story_corpus
+from tests.web.conftest import LiveServer, start, stop
 from tests.web.story_corpus import PAYLOADS, SIZE
+
+from storyline.web import create_app
 
 
 def _entries(served: LiveServer, query: str) -> dict[str, object]:
@@ -47,6 +51,27 @@ def test_the_timeline_filters_as_the_report_does(served_story: LiveServer) -> No
     assert _entries(served_story, "q=" + quote(PAYLOADS[0]))["total"] > 0
     first = _entries(served_story, "limit=5")
     assert first["next_offset"] == 5 and first["total"] == 2 * SIZE
+
+
+def test_a_line_dated_without_a_year_is_in_every_window(tmp_path: Path) -> None:
+    """As in the report: "XXXX-06-30" (a day of some year) has no place on the axis, so every
+    time window keeps it rather than none ever showing it; the histogram counts it nowhere."""
+    whole = story_corpus.story()
+    last = whole.timeline[-1].model_copy(update={"date": "XXXX-06-30"})
+    whole = whole.model_copy(update={"timeline": [*whole.timeline[:-1], last]})
+    db = str(tmp_path / "story.db")
+    story_corpus.build(db, whole)
+    running = start(create_app(db))
+    try:
+        served = LiveServer(running.url, whole)
+        for window in ("from=2025-06-11&to=2025-06-12", "from=2025-06-11", "to=2025-06-12"):
+            got = _entries(served, window + "&limit=200")
+            assert "XXXX-06-30" in [e["date"] for e in got["items"]], window  # type: ignore[attr-defined]
+        assert _entries(served, "from=2025-06-11&to=2025-06-12")["total"] == 4 + 1
+        days = served.get("/api/timeline/histogram?start=2025-06-10&end=2025-06-16&bins=7").json()
+        assert sum(days["counts"]) == 2 * SIZE - 1
+    finally:
+        stop(running)
 
 
 def test_the_histogram_counts_the_filtered_lines_per_slice(served_story: LiveServer) -> None:

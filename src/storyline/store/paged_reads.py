@@ -80,7 +80,7 @@ class PagedReads:
         limit: int | None = None,
         offset: int = 0,
         totals: MutableMapping[Hashable, int] | None = None,
-        **filters: str | None,
+        **filters: str | pages.OutletMatch | None,
     ) -> Paged[str]:
         """A page of one table's records as stored: their JSON, what the web API sends
         (model.contract_json), filtered as the ``<table>_paged`` method of the same filters
@@ -139,7 +139,7 @@ class PagedReads:
         actor: str | None = None,
         type: str | None = None,
         mode: str | None = None,
-        outlet: str | None = None,
+        outlet: str | pages.OutletMatch | None = None,
         story: str | None = None,
     ) -> Paged[Event]:
         """A page of the events filtered as pages.events_query says, and its total."""
@@ -204,7 +204,7 @@ class PagedReads:
         offset: int = 0,
         since: str | None = None,
         until: str | None = None,
-        outlet: str | None = None,
+        outlet: str | pages.OutletMatch | None = None,
         story: str | None = None,
     ) -> Paged[DocumentHead]:
         """A page of the documents without their text, in publication order (undated last),

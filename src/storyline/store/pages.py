@@ -130,11 +130,26 @@ def dated(
     query: Select[Any], column: ColumnElement[Any], since: str | None, until: str | None
 ) -> Select[Any]:
     """``query`` keeping the rows whose ``column`` date lies in [since, until]."""
+    window = date_window(column, since, until)
+    return query if window is None else query.where(window)
+
+
+def date_window(
+    column: ColumnElement[Any], since: str | None, until: str | None
+) -> ColumnElement[bool] | None:
+    """``column``'s date lies in [since, until] (None: no bound given)."""
+    bounds = []
     if since is not None:
-        query = query.where(column >= since)
+        bounds.append(column >= since)
     if until is not None:
-        query = query.where(func.substr(column, 1, len(until)) <= until)
-    return query
+        bounds.append(func.substr(column, 1, len(until)) <= until)
+    return and_(*bounds) if bounds else None
+
+
+def unplaced(column: ColumnElement[Any]) -> ColumnElement[bool]:
+    """``column`` holds no date with a year ("XXXX-10-07", a day of some year), or none:
+    ISO dates begin with a digit, and digits sort between "/" and ":"."""
+    return or_(column.is_(None), column < "0", column >= ":")
 
 
 def named(part: str) -> Select[Any]:
@@ -154,6 +169,32 @@ def _acts(events: Table, actor: str, ids: Select[Any]) -> ColumnElement[bool]:
         events.c.source_actor.in_(ids),
         events.c.target_actor.in_(ids),
     )
+
+
+@dataclass(frozen=True)
+class OutletMatch:
+    """An outlet as listings name it: a stored outlet (any case), or the label a listing gives
+    documents that name none (their input's file name), which no column holds: ``docs`` are
+    those documents, found by the reader that made the labels."""
+
+    name: str
+    docs: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, outlet: str | OutletMatch) -> OutletMatch:
+        return outlet if isinstance(outlet, OutletMatch) else cls(outlet)
+
+
+def outlet_filter(outlet: str | OutletMatch) -> ColumnElement[bool]:
+    """Documents (by their id column) that ``outlet`` published."""
+    match, documents = OutletMatch.of(outlet), schema.documents
+    named_so = func.lower(documents.c.outlet) == match.name.lower()
+    return or_(named_so, documents.c.id.in_(match.docs)) if match.docs else named_so
+
+
+def outlet_docs(outlet: str | OutletMatch) -> Select[Any]:
+    """Ids of the documents ``outlet`` published."""
+    return select(schema.documents.c.id).where(outlet_filter(outlet))
 
 
 def story_docs(story: str) -> Select[Any]:
@@ -199,7 +240,7 @@ def events_query(
     actor: str | None = None,
     type: str | None = None,
     mode: str | None = None,
-    outlet: str | None = None,
+    outlet: str | OutletMatch | None = None,
     story: str | None = None,
 ) -> Select[Any]:
     """Events in contract order (by date, undated last): ``actor`` is an entity id or a part
@@ -215,10 +256,8 @@ def events_query(
     if mode is not None:
         query = query.where(events.c.mode == mode)
     if outlet is not None:
-        documents = schema.documents
-        published = select(documents.c.id).where(func.lower(documents.c.outlet) == outlet.lower())
         query = query.where(
-            events.c.id.in_(select(links.c.event).where(links.c.doc.in_(published)))
+            events.c.id.in_(select(links.c.event).where(links.c.doc.in_(outlet_docs(outlet))))
         )
     if story is not None:
         query = query.where(
@@ -273,7 +312,7 @@ def documents_query(
     *,
     since: str | None = None,
     until: str | None = None,
-    outlet: str | None = None,
+    outlet: str | OutletMatch | None = None,
     story: str | None = None,
 ) -> Select[Any]:
     """Documents' records (without their text) in publication order, undated last."""
@@ -282,7 +321,7 @@ def documents_query(
         documents.c.published_earliest.is_(None), published_day(), documents.c.id
     )
     if outlet is not None:
-        query = query.where(func.lower(documents.c.outlet) == outlet.lower())
+        query = query.where(outlet_filter(outlet))
     if story is not None:
         query = query.where(documents.c.id.in_(story_docs(story)))
     return dated(query, published_day(), since, until)

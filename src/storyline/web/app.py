@@ -13,6 +13,7 @@ from storyline.store import Store
 from storyline.web import errors, routes
 from storyline.web.cache import CACHE_BYTES, ResponseCache
 from storyline.web.limits import QUERY_SECONDS, WORKER_THREADS, RequestGuard
+from storyline.web.outlets import unnamed_outlets
 from storyline.web.routes.common import TotalsCache
 from storyline.web.routes.overview import StoryCache, outlets_of, stats_of
 
@@ -54,6 +55,7 @@ def create_app(
     app.state.query_seconds = query_seconds
     app.state.stats = StoryCache(stats_of)
     app.state.outlets = StoryCache(outlets_of)
+    app.state.unnamed_outlets = StoryCache(unnamed_outlets)
     app.state.totals = TotalsCache()
     app.state.threads = anyio.CapacityLimiter(WORKER_THREADS)
     errors.install(app)

@@ -698,75 +698,199 @@ var StorylineApp = (function () {
 
   // ---- Figures -----------------------------------------------------------------------
 
+  var CONFLICT_ITEMS_SHOWN = 8;
+  var NOTE_CHARS = 300;
+
   App.prototype.figuresView = function (main) {
     var app = this;
     var charts = h("div", {"class": "charts", id: "series"});
     var conflicts = h("div", {id: "conflicts"});
     var all = h("div", {id: "figures"});
+    // The timeline's story filter: a story chosen here stays chosen there, and back.
+    var storySel = h("select", {id: "figures-story", "aria-label": "Story"},
+      h("option", {value: ""}, "All stories"),
+      app.storyList.map(function (st) { return h("option", {value: st.id}, clip(st.title, 80) + " (" + st.documents + ")"); }));
+    storySel.value = app.filters.story;
+    var scope = function () { return {story: app.filters.story}; };
+    // Unscoped, one card holds a quantity as every story reports it: say so where it matters.
+    var mixed = h("p", {"class": "muted note", id: "figures-mixed"},
+      "Each chart mixes the reports of all " + app.storyList.length + " stories: choose one to see its own figures.");
+    var hint = function () { mixed.hidden = !!app.filters.story || app.storyList.length < 2; };
+    hint();
     append(main, h("section", {id: "figures-view"},
+      h("div", {"class": "filters"}, storySel), mixed,
       h("h2", null, "Figures over time"), charts,
       h("h2", null, "Where sources disagree"), conflicts,
       h("h2", null, "Every figure"), all));
-    var seriesPage = pagedList(charts, function (p) { return app.source.series(p); },
+    var seriesPage = pagedList(charts, function (p) { return app.source.series(scope(), p); },
       function (one) { return app.seriesChart(one); }, "No figure is reported more than once.", 12);
     seriesPage.list.classList.add("chart-grid");
-    seriesPage.reload();
-    pagedList(conflicts, function (p) { return app.source.conflicts(p); }, function (c) {
-      return h("li", {"class": "conflict"}, h("p", null, h("span", {"class": "flag"}, c.kind), " ", c.note),
-        h("ul", {"class": "conflict-items"}, c.items.map(function (it) {
-          if (it.citation) return h("li", null, app.citeButton(it.citation, it.label));
-          if (it.doc) return h("li", null, app.docButton({doc: it.doc, outlet: "document", title: it.label}));
-          return h("li", null, it.label);
-        })));
-    }, "No source contradicts another.", 30).reload();
-    pagedList(all, function (p) { return app.source.figures(p); }, function (f) {
+    var conflictPage = pagedList(conflicts, function (p) { return app.source.conflicts(scope(), p); },
+      function (c) { return app.conflictItem(c); }, "No source contradicts another.", 30);
+    var figurePage = pagedList(all, function (p) { return app.source.figures(scope(), p); }, function (f) {
       return h("li", {"class": "figure" + (f.disputed ? " disputed" : ""), "data-figure": f.id},
         h("p", null, h("strong", {"class": "value"}, f.value), " ", f.counts,
           f.subject ? " · " + f.subject : "", f.as_of ? " · as of " + f.as_of : "",
           f.attributed_to ? " · according to " + f.attributed_to : "",
           f.disputed ? h("span", {"class": "flag"}, "disputed") : null),
         app.citeButton(f.citation));
-    }, "No figures.", 30).reload();
+    }, "No figures.", 30);
+    function reload() {
+      return Promise.all([seriesPage.reload(), conflictPage.reload(), figurePage.reload()]);
+    }
+    storySel.addEventListener("change", function () { app.filters.story = storySel.value; hint(); reload(); });
+    return reload();
+  };
+
+  // One conflict: its first values, and the rest on request (one conflict can hold thousands).
+  App.prototype.conflictItem = function (c) {
+    var app = this, list = h("ul", {"class": "conflict-items"});
+    function item(it) {
+      if (it.citation) return h("li", null, app.citeButton(it.citation, it.label));
+      if (it.doc) return h("li", null, app.docButton({doc: it.doc, outlet: "document", title: it.label}));
+      return h("li", null, it.label);
+    }
+    append(list, c.items.slice(0, CONFLICT_ITEMS_SHOWN).map(item));
+    var rest = c.items.length - CONFLICT_ITEMS_SHOWN;
+    var more = rest > 0 ? h("button", {type: "button", "class": "link more-values"}, "All " + plural(c.items.length, "value")) : null;
+    if (more) {
+      more.addEventListener("click", function () {
+        more.remove();
+        append(list, c.items.slice(CONFLICT_ITEMS_SHOWN).map(item));
+      });
+    }
+    return h("li", {"class": "conflict"}, h("p", null, h("span", {"class": "flag"}, c.kind), " ", clip(c.note, NOTE_CHARS)),
+      list, more);
+  };
+
+  // A compact number for an axis: 1.2K, 3.4M, 596T.
+  var compact = typeof Intl !== "undefined" ? new Intl.NumberFormat("en-US", {notation: "compact", maximumFractionDigits: 1}) : null;
+  function axisNumber(v) { return compact ? compact.format(v) : v.toLocaleString("en-US"); }
+
+  function quantile(sorted, q) {
+    var at = (sorted.length - 1) * q, lo = Math.floor(at), hi = Math.ceil(at);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+  }
+
+  // The value axis of a chart. Two things make a series of reports unreadable on a plain
+  // axis: a misread value orders of magnitude above the rest ("596,000,000,000,000" USD) puts
+  // every other point on the baseline, and a unit-only quantity (USD, barrels) mixes $400 with
+  // $40 billion. So values more than an order of magnitude (and 1.5 interquartile ranges, in
+  // log terms) above the upper quartile are off scale: drawn at the top edge with their own
+  // marker and their true value in their label. A clip at a fixed quantile would cut the
+  // latest values of any running toll, which are legitimately the largest. What is left is
+  // drawn on a log scale when it spans more than three orders of magnitude (a linear axis
+  // would flatten all but the largest), else on a linear one from zero.
+  function valueScale(values) {
+    var sorted = values.slice().sort(function (a, b) { return a - b; });
+    var positive = sorted[0] > 0, top = sorted[sorted.length - 1];
+    if (positive && sorted.length >= 5) {
+      var logs = sorted.map(Math.log10), q1 = quantile(logs, 0.25), q3 = quantile(logs, 0.75);
+      var fence = Math.pow(10, q3 + Math.max(1.5 * (q3 - q1), 1));
+      var kept = sorted.filter(function (v) { return v <= fence; });
+      if (kept.length) top = kept[kept.length - 1];
+    }
+    var low = sorted[0];
+    if (positive && top / low > 1000) {
+      var a = Math.floor(Math.log10(low)), b = Math.ceil(Math.log10(top));
+      if (b === a) b = a + 1;
+      return {log: true, top: top, low: Math.pow(10, a), high: Math.pow(10, b),
+        at: function (v) { return (Math.log10(v) - a) / (b - a); }};
+    }
+    var v0 = Math.min(0, low);
+    return {log: false, top: top, low: v0, high: top,
+      at: function (v) { return top === v0 ? 0.5 : (v - v0) / (top - v0); }};
+  }
+
+  // The last day a date of any precision covers: "2013-01" ends on 31 January.
+  function lastDay(text, dn) {
+    var t = text || "";
+    if (/^\d{4}$/.test(t)) return dn(String(+t + 1)) - 1;
+    var m = /^(\d{4})-(\d{2})$/.exec(t);
+    if (m) return +m[2] === 12 ? dn(String(+m[1] + 1)) - 1 : dn(m[1] + "-" + String(+m[2] + 1).padStart(2, "0")) - 1;
+    return dn(t);
+  }
+
+  // The days a chart spans: the chosen story's publication days widened by a tenth of their
+  // length (a month at least) either side, for figures dated shortly before or after its
+  // reports; else the store's span, which already leaves far-off dates out.
+  App.prototype.chartSpan = function () {
+    var app = this, dn = app.source.dayNumber;
+    var st = app.storyList.filter(function (x) { return x.id === app.filters.story; })[0];
+    var a = st ? dn(st.start) : NaN, b = st ? dn(st.end) : NaN;
+    if (!isFinite(a) || !isFinite(b)) return app.meta.span || {};
+    var margin = Math.max(30, Math.round((b - a) / 10));
+    return {start: app.source.dayText(a - margin), end: app.source.dayText(b + margin)};
   };
 
   App.prototype.seriesChart = function (one) {
-    var app = this;
-    var pts = one.points.filter(function (p) { return isFinite(p.day); });
-    var W = 320, H = 150, L = 8, R = 8, T = 12, B = 26;
+    var app = this, span = app.chartSpan(), dn = app.source.dayNumber;
+    var dated = one.points.filter(function (p) { return isFinite(p.day); });
+    // The dates axis covers the span of the story chosen, else the header's: a date far
+    // outside it is mostly a misread one (the year 1009, 2224), counted rather than drawn.
+    var s0 = dn(span.start), s1 = lastDay(span.end, dn);
+    var pts = dated;
+    if (isFinite(s0) && isFinite(s1)) {
+      var inside = dated.filter(function (p) { return p.day >= s0 && p.day <= s1; });
+      if (inside.length >= 2) pts = inside;
+    }
+    var outside = dated.length - pts.length, undated = one.points.length - dated.length;
+    // Above the plot: a row of labels, then a band where off-scale values sit.
+    var W = 320, H = 160, L = 8, R = 8, T = 26, B = 26, LABEL_Y = 10, BAND = 12;
     var svg = s("svg", {"class": "chart", viewBox: "0 0 " + W + " " + H, role: "group",
       "aria-label": one.quantity});
+    var offScale = 0, scale = null;
     if (pts.length) {
+      scale = valueScale(pts.map(function (p) { return p.value; }));
       var d0 = Math.min.apply(null, pts.map(function (p) { return p.day; }));
       var d1 = Math.max.apply(null, pts.map(function (p) { return p.day; }));
-      var v1 = Math.max.apply(null, pts.map(function (p) { return p.value; }));
-      var v0 = Math.min(0, Math.min.apply(null, pts.map(function (p) { return p.value; })));
       var x = function (d) { return d1 === d0 ? W / 2 : L + (d - d0) / (d1 - d0) * (W - L - R); };
-      var y = function (v) { return v1 === v0 ? H / 2 : T + (1 - (v - v0) / (v1 - v0)) * (H - T - B); };
+      var y = function (v) { return T + (1 - scale.at(v)) * (H - T - B); };
+      var r = pts.length > 300 ? 3 : pts.length > 50 ? 4.5 : 6;
       svg.appendChild(s("line", {"class": "base", x1: L, x2: W - R, y1: H - B, y2: H - B}));
-      svg.appendChild(s("polyline", {"class": "line", points: pts.map(function (p) {
-        return x(p.day).toFixed(1) + "," + y(p.value).toFixed(1);
-      }).join(" ")}));
-      svg.appendChild(s("text", {x: L, y: H - 8}, pts[0].date));
-      if (d1 !== d0) svg.appendChild(s("text", {x: W - R, y: H - 8, "text-anchor": "end"}, pts[pts.length - 1].date));
-      svg.appendChild(s("text", {x: L, y: T - 2, "class": "max"}, v1.toLocaleString("en-US")));
+      svg.appendChild(s("line", {"class": "grid", x1: L, x2: W - R, y1: T, y2: T}));
+      var shown = pts.filter(function (p) { return p.value <= scale.top; });
+      // A line joins a few reports in date order; through hundreds it only scribbles.
+      if (shown.length <= 50) {
+        svg.appendChild(s("polyline", {"class": "line", points: shown.map(function (p) {
+          return x(p.day).toFixed(1) + "," + y(p.value).toFixed(1);
+        }).join(" ")}));
+      }
+      svg.appendChild(s("text", {x: L, y: H - 8}, app.source.dayText(d0)));
+      if (d1 !== d0) svg.appendChild(s("text", {x: W - R, y: H - 8, "text-anchor": "end"}, app.source.dayText(d1)));
+      var topLabel = scale.log ? axisNumber(scale.high) : scale.top.toLocaleString("en-US");
+      svg.appendChild(s("text", {x: L, y: LABEL_Y, "class": "max"}, topLabel + (scale.log ? " · log scale" : "")));
+      svg.appendChild(s("text", {x: L, y: H - B - 3, "class": "min"}, axisNumber(scale.low)));
       pts.forEach(function (p) {
-        var c = s("circle", {cx: x(p.day).toFixed(1), cy: y(p.value).toFixed(1), r: 6, tabindex: "0",
-          role: "button", "class": "point" + (p.conflict ? " conflict" : ""), "data-figure": p.figure,
-          "aria-label": p.label + " on " + p.date + " by " + p.citation.outlet},
-          s("title", null, p.label + ", " + p.date + (p.date_basis !== "as_of" ? " (" + p.date_basis + ")" : "") +
-            (p.attributed_to ? ", according to " + p.attributed_to : "") + " — " + p.citation.outlet +
-            (p.conflict ? " (disputed)" : "")));
+        var off = p.value > scale.top;
+        if (off) offScale += 1;
+        var cx = x(p.day), cy = off ? T - BAND : y(p.value);
+        var title = p.label + ", " + p.date + (p.date_basis !== "as_of" ? " (" + p.date_basis + ")" : "") +
+          (p.attributed_to ? ", according to " + p.attributed_to : "") + " — " + p.citation.outlet +
+          (off ? " (off scale)" : "") + (p.conflict ? " (disputed)" : "");
+        var attrs = {tabindex: "0", role: "button", "data-figure": p.figure,
+          "class": "point" + (p.conflict ? " conflict" : "") + (off ? " off-scale" : ""),
+          "aria-label": p.label + " on " + p.date + " by " + p.citation.outlet + (off ? ", off scale" : "")};
+        // Off scale: a triangle on the top edge pointing up, where the value lies beyond.
+        var mark = off ? s("path", Object.assign(attrs, {d: "M" + cx.toFixed(1) + " " + cy + " l5 9 h-10 z"}))
+          : s("circle", Object.assign(attrs, {cx: cx.toFixed(1), cy: cy.toFixed(1), r: r}));
+        mark.appendChild(s("title", null, title));
         var open = function () { app.openDocument(p.citation.doc, p.citation.verified ? p.citation : null); };
-        c.addEventListener("click", open);
-        c.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
-        svg.appendChild(c);
+        mark.addEventListener("click", open);
+        mark.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
+        svg.appendChild(mark);
       });
+      if (offScale) svg.appendChild(s("text", {x: W - R, y: LABEL_Y, "text-anchor": "end", "class": "max off"}, "▲ off scale"));
     }
-    var disputed = one.points.filter(function (p) { return p.conflict; }).length;
+    var disputed = pts.filter(function (p) { return p.conflict; }).length;
+    var notes = [plural(one.points.length, "report")];
+    if (disputed) notes.push(disputed.toLocaleString("en-US") + " disputed (ringed)");
+    if (offScale) notes.push(offScale.toLocaleString("en-US") + " off scale (▲ at the top; hover for the value)");
+    if (outside) notes.push(plural(outside, "report") + " dated outside " + span.start + " – " + span.end + " not drawn");
+    if (undated) notes.push(plural(undated, "report") + " without a day not drawn");
+    if (scale && scale.log) notes.push("log scale");
     return h("li", {"class": "series-card", "data-series": one.id},
-      h("h3", null, one.quantity), svg,
-      h("p", {"class": "muted"}, plural(one.points.length, "report") +
-        (disputed ? " · " + disputed + " disputed (ringed)" : "")));
+      h("h3", null, one.quantity), svg, h("p", {"class": "muted caption"}, notes.join(" · ")));
   };
 
   // ---- Quotes, sources, actors, rejections --------------------------------------------

@@ -12,12 +12,15 @@
 //   document(id)                  {document (the record), outlet, published, basis, cited,
 //                                  credits, derived_from, retold_by} or null
 //   documents({outlet}, page), entities({q, story}, page) (most documents first), actors(limit),
-//   series(page), figures(page), conflicts(page), quotes({q, story}, page) (one item per
-//   speaker: per resolved entity, else per name; most quotes first, unattributed last),
-//   sources(), stories(), rejections()
+//   series({story}, page), figures({story}, page), conflicts({story}, page),
+//   quotes({q, story}, page) (one item per speaker: per resolved entity, else per name; most
+//   quotes first, unattributed last), sources(), stories(), rejections()
 //   storyCards({several}, page)   {total, offset, items: [{id, title, documents, outlets,
 //                                  events, start, end, key_actors: [{id, name}]}]}, largest
 //                                  first; several: true (2+ documents), false (1) or unset
+// {story}: a story's id or "": its series keep the points its documents report (a series left
+// with fewer than two is dropped, most points first), its figures and conflicts likewise; a
+// series point's `conflict` says another source gives a rival value (markDisputed).
 // filters: {story, actor (entity id), type (PLOVER type, group key or "statement"), outlet,
 // q (words), from, to (ISO days)}; page: {offset, limit}. A citation is an Evidence with the
 // document's outlet and title and `verified` (its text is the document's at its offsets).
@@ -45,6 +48,56 @@ var StorylineData = (function () {
   }
 
   function fold(text) { return (text || "").toLowerCase(); }
+
+  // Mirrors resolve/figures.py: a week apart at most, and values that differ by less than a
+  // quarter without their stated ranges overlapping ("about 250" covers 3% either side).
+  var SAME_TIME_DAYS = 7, RIVAL_RATIO = 1.25;
+  function valueRange(p) {
+    var low = p.low === null || p.low === undefined ? p.value : p.low;
+    var high = p.high === null || p.high === undefined ? p.value : p.high;
+    if (p.approximate) { low = Math.min(low, p.value * 0.97); high = Math.max(high, p.value * 1.03); }
+    return [low, high];
+  }
+  function rivals(a, b) {
+    if (a.doc === b.doc) return false;
+    var close = a.date.length >= 10 && b.date.length >= 10 ? Math.abs(a.day - b.day) <= SAME_TIME_DAYS
+      : a.date.indexOf(b.date) === 0 || b.date.indexOf(a.date) === 0;
+    if (!close) return false;
+    var ra = valueRange(a), rb = valueRange(b);
+    if (ra[0] <= rb[1] && rb[0] <= ra[1]) return false;
+    var small = Math.min(a.value, b.value), big = Math.max(a.value, b.value);
+    return small > 0 && big / small < RIVAL_RATIO;
+  }
+
+  // Sets each point's `conflict`: its figure is in a conflict and another point shown with it,
+  // from another document, gives a rival value for the same time. Membership alone rang
+  // nearly every point of a unit-only series ("USD": 4,311 of 4,444 on Timeline17): resolve
+  // joins figures that disagree through one another, so one conflict chains $100 to $596
+  // trillion across unrelated stories. Points: {figure, doc, date, day, value, low, high,
+  // approximate}; `conflicted`: a Set of figure ids.
+  function markDisputed(points, conflicted) {
+    points.forEach(function (p) { p.conflict = false; });
+    var held = points.filter(function (p) { return conflicted.has(p.figure) && isFinite(p.day); });
+    var days = held.filter(function (p) { return p.date.length >= 10; })
+      .sort(function (a, b) { return a.day - b.day; });
+    var coarse = held.filter(function (p) { return p.date.length < 10; });
+    function pair(a, b) { if (rivals(a, b)) { a.conflict = true; b.conflict = true; } }
+    for (var i = 0, from = 0; i < days.length; i++) {
+      while (days[from].day < days[i].day - SAME_TIME_DAYS) from++;
+      for (var j = from; j < i; j++) pair(days[i], days[j]);
+    }
+    coarse.forEach(function (c) { held.forEach(function (p) { if (p !== c) pair(c, p); }); });
+    return points;
+  }
+
+  // A conflict cut to the figures of a story: its note, which lists every value, then says how
+  // many of them are left (the server's /api/conflicts?story= says the same).
+  function scopedConflict(c, kept) {
+    if (kept.length === c.items.length) return c;
+    var what = c.quantity || c.note.split(":")[0];
+    return Object.assign({}, c, {items: kept,
+      note: what + ": " + kept.length + " of the " + c.items.length + " values that disagree are this story's"});
+  }
 
   function numberLabel(value) {
     return Number.isInteger(value) ? value.toLocaleString("en-US")
@@ -97,12 +150,19 @@ var StorylineData = (function () {
       if (!list) map.set(key, list = []);
       list.push(value);
     }
-    var storyById = new Map();
+    var storyById = new Map(), docsOfStory = new Map();
     (data.stories || []).forEach(function (s) {
       storyById.set(s.id, s);
       s.events.forEach(function (e) { addTo(storiesOfEvent, e, s.id); });
       s.documents.forEach(function (d) { addTo(storiesOfDoc, d, s.id); });
+      docsOfStory.set(s.id, new Set(s.documents));
     });
+    // A test of whether a document is in the story filtered by (every one when none is).
+    function inStory(story) {
+      if (!story) return function () { return true; };
+      var docsOf = docsOfStory.get(story) || new Set();
+      return function (doc) { return docsOf.has(doc); };
+    }
 
     // The stories as cards, largest first (the order the API's story-cards give).
     var storyCards = null;
@@ -411,7 +471,7 @@ var StorylineData = (function () {
         var words = fold(filters && filters.q).split(/\s+/).filter(Boolean);
         var story = filters && filters.story ? storyById.get(filters.story) : null;
         var own = new Set(story ? story.documents : []);
-        var inStory = function (e) {
+        var namedIn = function (e) {
           var n = 0;
           e.docs.forEach(function (d) { if (own.has(d)) n += 1; });
           return n;
@@ -420,7 +480,7 @@ var StorylineData = (function () {
           return words.every(function (w) { return e.hay.indexOf(w) >= 0; });
         });
         if (filters && filters.story) {
-          list = list.map(function (e) { return {e: e, n: inStory(e)}; })
+          list = list.map(function (e) { return {e: e, n: namedIn(e)}; })
             .filter(function (x) { return x.n > 0; })
             .sort(function (a, b) { return b.n - a.n; })  // stable: ties keep the store's order
             .map(function (x) { return x.e; });
@@ -435,23 +495,29 @@ var StorylineData = (function () {
           .slice(0, limit || 500).map(function (e) { return {id: e.id, name: e.name, entries: e.entries}; }));
       },
 
-      series: function (p) {
+      series: function (filters, p) {
+        var mine = inStory(filters && filters.story);
         var list = (data.series || []).map(function (s) {
-          return {id: s.id, quantity: s.quantity, counts: s.counts, subject: s.subject,
-            points: s.points.map(function (pt) {
-              return {date: pt.date, day: dayNumber(pt.date), date_basis: pt.date_basis,
-                value: pt.value, label: (pt.approximate ? "about " : "") + numberLabel(pt.value),
-                attributed_to: pt.attributed_to || "", figure: pt.figure,
-                conflict: conflictedFigures.has(pt.figure), citation: citation(pt.evidence)};
-            })};
-        }).sort(function (a, b) {  // the quantities reported most often first
+          var points = s.points.filter(function (pt) { return mine(pt.evidence.doc); }).map(function (pt) {
+            return {date: pt.date, day: dayNumber(pt.date), date_basis: pt.date_basis,
+              value: pt.value, low: pt.low, high: pt.high, approximate: !!pt.approximate,
+              label: (pt.approximate ? "about " : "") + numberLabel(pt.value),
+              attributed_to: pt.attributed_to || "", figure: pt.figure, doc: pt.evidence.doc,
+              citation: citation(pt.evidence)};
+          });
+          return {id: s.id, quantity: s.quantity, counts: s.counts, subject: s.subject, points: points};
+        }).filter(function (s) { return s.points.length >= 2; }).sort(function (a, b) {
+          // the quantities reported most often first
           return b.points.length - a.points.length || a.quantity.localeCompare(b.quantity);
         });
-        return Promise.resolve(page(list, p));
+        var res = page(list, p);
+        res.items.forEach(function (s) { markDisputed(s.points, conflictedFigures); });
+        return Promise.resolve(res);
       },
 
-      figures: function (p) {
-        var list = (data.figures || []).slice().sort(function (a, b) {
+      figures: function (filters, p) {
+        var mine = inStory(filters && filters.story);
+        var list = (data.figures || []).filter(function (f) { return mine(f.evidence.doc); }).sort(function (a, b) {
           return (a.counts || "").localeCompare(b.counts || "") || (a.subject || "").localeCompare(b.subject || "") ||
             (a.as_of || "").localeCompare(b.as_of || "") || a.value - b.value;
         });
@@ -461,10 +527,18 @@ var StorylineData = (function () {
         });
       },
 
-      conflicts: function (p) {
-        var list = (data.conflicts || []).map(function (c) {
-          return {kind: c.kind, note: c.note, quantity: c.quantity || "", date: c.date || "",
-            items: c.items.map(conflictItem)};
+      conflicts: function (filters, p) {
+        var mine = inStory(filters && filters.story);
+        var list = [];
+        (data.conflicts || []).forEach(function (c) {
+          var kept = c.items.filter(function (id) {
+            var f = figures.get(id);
+            return !f || mine(f.evidence.doc);
+          });
+          if (kept.length < 2) return;
+          c = scopedConflict(c, kept);
+          list.push({kind: c.kind, note: c.note, quantity: c.quantity || "", date: c.date || "",
+            items: c.items.map(conflictItem)});
         });
         return Promise.resolve(page(list, p));
       },
@@ -518,5 +592,6 @@ var StorylineData = (function () {
     return source;
   }
 
-  return {EmbeddedSource: EmbeddedSource, dayNumber: dayNumber, dayText: dayText};
+  return {EmbeddedSource: EmbeddedSource, dayNumber: dayNumber, dayText: dayText,
+    markDisputed: markDisputed};
 })();

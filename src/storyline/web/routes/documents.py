@@ -12,6 +12,7 @@ from pydantic import Field
 from storyline.model import Document, DocumentHead
 from storyline.present.export import dump_record
 from storyline.store import Store
+from storyline.web.outlets import outlet_match
 from storyline.web.paging import Page, PageParams, envelope, json_response, page_params
 from storyline.web.params import Outlet, RecordId, Since, StoryId, Until
 from storyline.web.queries import run
@@ -43,7 +44,7 @@ async def documents(
             offset=page.offset,
             since=since,
             until=until,
-            outlet=outlet,
+            outlet=outlet_match(request, store, outlet),
             story=story,
         )
         return json_response(envelope(found.items, page, found.total))

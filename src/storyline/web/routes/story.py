@@ -4,10 +4,12 @@ series, quotes, stories and conflicts. Each item is the storyline/1 record, with
 from __future__ import annotations
 
 import json
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from sqlalchemy import Connection
 
 from storyline.model import (
     Conflict,
@@ -23,7 +25,8 @@ from storyline.model import (
 from storyline.present.export import dump_record
 from storyline.store import Store
 from storyline.store.paged_reads import EntityWeight
-from storyline.web import view_reads
+from storyline.web import figure_reads, view_reads
+from storyline.web.outlets import outlet_match
 from storyline.web.paging import Page, PageParams, envelope, json_response, page_params, stored_page
 from storyline.web.params import (
     Actor,
@@ -42,6 +45,7 @@ from storyline.web.queries import run
 from storyline.web.routes.common import heads, names, stored_heads, totals
 from storyline.web.routes.overview import StoryCache
 
+T = TypeVar("T")
 router = APIRouter(prefix="/api", tags=["story"])
 # An event's fields that hold entity ids, whose names a page of events comes with.
 ACTOR_FIELDS = ("source_actor", "target_actor", "location", "reported_by")
@@ -107,7 +111,7 @@ async def events(
             actor=actor,
             type=type,
             mode=mode,
-            outlet=source,
+            outlet=outlet_match(request, store, source),
             story=story,
         )
         events = [json.loads(r) for r in found.items]
@@ -223,29 +227,70 @@ def cut_mentions(records: list[str], most: int) -> tuple[list[str], dict[str, in
 
 
 @router.get("/figures", response_model=Page[Figure])
-async def figures(request: Request, page: Paging) -> Response:
+async def figures(request: Request, page: Paging, story: StoryId = None) -> Response:
     """Figures (tolls, counts, amounts) by the date they hold as of, undated last, each with
-    its evidence and attribution."""
+    its evidence and attribution; ``story``: only those its documents report."""
 
     def work(store: Store) -> Response:
-        found = store.figures(limit=page.limit, offset=page.offset)
+        found, total = _of_story(
+            store,
+            story,
+            "figures",
+            lambda: store.figures(limit=page.limit, offset=page.offset),
+            lambda conn, mine: figure_reads.story_figures(conn, mine, page.limit, page.offset),
+        )
         docs = heads(store, {f.evidence.doc for f in found})
-        return json_response(envelope(found, page, store.count_records("figures"), documents=docs))
+        return json_response(envelope(found, page, total, documents=docs))
 
     return await run(request, work)
 
 
 @router.get("/series", response_model=Page[FigureSeries])
-async def series(request: Request, page: Paging) -> Response:
+async def series(request: Request, page: Paging, story: StoryId = None) -> Response:
     """Figure series: one quantity over time as every source reported it, most points
-    first; each point links to its figure and evidence."""
+    first; each point links to its figure and evidence. ``story``: each series cut to the
+    points the story's documents report, those left with fewer than two dropped, most points
+    in the story first."""
+    index = _series_index(request)
 
     def work(store: Store) -> Response:
-        found = store.series(limit=page.limit, offset=page.offset)
-        docs = heads(store, {p.evidence.doc for s in found for p in s.points})
-        return json_response(envelope(found, page, store.count_records("series"), documents=docs))
+        if story is None:
+            with store.reading() as conn:
+                records, docs = figure_reads.series_json(conn, page.limit, page.offset)
+            total = store.count_records("series")
+        else:
+            found = index.get(store)
+            with store.reading() as conn:
+                records, docs, total = figure_reads.story_series_json(
+                    conn, found, story, page.limit, page.offset
+                )
+        return stored_page(records, page, total, documents=stored_heads(store, docs))
 
     return await run(request, work)
+
+
+def _of_story(
+    store: Store,
+    story: str | None,
+    table: str,
+    whole: Callable[[], list[T]],
+    scoped: Callable[[Connection, str], tuple[list[T], int]],
+) -> tuple[list[T], int]:
+    """A page of one table's records and their total: ``whole``'s page of every record, or,
+    given a story, ``scoped``'s of that story's."""
+    if story is None:
+        return whole(), store.count_records(table)
+    with store.reading() as conn:
+        return scoped(conn, story)
+
+
+def _series_index(request: Request) -> StoryCache[figure_reads.SeriesIndex]:
+    """The app's index of which series each story has, made on first use."""
+    state = request.app.state
+    if not hasattr(state, "series_index"):
+        state.series_index = StoryCache(figure_reads.series_index)
+    found: StoryCache[figure_reads.SeriesIndex] = state.series_index
+    return found
 
 
 @router.get("/quotes", response_model=Page[Quote])
@@ -286,15 +331,22 @@ async def stories(request: Request, page: Paging) -> Response:
 
 
 @router.get("/conflicts", response_model=Page[Conflict])
-async def conflicts(request: Request, page: Paging) -> Response:
+async def conflicts(request: Request, page: Paging, story: StoryId = None) -> Response:
     """Where sources disagree (figures of one quantity and time that differ); the figures
-    set against each other are in ``figures``, by id."""
+    set against each other are in ``figures``, by id. ``story``: the conflicts with two
+    figures or more from its documents, each cut to those (its note then says how many of
+    its values are the story's)."""
 
     def work(store: Store) -> Response:
-        found = store.conflicts(limit=page.limit, offset=page.offset)
+        found, total = _of_story(
+            store,
+            story,
+            "conflicts",
+            lambda: store.conflicts(limit=page.limit, offset=page.offset),
+            lambda conn, mine: figure_reads.story_conflicts(conn, mine, page.limit, page.offset),
+        )
         figures = {f.id: dump_record(f) for _, fs in found for f in fs}
         docs = heads(store, {f.evidence.doc for _, fs in found for f in fs})
-        total = store.count_records("conflicts")
         return json_response(
             envelope((c for c, _ in found), page, total, documents=docs, figures=figures)
         )

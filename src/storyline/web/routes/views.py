@@ -18,8 +18,9 @@ from storyline.present.display import basis_label, date_label, outlet_label, pub
 from storyline.present.export import dump_record
 from storyline.present.report_view import event_groups
 from storyline.store import Store
-from storyline.web import view_reads
+from storyline.web import figure_reads, view_reads
 from storyline.web.limits import MAX_TEXT
+from storyline.web.outlets import with_outlet_match
 from storyline.web.paging import Page, PageParams, envelope, json_response, page_params
 from storyline.web.params import DATE_PATTERN, Outlet, RecordId, StoryId
 from storyline.web.queries import run
@@ -175,7 +176,7 @@ async def timeline_entries(request: Request, page: Paging, filters: Filters) -> 
 
     def work(store: Store) -> Response:
         with store.reading() as conn:
-            query = view_reads.timeline_query(filters)
+            query = view_reads.timeline_query(with_outlet_match(request, store, filters))
             found = conn.execute(query.limit(page.limit).offset(page.offset)).all()
             positions = [p for p, _ in found]
             entries = [TimelineEntry.model_validate_json(r) for _, r in found]
@@ -214,7 +215,8 @@ async def timeline_histogram(
 
     def work(store: Store) -> Response:
         with store.reading() as conn:
-            counts = view_reads.histogram(conn, filters, start, end, bins)
+            matched = with_outlet_match(request, store, filters)
+            counts = view_reads.histogram(conn, matched, start, end, bins)
         return json_response({"start": start, "end": end, "bins": bins, "counts": counts})
 
     return await run(request, work)
@@ -430,12 +432,16 @@ async def outlets(request: Request, page: Paging) -> Response:
 
 
 @router.get("/conflicts/figures")
-async def conflicted_figures(request: Request) -> Response:
+async def conflicted_figures(request: Request, story: StoryId = None) -> Response:
     """The ids of every figure some source contradicts: ``{"items": [...]}`` (the app rings
-    them on its charts without reading every conflict)."""
+    them on its charts without reading every conflict); ``story``: only those its documents
+    report."""
 
     def work(store: Store) -> Response:
         with store.reading() as conn:
-            return json_response({"items": view_reads.conflicted_figures(conn)})
+            found = view_reads.conflicted_figures(conn)
+            if story is not None:
+                found = figure_reads.conflicted_in_story(found, conn, story)
+            return json_response({"items": found})
 
     return await run(request, work)

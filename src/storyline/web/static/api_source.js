@@ -74,7 +74,7 @@ var StorylineApi = (function () {
   }
 
   function ApiSource() {
-    var metaOnce = null, actorsOnce = null, conflictsOnce = null, sourcesOnce = null;
+    var metaOnce = null, actorsOnce = null, sourcesOnce = null, conflictsOf = new Map();
     function meta() {
       if (!metaOnce) metaOnce = get("/api/meta");
       return metaOnce;
@@ -94,14 +94,15 @@ var StorylineApi = (function () {
       }
       return actorsOnce;
     }
-    // The figures some source contradicts, asked once.
-    function conflicted() {
-      if (!conflictsOnce) {
-        conflictsOnce = get("/api/conflicts/figures").then(function (body) {
+    // The figures some source contradicts (of one story, or of all), asked once each.
+    function conflicted(story) {
+      var key = story || "";
+      if (!conflictsOf.has(key)) {
+        conflictsOf.set(key, get("/api/conflicts/figures", {story: story}).then(function (body) {
           return new Set(body.items);
-        });
+        }));
       }
-      return conflictsOnce;
+      return conflictsOf.get(key);
     }
     // Every outlet, a page at a time (the server keeps them counted): the filter and the
     // Sources view list them all, up to MAX_OUTLETS.
@@ -218,34 +219,40 @@ var StorylineApi = (function () {
         return get("/api/actors", {limit: Math.min(limit || 500, 1000)}).then(function (body) { return body.items; });
       },
 
-      series: function (p) {
-        return Promise.all([conflicted(), get("/api/series", pageOf(p))]).then(function (got) {
-          var disputed = got[0], body = got[1];
-          return paged(body, body.items.map(function (s) {
-            return {id: s.id, quantity: s.quantity, counts: s.counts, subject: s.subject,
-              points: s.points.map(function (pt) {
+      series: function (filters, p) {
+        var story = filters && filters.story;
+        return Promise.all([conflicted(story), get("/api/series", Object.assign({story: story}, pageOf(p)))])
+          .then(function (got) {
+            var disputed = got[0], body = got[1];
+            return paged(body, body.items.map(function (s) {
+              var points = s.points.map(function (pt) {
                 return {date: pt.date, day: StorylineData.dayNumber(pt.date), date_basis: pt.date_basis,
-                  value: pt.value, label: (pt.approximate ? "about " : "") + numberLabel(pt.value),
-                  attributed_to: pt.attributed_to || "", figure: pt.figure,
-                  conflict: disputed.has(pt.figure), citation: citation(pt.evidence, body.documents, true)};
-              })};
-          }));
-        });
+                  value: pt.value, low: pt.low, high: pt.high, approximate: !!pt.approximate,
+                  label: (pt.approximate ? "about " : "") + numberLabel(pt.value),
+                  attributed_to: pt.attributed_to || "", figure: pt.figure, doc: pt.evidence.doc,
+                  citation: citation(pt.evidence, body.documents, true)};
+              });
+              return {id: s.id, quantity: s.quantity, counts: s.counts, subject: s.subject,
+                points: StorylineData.markDisputed(points, disputed)};
+            }));
+          });
       },
 
-      figures: function (p) {
-        return Promise.all([conflicted(), get("/api/figures", pageOf(p))]).then(function (got) {
-          var disputed = got[0], body = got[1];
-          return paged(body, body.items.map(function (f) {
-            return {id: f.id, value: figureValue(f), raw: f.value, counts: f.counts || "",
-              subject: f.subject || "", as_of: f.as_of || "", attributed_to: f.attributed_to || "",
-              disputed: disputed.has(f.id), citation: citation(f.evidence, body.documents, true)};
-          }));
-        });
+      figures: function (filters, p) {
+        var story = filters && filters.story;
+        return Promise.all([conflicted(story), get("/api/figures", Object.assign({story: story}, pageOf(p)))])
+          .then(function (got) {
+            var disputed = got[0], body = got[1];
+            return paged(body, body.items.map(function (f) {
+              return {id: f.id, value: figureValue(f), raw: f.value, counts: f.counts || "",
+                subject: f.subject || "", as_of: f.as_of || "", attributed_to: f.attributed_to || "",
+                disputed: disputed.has(f.id), citation: citation(f.evidence, body.documents, true)};
+            }));
+          });
       },
 
-      conflicts: function (p) {
-        return get("/api/conflicts", pageOf(p)).then(function (body) {
+      conflicts: function (filters, p) {
+        return get("/api/conflicts", Object.assign({story: filters && filters.story}, pageOf(p))).then(function (body) {
           var figures = body.figures || {};
           return paged(body, body.items.map(function (c) {
             return {kind: c.kind, note: c.note, quantity: c.quantity || "", date: c.date || "",
