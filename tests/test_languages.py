@@ -15,6 +15,7 @@ from tests.test_end_to_end import run as storyline
 from storyline.config import DEFAULT_MODEL, PIPELINE_VERSION, Config
 from storyline.model import ResolvedStory
 from storyline.pipeline import build
+from storyline.present.dates import language_label
 from storyline.present.export import export_object
 from storyline.store import Store
 
@@ -134,6 +135,12 @@ def test_the_cli_says_what_was_not_analyzed(tmp_path: Path) -> None:
     found = {Path(r["source"]).name: (r["language"], r["not_analyzed"]) for r in rows}
     assert found["tagblatt-bahn-streik.txt"] == ("de", "no pipeline for de")
     assert found[ENGLISH[0].name] == ("en", None)
+    only = storyline("dates", "--db", "s.db", "--format", "json", "--language", "ru", cwd=tmp_path)
+    assert [Path(r["source"]).name for r in json.loads(only.stdout)] == [
+        "vedomosti-obraztsov-blinchiki.txt"
+    ]
+    russian = next(r for r in rows if r["language"] == "ru")
+    assert language_label(russian) == "ru, not analyzed: no pipeline for ru"
     exported = json.loads(storyline("export", "--db", "s.db", cwd=tmp_path).stdout)
     assert {d["language"] for d in exported["documents"]} == {"en", "de", "ru"}
 

@@ -735,10 +735,16 @@ def export(db: str, fmt: str, output: Path | None, refresh: bool) -> None:
     default="table",
     show_default=True,
 )
+@click.option(
+    "--language",
+    metavar="CODE",
+    help="Only the documents in this language (ISO 639-1, e.g. ru; und: undetermined).",
+)
 @_refresh_option
-def dates(db: str, fmt: str, refresh: bool) -> None:
+def dates(db: str, fmt: str, language: str | None, refresh: bool) -> None:
     """List the documents with their publication date: the day, or the interval it lies in,
-    where it comes from (metadata, the text, or inferred) and the evidence for it."""
+    where it comes from (metadata, the text, or inferred) and the evidence for it, and their
+    language (and, for those no pipeline analyzed, why)."""
     from storyline.pipeline import open_dates
     from storyline.present.dates import date_rows, dates_table
 
@@ -746,6 +752,8 @@ def dates(db: str, fmt: str, refresh: bool) -> None:
         rows = date_rows(open_dates(db, refresh=refresh))
     except StorylineError as exc:
         _fail(exc)
+    if language is not None:
+        rows = [row for row in rows if row["language"] == language.lower()]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
