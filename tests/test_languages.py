@@ -155,3 +155,14 @@ def test_a_configured_pipeline_that_is_not_installed_is_one_line(tmp_path: Path)
         "package de_no_such_pipeline here, or leave out its --model)"
     ]
     assert not (tmp_path / "s.db").exists()
+
+
+def test_two_pipelines_for_one_language_is_one_line(tmp_path: Path) -> None:
+    run = storyline(
+        "build", str(ENGLISH[0]), "--db", "s.db", "--model", DEFAULT_MODEL, "--model",
+        "en=en_core_web_md", cwd=tmp_path,
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert run.stderr.strip().splitlines() == [
+        "Error: --model names two pipelines for en (hint: give one --model per language)"
+    ]

@@ -123,10 +123,16 @@ def build(
 
 
 def _require_pipelines(config: Config) -> None:
+    """Stop at once when a language's pipeline is not installed here, rather than at the
+    first document in that language. The default pipeline is loaded before any document is
+    analyzed and says so itself; on a running Dask cluster the pipelines are the workers'
+    to have, which they report when they join."""
+    if config.scheduler is not None:
+        return
     # Imported here: spaCy takes a second to import, which read commands never need.
     from storyline.analyze.nlp import require_pipelines
 
-    require_pipelines([config.spacy_model, *config.language_models.values()])
+    require_pipelines(config.language_models.values())
 
 
 def require_store(db: str) -> None:
