@@ -13,7 +13,7 @@ import pytest
 from tests.test_end_to_end import run as storyline
 
 from storyline.config import DEFAULT_MODEL, PIPELINE_VERSION, Config
-from storyline.model import ResolvedStory
+from storyline.model import Rejection, ResolvedStory
 from storyline.pipeline import build
 from storyline.present.dates import language_label
 from storyline.present.export import export_object
@@ -166,3 +166,27 @@ def test_two_pipelines_for_one_language_is_one_line(tmp_path: Path) -> None:
     assert run.stderr.strip().splitlines() == [
         "Error: --model names two pipelines for en (hint: give one --model per language)"
     ]
+
+
+def test_the_engine_parses_no_document_without_a_pipeline() -> None:
+    """Every document in gets an analysis out, in order; one in a language with no pipeline is
+    not parsed and finds nothing."""
+    from storyline.engines.local import analyze_batch
+    from storyline.model import Document, document_id
+
+    texts = [(FOREIGN[0].read_text(encoding="utf-8"), "de"), ("Короткий текст.", "ru")]
+    docs = [Document(id=document_id(t), source="x", text=t, language=lang) for t, lang in texts]
+    analyses = analyze_batch(docs, Config())
+    assert [a.doc for a in analyses] == [d.id for d in docs]
+    assert all(a.pipeline_version == f"{PIPELINE_VERSION}+none" for a in analyses)
+    assert not any(a.sentences or a.mentions or a.figures or a.quotes for a in analyses)
+
+
+def test_analyze_says_why_a_document_was_not_analyzed() -> None:
+    from storyline.pipeline import analyze
+
+    [(doc, analysis)] = [
+        item for item in analyze([str(FOREIGN[1])]) if not isinstance(item, Rejection)
+    ]
+    assert (doc.language, doc.not_analyzed) == ("ru", "no pipeline for ru")
+    assert analysis.doc == doc.id and not analysis.mentions and not analysis.figures

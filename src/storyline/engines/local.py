@@ -26,17 +26,19 @@ def batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 def analyze_batch(documents: list[Document], config: Config) -> list[Analysis]:
     """Parse and analyze a batch of documents in this process, each with the pipeline of its
-    language (Config.model_for); every document must have one."""
+    language (Config.model_for). A document in a language with none is not parsed: its
+    analysis finds nothing."""
     from storyline.analyze.document import analyze_document
     from storyline.analyze.nlp import load_pipeline
 
     by_model: dict[str, list[int]] = defaultdict(list)
+    found: dict[int, Analysis] = {}
     for i, doc in enumerate(documents):
         model = config.model_for(doc.language)
         if model is None:
-            raise ValueError(f"document {doc.id} in {doc.language}: no pipeline to analyze it")
-        by_model[model].append(i)
-    found: dict[int, Analysis] = {}
+            found[i] = Analysis(doc=doc.id, pipeline_version=config.analysis_version(doc.language))
+        else:
+            by_model[model].append(i)
     for model, indexes in by_model.items():
         nlp = load_pipeline(model)
         texts = (documents[i].text for i in indexes)

@@ -360,14 +360,14 @@ def analyze(
             docs = _with_analysis_notes(
                 (i.document for i in chunk if isinstance(i, Ingested)), config
             )
-            analyses = iter(engine.analyze(d for d in docs if not d.not_analyzed))
+            # A document no pipeline analyzes is not parsed: the engine finds nothing in it.
+            analyses = iter(engine.analyze(docs))
             noted = iter(docs)
             for item in chunk:
                 if isinstance(item, Rejection):
                     yield item
-                    continue
-                doc = next(noted)
-                yield doc, _nothing_found(doc, config) if doc.not_analyzed else next(analyses)
+                else:
+                    yield next(noted), next(analyses)
 
 
 def analyze_stories(
