@@ -24,7 +24,12 @@ ENGLISH = [
     REPO / "examples" / "corpus" / "wire" / "meridian-wire-cairo-talks-sullivan.txt",
     REPO / "examples" / "corpus" / "scraped" / "levant-ledger-haniyeh-cairo.txt",
 ]
-FOREIGN = sorted((REPO / "tests" / "data" / "mixed").iterdir())
+MIXED = REPO / "tests" / "data" / "mixed"
+RUSSIAN = MIXED / "vedomosti-obraztsov-blinchiki.txt"
+GERMAN = MIXED / "tagblatt-bahn-streik.txt"
+# A German page dated by its metadata.
+GERMAN_PAGE = MIXED / "rundschau-wahl.html"
+FOREIGN = [RUSSIAN, GERMAN, GERMAN_PAGE]
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 # The records every document contributes to through its analysis.
 ANALYSIS_TABLES = ("entities", "events", "figures", "quotes", "times", "conflicts")
@@ -47,7 +52,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ResolvedStor
     mixed = build([str(_folder(tmp, "mixed", [*ENGLISH, *FOREIGN]))], str(mixed_db))
     english = build([str(_folder(tmp, "english", ENGLISH))], str(english_db))
     assert mixed.story is not None and english.story is not None
-    assert mixed.not_analyzed == {"ru": 1, "de": 1} and mixed.analyzed == len(ENGLISH)
+    assert mixed.not_analyzed == {"ru": 1, "de": 2} and mixed.analyzed == len(ENGLISH)
     return mixed_db, mixed.story, english.story
 
 
@@ -60,10 +65,12 @@ def test_every_document_is_stored_with_its_language(
     for path in ENGLISH:
         doc = by_name[path.name]
         assert (doc.language, doc.not_analyzed) == ("en", None)
-    russian = by_name["vedomosti-obraztsov-blinchiki.txt"]
-    german = by_name["tagblatt-bahn-streik.txt"]
+    russian, german, page = (by_name[path.name] for path in FOREIGN)
     assert (russian.language, russian.not_analyzed) == ("ru", "no pipeline for ru")
     assert (german.language, german.not_analyzed) == ("de", "no pipeline for de")
+    # Dated from its metadata, as any document is.
+    assert (page.published, page.published_basis) == ("2024-03-10", "metadata")
+    assert (page.language, page.not_analyzed) == ("de", "no pipeline for de")
     # Searchable like any document.
     with Store.open(str(builds[0])) as store:
         assert store.search("Образцов") == [russian.id]
@@ -99,13 +106,13 @@ def test_a_pipeline_added_for_one_language_analyzes_only_that_language(
     builds: tuple[Path, ResolvedStory, ResolvedStory], tmp_path: Path
 ) -> None:
     """The mapping, with the one installed model standing in for a German one: the German
-    document is analyzed (and no longer listed as not analyzed), the English ones are not
+    documents are analyzed (and no longer listed as not analyzed), the English ones are not
     analyzed again, the Russian one still is not."""
     db = tmp_path / "mixed.db"
     shutil.copy(builds[0], db)
     config = Config(language_models={"de": DEFAULT_MODEL})
     result = build([], str(db), config)
-    assert result.analyzed == 1 and result.story is not None
+    assert result.analyzed == 2 and result.story is not None
     notes = {d.language: d.not_analyzed for d in result.story.documents}
     assert notes == {"en": None, "de": None, "ru": "no pipeline for ru"}
     with Store.open(str(db)) as store:
@@ -129,7 +136,7 @@ def test_the_cli_says_what_was_not_analyzed(tmp_path: Path) -> None:
     folder = _folder(tmp_path, "mixed", [ENGLISH[0], *FOREIGN])
     run = storyline("build", str(folder), "--db", "s.db", "-q", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert "not analyzed: no pipeline for de (1), ru (1)" in run.stderr
+    assert "not analyzed: no pipeline for de (2), ru (1)" in run.stderr
     dates = storyline("dates", "--db", "s.db", "--format", "json", cwd=tmp_path)
     rows: list[dict[str, Any]] = json.loads(dates.stdout)
     found = {Path(r["source"]).name: (r["language"], r["not_analyzed"]) for r in rows}
@@ -174,7 +181,7 @@ def test_the_engine_parses_no_document_without_a_pipeline() -> None:
     from storyline.engines.local import analyze_batch
     from storyline.model import Document, document_id
 
-    texts = [(FOREIGN[0].read_text(encoding="utf-8"), "de"), ("Короткий текст.", "ru")]
+    texts = [(GERMAN.read_text(encoding="utf-8"), "de"), ("Короткий текст.", "ru")]
     docs = [Document(id=document_id(t), source="x", text=t, language=lang) for t, lang in texts]
     analyses = analyze_batch(docs, Config())
     assert [a.doc for a in analyses] == [d.id for d in docs]
@@ -186,7 +193,7 @@ def test_analyze_says_why_a_document_was_not_analyzed() -> None:
     from storyline.pipeline import analyze
 
     [(doc, analysis)] = [
-        item for item in analyze([str(FOREIGN[1])]) if not isinstance(item, Rejection)
+        item for item in analyze([str(RUSSIAN)]) if not isinstance(item, Rejection)
     ]
     assert (doc.language, doc.not_analyzed) == ("ru", "no pipeline for ru")
     assert analysis.doc == doc.id and not analysis.mentions and not analysis.figures
