@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from tests.test_end_to_end import run as storyline
 
@@ -16,7 +17,7 @@ from storyline.config import DEFAULT_MODEL, PIPELINE_VERSION, Config
 from storyline.model import Rejection, ResolvedStory
 from storyline.pipeline import build
 from storyline.present.dates import language_label
-from storyline.present.export import export_object
+from storyline.present.export import export_object, schema
 from storyline.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -150,6 +151,7 @@ def test_the_cli_says_what_was_not_analyzed(tmp_path: Path) -> None:
     assert language_label(russian) == "ru, not analyzed: no pipeline for ru"
     exported = json.loads(storyline("export", "--db", "s.db", cwd=tmp_path).stdout)
     assert {d["language"] for d in exported["documents"]} == {"en", "de", "ru"}
+    jsonschema.validate(exported, schema())
 
 
 def test_a_configured_pipeline_that_is_not_installed_is_one_line(tmp_path: Path) -> None:
