@@ -21,13 +21,15 @@ from rich.console import Console
 from rich.table import Table
 
 from storyline import __version__
-from storyline.config import DEFAULT_MAX_BYTES, DEFAULT_MODEL, Config
+from storyline.config import DEFAULT_LANGUAGE, DEFAULT_MAX_BYTES, DEFAULT_MODEL, Config
 from storyline.errors import StorylineError
 from storyline.model import ENTITY_KINDS, Document, Rejection, ResolvedStory
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
 
 stderr = Console(stderr=True, highlight=False)
+# A --model value that names the language it is for: "de=de_core_news_sm".
+_LANGUAGE_MODEL = re.compile(r"([a-z]{2,3})=(.+)")
 # What --since/--until take: a date at a calendar precision.
 _DATE_PREFIX = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,9 +60,12 @@ def _analysis_options(f: F) -> F:
     )(f)
     f = click.option(
         "--model",
-        default=DEFAULT_MODEL,
-        show_default=True,
-        help="spaCy pipeline to load (package name or path), e.g. en_core_web_md.",
+        multiple=True,
+        metavar="[LANG=]NAME",
+        help=f"spaCy pipeline (package name or path) for English, e.g. en_core_web_md "
+        f"(default {DEFAULT_MODEL}); LANG=NAME names one for another language, e.g. "
+        "de=de_core_news_sm. Repeatable. Documents in a language with no pipeline are "
+        "stored and dated but not analyzed.",
     )(f)
     f = click.option(
         "--workers", default=1, show_default=True, type=click.IntRange(1), help="Processes."
@@ -103,17 +108,40 @@ def _anchors(texts: tuple[str, ...], path: Path | None) -> list[Any]:
 
 
 def _config(
-    model: str, workers: int, max_bytes: int, engine: str | None, scheduler: str | None
+    model: tuple[str, ...],
+    workers: int,
+    max_bytes: int,
+    engine: str | None,
+    scheduler: str | None,
 ) -> Config:
     if scheduler and engine == "local":
         _fail(StorylineError("--scheduler needs the dask engine", hint="drop --engine local"))
+    models = _language_models(model)
     return Config(
-        spacy_model=model,
+        spacy_model=models.pop(DEFAULT_LANGUAGE, DEFAULT_MODEL),
+        language_models=models,
         workers=workers,
         max_bytes=max_bytes,
         engine="dask" if scheduler else engine or "local",
         scheduler=scheduler,
     )
+
+
+def _language_models(values: tuple[str, ...]) -> dict[str, str]:
+    """--model values by language: "de=de_core_news_sm", or a bare NAME for English."""
+    models: dict[str, str] = {}
+    for value in values:
+        found = _LANGUAGE_MODEL.fullmatch(value)
+        language, name = (found[1], found[2]) if found else (DEFAULT_LANGUAGE, value)
+        if language in models:
+            _fail(
+                StorylineError(
+                    f"--model names two pipelines for {language}",
+                    hint="give one --model per language",
+                )
+            )
+        models[language] = name
+    return models
 
 
 def _rejection_line(r: Rejection) -> str:
@@ -157,7 +185,7 @@ def main() -> None:
 def build(
     paths: tuple[str, ...],
     db: str,
-    model: str,
+    model: tuple[str, ...],
     workers: int,
     max_bytes: int,
     engine: str | None,
@@ -190,7 +218,16 @@ def build(
         f"{n_events} timeline entries ({db})",
         file=sys.stderr,
     )
+    if result.not_analyzed:
+        print(_not_analyzed_line(result.not_analyzed), file=sys.stderr)
     sys.exit(EXIT_REJECTED if result.rejections else EXIT_OK)
+
+
+def _not_analyzed_line(counts: dict[str, int]) -> str:
+    """'not analyzed: no pipeline for ru (2), de (1)': stored, but nothing read from them."""
+    by_count = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    languages = ", ".join(f"{language} ({n})" for language, n in by_count)
+    return f"not analyzed: no pipeline for {languages}; add --model LANG=PIPELINE to analyze them"
 
 
 def _run_build(
@@ -611,7 +648,7 @@ def _past(offset: int) -> str:
 )
 def analyze(
     paths: tuple[str, ...],
-    model: str,
+    model: tuple[str, ...],
     workers: int,
     max_bytes: int,
     engine: str | None,
@@ -698,10 +735,16 @@ def export(db: str, fmt: str, output: Path | None, refresh: bool) -> None:
     default="table",
     show_default=True,
 )
+@click.option(
+    "--language",
+    metavar="CODE",
+    help="Only the documents in this language (ISO 639-1, e.g. ru; und: undetermined).",
+)
 @_refresh_option
-def dates(db: str, fmt: str, refresh: bool) -> None:
+def dates(db: str, fmt: str, language: str | None, refresh: bool) -> None:
     """List the documents with their publication date: the day, or the interval it lies in,
-    where it comes from (metadata, the text, or inferred) and the evidence for it."""
+    where it comes from (metadata, the text, or inferred) and the evidence for it, and their
+    language (and, for those no pipeline analyzed, why)."""
     from storyline.pipeline import open_dates
     from storyline.present.dates import date_rows, dates_table
 
@@ -709,6 +752,8 @@ def dates(db: str, fmt: str, refresh: bool) -> None:
         rows = date_rows(open_dates(db, refresh=refresh))
     except StorylineError as exc:
         _fail(exc)
+    if language is not None:
+        rows = [row for row in rows if row["language"] == language.lower()]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:

@@ -114,6 +114,14 @@ class DocumentHead(Record):
     published_reasons: list[str] = Field(default_factory=list)
     # sha256 hex of the raw bytes; the raw bytes themselves live in the store.
     raw_ref: str | None = None
+    # The language of the text, detected at ingest: an ISO 639-1 code ("en", "ru"), or "und"
+    # when the text is too short or too mixed to tell; with the detector's confidence (0 to 1).
+    # None only for a document stored before languages were detected, until the next build.
+    language: str | None = None
+    language_confidence: float | None = None
+    # Why no entities, events, figures or quotes were read from the document ("no pipeline
+    # for ru": no spaCy pipeline is configured for its language); None when it was analyzed.
+    not_analyzed: str | None = None
 
 
 class Document(DocumentHead):

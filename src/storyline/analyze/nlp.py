@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -46,3 +48,17 @@ def load_pipeline(name: str) -> Any:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
     return nlp
+
+
+def require_pipelines(names: Iterable[str]) -> None:
+    """Raise ModelNotFound before any work when a configured pipeline is neither an installed
+    package nor a directory: a run must not ingest a corpus and then stop at its first German
+    document. Nothing is loaded (a pipeline loads in the worker that uses it)."""
+    from spacy.util import is_package
+
+    for name in names:
+        if not is_package(name) and not Path(name).is_dir():
+            raise ModelNotFound(
+                f"spaCy pipeline {name!r} is not installed",
+                hint=f"install the spaCy package {name} here, or leave out its --model",
+            )

@@ -8,6 +8,7 @@ boundary, which would cost more than the extractors themselves.
 from __future__ import annotations
 
 import multiprocessing
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -24,16 +25,28 @@ def batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def analyze_batch(documents: list[Document], config: Config) -> list[Analysis]:
-    """Parse and analyze a batch of documents in this process."""
+    """Parse and analyze a batch of documents in this process, each with the pipeline of its
+    language (Config.model_for). A document in a language with none is not parsed: its
+    analysis finds nothing."""
     from storyline.analyze.document import analyze_document
     from storyline.analyze.nlp import load_pipeline
 
-    nlp = load_pipeline(config.spacy_model)
-    texts = (d.text for d in documents)
-    return [
-        analyze_document(sdoc, doc, config.pipeline_version)
-        for sdoc, doc in zip(nlp.pipe(texts, batch_size=config.batch_size), documents, strict=True)
-    ]
+    by_model: dict[str, list[int]] = defaultdict(list)
+    found: dict[int, Analysis] = {}
+    for i, doc in enumerate(documents):
+        model = config.model_for(doc.language)
+        if model is None:
+            found[i] = Analysis(doc=doc.id, pipeline_version=config.analysis_version(doc.language))
+        else:
+            by_model[model].append(i)
+    for model, indexes in by_model.items():
+        nlp = load_pipeline(model)
+        texts = (documents[i].text for i in indexes)
+        parses = nlp.pipe(texts, batch_size=config.batch_size)
+        for i, sdoc in zip(indexes, parses, strict=True):
+            doc = documents[i]
+            found[i] = analyze_document(sdoc, doc, config.analysis_version(doc.language))
+    return [found[i] for i in range(len(documents))]
 
 
 _worker_config: Config | None = None

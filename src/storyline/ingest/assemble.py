@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from storyline.ingest.clean import clean_text
 from storyline.ingest.html import HtmlArticle
+from storyline.ingest.language import detect_language
 from storyline.ingest.whitespace import has_words
 from storyline.model import (
     Document,
@@ -77,6 +78,7 @@ def build_document(draft: Draft) -> Ingested | Rejection:
         published, basis = cleaned.published, "text"
         start, end = cleaned.published_span
         evidence = [Evidence(doc=doc_id, start=start, end=end, text=cleaned.text[start:end])]
+    language = detect_language(cleaned.text)
     document = Document(
         id=doc_id,
         source=draft.source,
@@ -90,5 +92,7 @@ def build_document(draft: Draft) -> Ingested | Rejection:
         published_evidence=evidence,
         text=cleaned.text,
         raw_ref=sha256_hex(draft.raw),
+        language=language.code,
+        language_confidence=language.confidence,
     )
     return Ingested(document=document, raw=draft.raw)

@@ -8,7 +8,6 @@ from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from storyline.config import Config
 from storyline.errors import EmptyStore, StaleStory
 from storyline.model import (
     Conflict,
@@ -26,7 +25,7 @@ from storyline.pipeline.stages import (
     DEFAULT_DB,
     analyze_missing,
     require_store,
-    stored_model,
+    stored_config,
     update_story,
 )
 from storyline.present.actors import Actor, by_prominence
@@ -78,7 +77,7 @@ def current_store(db: str, *, refresh: bool = False) -> Iterator[Store]:
         if store.count_documents() == 0 and not store.rejections():
             raise EmptyStore(f"no documents in {db}")
         if refresh:
-            config = Config(spacy_model=stored_model(store) or Config().spacy_model)
+            config = stored_config(store)
             analyze_missing(store, config)
             update_story(store, config)
         elif store.story_fingerprint() is None:

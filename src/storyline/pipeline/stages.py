@@ -18,10 +18,11 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
-from storyline.config import Config
+from storyline.config import DEFAULT_MODEL, UNDETERMINED, Config
 from storyline.engines import Engine, open_engine
 from storyline.errors import EmptyStore, NoInput
 from storyline.ingest import ingest
+from storyline.ingest.language import detect_language
 from storyline.model import (
     KNOWN_BASES,
     Analysis,
@@ -44,6 +45,12 @@ CHUNK = 512
 # The meta key naming the spaCy pipeline the stored story was built with, so that a read
 # command's --refresh analyzes with the same one.
 MODEL_KEY = "story.model"
+# The meta key naming the pipelines of other languages the stored story was built with (JSON),
+# for the same reason.
+LANGUAGE_MODELS_KEY = "story.language_models"
+# Documents whose language is detected per transaction when a store from before languages is
+# brought forward.
+LANGUAGE_BATCH = 500
 # The meta key holding the story clustering's state (resolve/story_state.py), which an update
 # adds the new documents to.
 STREAM_KEY = "story.stream"
@@ -54,6 +61,8 @@ class BuildResult:
     added: int = 0
     already_stored: int = 0
     analyzed: int = 0
+    # Documents stored but not analyzed, by language: no pipeline is configured for it.
+    not_analyzed: dict[str, int] = field(default_factory=dict)
     rejections: list[Rejection] = field(default_factory=list)
     # The resolved story of the whole store (None when build was told not to resolve).
     story: ResolvedStory | None = None
@@ -95,11 +104,13 @@ def build(
             raise NoInput("no input given")
         require_store(db)
     config = config or Config()
+    _require_pipelines(config)
     result = BuildResult()
     notify: Progress = progress or (lambda kind, item: None)
     with Store.open(db) as store:
         if anchors:
             save_anchors(store, anchors)
+        detect_stored_languages(store)
         if paths:
             with open_engine(config) as engine:
                 _ingest_and_analyze(paths, store, engine, config, stdin, notify, result)
@@ -109,6 +120,19 @@ def build(
         if resolve:
             result.story, result.resolved = update_story(store, config, full=full)
     return result
+
+
+def _require_pipelines(config: Config) -> None:
+    """Stop at once when a language's pipeline is not installed here, rather than at the
+    first document in that language. The default pipeline is loaded before any document is
+    analyzed and says so itself; on a running Dask cluster the pipelines are the workers'
+    to have, which they report when they join."""
+    if config.scheduler is not None:
+        return
+    # Imported here: spaCy takes a second to import, which read commands never need.
+    from storyline.analyze.nlp import require_pipelines
+
+    require_pipelines(config.language_models.values())
 
 
 def require_store(db: str) -> None:
@@ -126,7 +150,6 @@ def _ingest_and_analyze(
     notify: Progress,
     result: BuildResult,
 ) -> None:
-    version = config.pipeline_version
     for chunk in _chunks(ingest(paths, config, stdin=stdin), CHUNK):
         todo: dict[str, Ingested] = {}
         for item in chunk:
@@ -136,6 +159,11 @@ def _ingest_and_analyze(
                 notify("rejection", item)
                 continue
             doc = item.document
+            if config.model_for(doc.language) is None:
+                _store_unanalyzed(store, item, result)
+                notify("document", doc)
+                continue
+            version = config.analysis_version(doc.language)
             if doc.id in todo or store.get_analysis(doc.id, version) is not None:
                 # Already known: record this source too, analyze nothing.
                 store.add_document(item)
@@ -153,13 +181,39 @@ def _ingest_and_analyze(
             notify("document", item.document)
 
 
+def _store_unanalyzed(store: Store, item: Ingested, result: BuildResult) -> None:
+    """Store a document no configured pipeline can analyze: searchable and dated, but nothing
+    is read from it."""
+    if store.add_document(item):
+        result.added += 1
+    else:
+        result.already_stored += 1
+    language = item.document.language or UNDETERMINED
+    result.not_analyzed[language] = result.not_analyzed.get(language, 0) + 1
+
+
+def detect_stored_languages(store: Store) -> int:
+    """Detect the language of the stored documents that have none (a store from before
+    languages were detected), so that each gets the analysis its language calls for. Returns
+    how many were detected."""
+    done = 0
+    while ids := store.docs_without_language(LANGUAGE_BATCH):
+        found = {}
+        for doc in store.documents_by_id(ids).values():
+            language = detect_language(doc.text)
+            found[doc.id] = (language.code, language.confidence)
+        store.set_languages(found)
+        done += len(ids)
+    return done
+
+
 def analyze_missing(
     store: Store, config: Config, notify: Progress | None = None, engine: Engine | None = None
 ) -> int:
     """Analyze stored documents that have no analysis of this pipeline version: left by a
     killed run, or stored by an older version of the pipeline. Without an engine, one is
     started (and the spaCy pipeline loaded) only when there is something to analyze."""
-    missing = store.docs_missing_analysis(config.pipeline_version)
+    missing = store.docs_missing_analysis(config.analyzed_languages())
     if not missing:
         return 0
     if engine is None:
@@ -194,10 +248,13 @@ def update_story(store: Store, config: Config, *, full: bool = False) -> tuple[R
     how = "update" if current and not full else "full"
     with _collections_paused():
         before = {d.id: d for d in store.documents()}
-        analyses = list(store.analyses(config.pipeline_version))
+        noted = _with_analysis_notes(before.values(), config)
+        analyses = list(store.analyses(config.analyzed_languages()))
+        # Documents that were not analyzed take part as documents with nothing found in them.
+        analyses += [_nothing_found(d, config) for d in noted if d.not_analyzed]
         stream = _stored_stream(store) if how == "update" else StreamState()
         story = resolve_story(
-            list(before.values()),
+            noted,
             analyses,
             store.rejections(),
             anchors=anchors,
@@ -207,13 +264,46 @@ def update_story(store: Store, config: Config, *, full: bool = False) -> tuple[R
         story.timeline = build_timeline(story.events, story.quotes)
         store.store_story(
             story,
-            dated=_changed_dates(before, story.documents),
+            dated=_changed_records(before, story.documents),
             resolved=pending,
             fingerprint=fingerprint,
             meta_values={STREAM_KEY: stream.to_json()},
         )
     store.set_meta(MODEL_KEY, config.spacy_model)
+    store.set_meta(LANGUAGE_MODELS_KEY, json.dumps(config.language_models, sort_keys=True))
     return story, how
+
+
+def _with_analysis_notes(documents: Iterable[Document], config: Config) -> list[Document]:
+    """The documents, each saying whether it is analyzed under ``config`` (not_analyzed)."""
+    noted = []
+    for doc in documents:
+        reason = config.skip_reason(doc.language)
+        same = doc.not_analyzed == reason
+        noted.append(doc if same else doc.model_copy(update={"not_analyzed": reason}))
+    return noted
+
+
+def _nothing_found(doc: Document, config: Config) -> Analysis:
+    return Analysis(doc=doc.id, pipeline_version=config.analysis_version(doc.language))
+
+
+def _changed_records(before: dict[str, Document], after: list[Document]) -> list[Document]:
+    """Documents whose inferred date changed (_changed_dates) or whose not_analyzed note did
+    (the story was built with another set of pipelines)."""
+    changed = {doc.id: doc for doc in _changed_dates(before, after)}
+    for doc in after:
+        stored = before.get(doc.id)
+        if stored is not None and stored.not_analyzed != doc.not_analyzed:
+            changed.setdefault(doc.id, doc)
+    return list(changed.values())
+
+
+def stored_config(store: Store) -> Config:
+    """The pipelines the stored story was built with, for a read command that brings it up
+    to date (the default ones when none was stored)."""
+    models = json.loads(store.get_meta(LANGUAGE_MODELS_KEY) or "{}")
+    return Config(spacy_model=stored_model(store) or DEFAULT_MODEL, language_models=models)
 
 
 def _stored_stream(store: Store) -> StreamState:
@@ -264,15 +354,20 @@ def analyze(
     if not paths:
         raise NoInput("no input given")
     config = config or Config()
+    _require_pipelines(config)
     with open_engine(config) as engine:
         for chunk in _chunks(ingest(paths, config, stdin=stdin), CHUNK):
-            docs = [i.document for i in chunk if isinstance(i, Ingested)]
+            docs = _with_analysis_notes(
+                (i.document for i in chunk if isinstance(i, Ingested)), config
+            )
+            # A document no pipeline analyzes is not parsed: the engine finds nothing in it.
             analyses = iter(engine.analyze(docs))
+            noted = iter(docs)
             for item in chunk:
                 if isinstance(item, Rejection):
                     yield item
                 else:
-                    yield item.document, next(analyses)
+                    yield next(noted), next(analyses)
 
 
 def analyze_stories(

@@ -8,11 +8,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from storyline.config import Config
 from storyline.errors import StorylineError
 from storyline.model import Analysis, DatedSummary, DocumentHead, TimeExpression
 from storyline.pipeline.read import current_store
-from storyline.pipeline.stages import DEFAULT_DB, stored_model
+from storyline.pipeline.stages import DEFAULT_DB, stored_config
 from storyline.store import Store
 from storyline.summarize import summary_timeline
 from storyline.timex.days import value_span
@@ -72,13 +71,13 @@ def _story_documents(store: Store, story: str) -> set[str]:
 def _resolved_analyses(store: Store, documents: set[str]) -> list[Analysis]:
     """The stored analyses with the story's time expressions in place of their own: the
     story's are resolved against the publication dates dating inferred."""
-    config = Config(spacy_model=stored_model(store) or Config().spacy_model)
+    config = stored_config(store)
     times: dict[str, list[TimeExpression]] = defaultdict(list)
     for record in store.story_records("times"):
         if isinstance(record, TimeExpression):
             times[record.evidence.doc].append(record)
     return [
         a.model_copy(update={"times": times[a.doc]}) if a.doc in times else a
-        for a in store.analyses(config.pipeline_version)
+        for a in store.analyses(config.analyzed_languages())
         if a.doc in documents
     ]

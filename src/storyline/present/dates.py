@@ -15,7 +15,8 @@ from storyline.present.display import file_name
 def date_rows(documents: Iterable[DocumentHead]) -> list[dict[str, Any]]:
     """One row per document, in the order given (the store gives publication order, undated
     last): id, source, title, date (the day, or the best value of an interval),
-    earliest/latest, basis, evidence spans and, for inferred dates, the reasons."""
+    earliest/latest, basis, evidence spans, for inferred dates the reasons, the language and,
+    for a document that was not analyzed, why."""
     rows = []
     for doc in documents:
         published = doc.published
@@ -32,6 +33,8 @@ def date_rows(documents: Iterable[DocumentHead]) -> list[dict[str, Any]]:
                 "basis": doc.published_basis,
                 "evidence": [ev.model_dump() for ev in doc.published_evidence],
                 "reasons": list(doc.published_reasons),
+                "language": doc.language,
+                "not_analyzed": doc.not_analyzed,
             }
         )
     return rows
@@ -57,6 +60,14 @@ def evidence_label(row: dict[str, Any], limit: int = 5) -> str:
     return "; ".join(parts[:limit]) + (f"; +{more}" if more > 0 else "")
 
 
+def language_label(row: dict[str, Any]) -> str:
+    """ "en", or "ru, not analyzed: no pipeline for ru"."""
+    language = row["language"] or ""
+    if row["not_analyzed"]:
+        return f"{language}, not analyzed: {row['not_analyzed']}"
+    return language
+
+
 def dates_table(rows: list[dict[str, Any]]) -> Table:
     """The rows of date_rows as a terminal table."""
     table = Table(title="Publication dates", expand=True)
@@ -65,6 +76,7 @@ def dates_table(rows: list[dict[str, Any]]) -> Table:
     table.add_column("Interval", no_wrap=True)
     table.add_column("Basis", no_wrap=True, style="cyan")
     table.add_column("Evidence", overflow="fold", ratio=2, style="dim")
+    table.add_column("Language", overflow="fold", min_width=8)
     for row in rows:
         name = file_name(row["source"]) or row["id"][:8]
         date = row["date"] or ("undated" if row["basis"] is None else "")
@@ -75,5 +87,6 @@ def dates_table(rows: list[dict[str, Any]]) -> Table:
             Text(interval_label(row)),
             Text(row["basis"] or ""),
             Text(evidence_label(row)),
+            Text(language_label(row)),
         )
     return table

@@ -79,6 +79,19 @@ def _records_in_contract_form(conn: Connection) -> None:
                     conn.execute(update(table).where(key == row_key).values(record=canonical))
 
 
+def _add_language_column(conn: Connection) -> None:
+    """Version 6: the documents' language, a column of its own. NULL for the documents already
+    stored: the next build detects theirs. Version 1 creates the documents table as schema.py
+    defines it today, with the column, so it is added only where it is missing."""
+    columns = {c["name"] for c in inspect(conn).get_columns(schema.documents.name)}
+    if schema.LANGUAGE_COLUMN.name not in columns:
+        column = schema.LANGUAGE_COLUMN
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.execute(text(f"ALTER TABLE {schema.documents.name} ADD COLUMN {column.name} {kind}"))
+    for index in schema.VERSION_6_INDEXES:
+        conn.execute(CreateIndex(index, if_not_exists=True))
+
+
 # Records read per batch by _records_in_contract_form.
 _REWRITE_BATCH = 2000
 
@@ -89,6 +102,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _add_cross_document_tables,
     4: _add_paging_indexes,
     5: _records_in_contract_form,
+    6: _add_language_column,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -36,6 +36,7 @@ def document_row(doc: Document) -> dict[str, Any]:
         "published_basis": doc.published_basis,
         "raw_ref": doc.raw_ref,
         "text": doc.text,
+        "language": doc.language,
         "record": contract_json(in_contract_form(doc.model_dump(mode="json", exclude=_TEXT_FIELD))),
     }
 

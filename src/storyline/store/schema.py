@@ -57,6 +57,8 @@ documents = Table(
     Column("text", Text, nullable=False),
     # The Document as JSON, without its text.
     Column("record", Text, nullable=False),
+    # Schema version 6: the text's language ("en", "und"); NULL until it is detected.
+    Column("language", String(16)),
 )
 Index("documents_published_best", documents.c.published_best)
 
@@ -267,3 +269,10 @@ VERSION_4_INDEXES = (
     Index("timeline_type", timeline.c.type, timeline.c.position),
     Index("documents_outlet", func.lower(documents.c.outlet)),
 )
+
+
+# -- languages (schema version 6) ------------------------------------------------------------------
+# Which analysis a document gets depends on its language (Config.analysis_version), and listings
+# filter by it.
+LANGUAGE_COLUMN = documents.c.language
+VERSION_6_INDEXES = (Index("documents_language", documents.c.language),)

@@ -12,9 +12,10 @@ from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy import ColumnElement, Connection, Engine, case, delete, func, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
+from storyline.config import UNDETERMINED
 from storyline.errors import QueryTimeout, StoreError
 from storyline.model import (
     KNOWN_BASES,
@@ -308,16 +309,23 @@ class Store(PagedReads):
             )
         return None if record is None else Analysis.model_validate_json(record)
 
-    def analyses(self, pipeline_version: str) -> Iterator[Analysis]:
-        """Every analysis made by one pipeline version, ordered by document id."""
+    def analyses(self, versions: str | Mapping[str, str]) -> Iterator[Analysis]:
+        """Every analysis made by one pipeline version, ordered by document id. Given the
+        version of each analyzed language (Config.analyzed_languages), each document's
+        analysis of the version its language calls for; documents of other languages have
+        none."""
         after = ""
         while True:
+            query = select(analyses.c.doc, analyses.c.record)
+            if isinstance(versions, str):
+                query = query.where(analyses.c.pipeline_version == versions)
+            else:
+                query = query.join(documents, documents.c.id == analyses.c.doc).where(
+                    analyses.c.pipeline_version == _wanted_version(versions)
+                )
             with self._read() as conn:
                 rows = conn.execute(
-                    select(analyses.c.doc, analyses.c.record)
-                    .where(analyses.c.pipeline_version == pipeline_version, analyses.c.doc > after)
-                    .order_by(analyses.c.doc)
-                    .limit(PAGE_SIZE)
+                    query.where(analyses.c.doc > after).order_by(analyses.c.doc).limit(PAGE_SIZE)
                 ).all()
             for row in rows:
                 yield Analysis.model_validate_json(row.record)
@@ -325,18 +333,46 @@ class Store(PagedReads):
                 return
             after = rows[-1].doc
 
-    def docs_missing_analysis(self, pipeline_version: str) -> list[str]:
-        """Ids of the documents with no analysis by this pipeline version, in id order."""
+    def docs_missing_analysis(self, versions: str | Mapping[str, str]) -> list[str]:
+        """Ids of the documents with no analysis by this pipeline version, in id order. Given
+        the version of each analyzed language, the documents of those languages with no
+        analysis of their language's version."""
+        wanted = versions if isinstance(versions, str) else _wanted_version(versions)
         done = (
             select(analyses.c.doc)
-            .where(
-                analyses.c.doc == documents.c.id,
-                analyses.c.pipeline_version == pipeline_version,
-            )
+            .where(analyses.c.doc == documents.c.id, analyses.c.pipeline_version == wanted)
             .exists()
         )
+        query = select(documents.c.id).where(~done)
+        if not isinstance(versions, str):
+            query = query.where(_wanted_version(versions).is_not(None))
         with self._read() as conn:
-            return list(conn.scalars(select(documents.c.id).where(~done).order_by(documents.c.id)))
+            return list(conn.scalars(query.order_by(documents.c.id)))
+
+    def docs_without_language(self, limit: int) -> list[str]:
+        """Ids of up to ``limit`` documents whose language was never detected (stored before
+        storyline detected languages), in id order."""
+        with self._read() as conn:
+            query = select(documents.c.id).where(documents.c.language.is_(None))
+            return list(conn.scalars(query.order_by(documents.c.id).limit(limit)))
+
+    def set_languages(self, found: Mapping[str, tuple[str, float]]) -> None:
+        """Record the detected language and confidence of each document of ``found``; each
+        is pending, as its analysis may now be another."""
+        with self._write() as conn:
+            for doc_id, (language, confidence) in found.items():
+                stored = _stored_document(conn, doc_id)
+                if stored is None:
+                    continue
+                doc = stored.model_copy(
+                    update={"language": language, "language_confidence": confidence}
+                )
+                conn.execute(
+                    update(documents)
+                    .where(documents.c.id == doc_id)
+                    .values(language=language, record=document_row(doc)["record"])
+                )
+                story_tables.mark_pending(conn, doc_id)
 
     # -- rejections ---------------------------------------------------------------------------
 
@@ -522,6 +558,13 @@ def _put_analysis(conn: Connection, analysis: Analysis) -> None:
         },
         ["doc", "pipeline_version"],
     )
+
+
+def _wanted_version(versions: Mapping[str, str]) -> ColumnElement[str]:
+    """The analysis version a document's language calls for, NULL for a language with no
+    pipeline; a document whose language was never detected is read as undetermined."""
+    language = func.coalesce(documents.c.language, UNDETERMINED)
+    return case(dict(versions), value=language, else_=None)
 
 
 def _stored_document(conn: Connection, doc_id: str) -> Document | None:
