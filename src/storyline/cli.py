@@ -1,11 +1,14 @@
 """The command line: a thin layer over the library (storyline.pipeline).
 
 Exit codes: 0 when all input was accepted, 2 when some input was rejected (each rejection is
-one line on stderr naming the input and the reason), 1 when the run could not proceed.
+one line on stderr naming the input and the reason), 1 when the run could not proceed (one line
+on stderr: what, why and a hint), 130 when interrupted with Ctrl-C: the shell's convention
+(128 + SIGINT), which lets a script or make tell "the user stopped it" from "it failed".
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -22,10 +25,10 @@ from rich.table import Table
 
 from storyline import __version__
 from storyline.config import DEFAULT_MAX_BYTES, DEFAULT_MODEL, Config
-from storyline.errors import StorylineError
+from storyline.errors import DiskFull, StorylineError
 from storyline.model import ENTITY_KINDS, Document, Rejection, ResolvedStory
 
-EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_REJECTED, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 stderr = Console(stderr=True, highlight=False)
 # What --since/--until take: a date at a calendar precision.
@@ -127,11 +130,28 @@ def _say_rejection(r: Rejection) -> None:
 
 
 def _fail(exc: StorylineError) -> NoReturn:
-    print(f"Error: {exc}", file=sys.stderr)
+    # One line whatever the message holds: driver errors can span several.
+    print("Error: " + " ".join(str(exc).split()), file=sys.stderr)
     sys.exit(EXIT_FAILED)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group, with what any command can meet and no command handles itself."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            print("interrupted", file=sys.stderr)
+            sys.exit(EXIT_INTERRUPTED)
+        except OSError as exc:
+            if exc.errno != errno.ENOSPC:
+                raise
+            where = exc.filename or "standard output"
+            _fail(DiskFull(f"no space left on device writing {where}"))
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="storyline")
 def main() -> None:
     """storyline turns a pile of news articles into the story they tell: a dated, sourced
@@ -177,10 +197,18 @@ def build(
     """
     config = _config(model, workers, max_bytes, engine, scheduler)
     anchors = _anchors(anchor_texts, anchors_file)
+    stored: list[Document] = []
     try:
-        result = _run_build(list(paths), db, config, quiet, anchors, full=full)
+        result = _run_build(list(paths), db, config, quiet, anchors, full=full, stored=stored)
     except StorylineError as exc:
         _fail(exc)
+    except KeyboardInterrupt:
+        # Each document is stored with its analysis in one transaction: those are kept.
+        print(
+            f"interrupted: {len(stored)} document(s) stored, run build again to continue",
+            file=sys.stderr,
+        )
+        sys.exit(EXIT_INTERRUPTED)
     story = result.story
     n_docs = len(story.documents) if story else 0
     n_events = len(story.timeline) if story else 0
@@ -201,17 +229,29 @@ def _run_build(
     anchors: list[Any] | None = None,
     *,
     full: bool = False,
+    stored: list[Document] | None = None,
 ) -> Any:
+    """``stored`` collects the documents stored so far (what an interrupted run kept)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from storyline.pipeline import build as build_story
 
     stdin = sys.stdin.buffer if "-" in paths else None
-    run = partial(
+    kept = stored if stored is not None else []
+    build_run = partial(
         build_story, paths, db=db, config=config, stdin=stdin, anchors=anchors or (), full=full
     )
+
+    def run(progress: Callable[[str, Document | Rejection], None]) -> Any:
+        def tally(kind: str, item: Document | Rejection) -> None:
+            if kind == "document" and isinstance(item, Document):
+                kept.append(item)
+            progress(kind, item)
+
+        return build_run(progress=tally)
+
     if quiet or not stderr.is_terminal:
-        return run(progress=_plain_progress)
+        return run(_plain_progress)
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -228,7 +268,7 @@ def _run_build(
             else:
                 bar.advance(task)
 
-        return run(progress=progress)
+        return run(progress)
 
 
 def _plain_progress(kind: str, item: Document | Rejection) -> None:
@@ -264,7 +304,8 @@ def _listing_format(f: F) -> F:
 
 
 def _reading(read: Callable[[], T]) -> T:
-    """What a read command reads, or its error as one line."""
+    """What ``read`` returns (a read command's rows, a file written), or its error as one
+    line."""
     try:
         return read()
     except StorylineError as exc:
@@ -671,13 +712,17 @@ def export(db: str, fmt: str, output: Path | None, refresh: bool) -> None:
     """Export the whole story in the storyline/1 format (see the JSON Schema in the package),
     or its events as PLOVER-style records (--format plover)."""
     from storyline.present.export import write_json, write_jsonl, write_parquet
+    from storyline.present.output import check_output_file, write_text_file
     from storyline.present.plover import write_plover
 
+    if fmt == "parquet" and output is None:
+        _fail(StorylineError("parquet needs a directory", hint="pass -o DIR"))
+    if output is not None and fmt != "parquet":
+        _reading(partial(check_output_file, output))
     story = _open(db, refresh)
     if fmt == "parquet":
-        if output is None:
-            _fail(StorylineError("parquet needs a directory", hint="pass -o DIR"))
-        for path in write_parquet(story, output):
+        assert output is not None
+        for path in _reading(partial(write_parquet, story, output)):
             print(path, file=sys.stderr)
         return
     writers = {"json": write_json, "jsonl": write_jsonl, "plover": write_plover}
@@ -685,8 +730,7 @@ def export(db: str, fmt: str, output: Path | None, refresh: bool) -> None:
     if output is None:
         writer(story, sys.stdout)
         return
-    with output.open("w", encoding="utf-8") as out:
-        writer(story, out)
+    _reading(partial(write_text_file, output, partial(writer, story)))
 
 
 @main.command()
@@ -728,10 +772,13 @@ def dates(db: str, fmt: str, refresh: bool) -> None:
 @_refresh_option
 def report(db: str, output: Path, title: str | None, refresh: bool) -> None:
     """Write the story as one self-contained HTML file (no network needed to view it)."""
+    from storyline.present.output import check_output_file, write_text_file
     from storyline.present.report import render_report
 
+    _reading(partial(check_output_file, output))
     story = _open(db, refresh)
-    output.write_text(render_report(story, title=title), encoding="utf-8")
+    html = render_report(story, title=title)
+    _reading(partial(write_text_file, output, lambda out: out.write(html)))
     print(f"wrote {output}", file=sys.stderr)
 
 
@@ -785,6 +832,7 @@ def _demo_corpus() -> Path | None:
 @click.option("--db", default=None, help="Keep the demo store here (default: a temporary file).")
 def demo(output: Path, corpus: Path | None, db: str | None) -> None:
     """Build the bundled example corpus, print its timeline and write the HTML report."""
+    from storyline.present.output import check_output_file, write_text_file
     from storyline.present.report import render_report
     from storyline.present.sources import retelling_lines
     from storyline.present.table import timeline_table
@@ -792,6 +840,7 @@ def demo(output: Path, corpus: Path | None, db: str | None) -> None:
     corpus = corpus or _demo_corpus()
     if corpus is None:
         _fail(StorylineError("the example corpus was not found", hint="pass --corpus DIR"))
+    _reading(partial(check_output_file, output))
     with tempfile.TemporaryDirectory() as tmp:
         store = db or str(Path(tmp) / "demo.db")
         print(f"building the story of {corpus} ...", file=sys.stderr)
@@ -804,7 +853,8 @@ def demo(output: Path, corpus: Path | None, db: str | None) -> None:
     Console(highlight=False).print(timeline_table(story.timeline, documents))
     for line in retelling_lines(story.documents, story.derivations):
         print(line, file=sys.stderr)
-    output.write_text(render_report(story, title="storyline demo"), encoding="utf-8")
+    html = render_report(story, title="storyline demo")
+    _reading(partial(write_text_file, output, lambda out: out.write(html)))
     print(
         f"{len(story.documents)} documents, {len(story.entities)} entities, "
         f"{len(story.timeline)} timeline entries, {len(story.conflicts)} conflicts; "
