@@ -4,6 +4,8 @@ store, a full disk, a server that does not answer, each as its own StoreError wi
 from __future__ import annotations
 
 import errno
+import shutil
+from pathlib import Path
 
 from sqlalchemy.engine import URL
 
@@ -12,6 +14,8 @@ from storyline.store.database import BUSY_TIMEOUT_MS, CONNECT_TIMEOUT_S, timed_o
 
 # PostgreSQL's SQLSTATE for "disk full".
 _PG_DISK_FULL = "53100"
+# Less free space than SQLite's largest page (and WAL index block): nothing more can be written.
+_ROOM_FOR_A_PAGE = 64 * 1024
 
 
 def store_name(url: URL) -> str:
@@ -74,7 +78,23 @@ def _sqlite_failure(name: str, message: str, where: str) -> StoreError | None:
         )
     if name == "SQLITE_CANTOPEN":
         return StoreError(f"the store {where} cannot be opened: {message}")
+    if name.startswith("SQLITE_IOERR"):
+        # SQLite says "disk I/O error" without the errno; a disk with no room left is the
+        # usual cause (a reader too writes the WAL index beside the store).
+        if _no_room_left(where):
+            return DiskFull(f"no space left on device writing the store {where}")
+        return StoreError(
+            f"the store {where} could not be read or written: {message} ({name})",
+            hint="check the disk the store is on",
+        )
     return None
+
+
+def _no_room_left(store_path: str) -> bool:
+    try:
+        return shutil.disk_usage(Path(store_path).parent).free < _ROOM_FOR_A_PAGE
+    except OSError:
+        return False
 
 
 def _is_connect_failure(cause: BaseException) -> bool:
