@@ -55,7 +55,7 @@ def _disk_full(cause: BaseException) -> bool:
     )
 
 
-def _sqlite_failure(name: str, message: str, where: str) -> StoreError | None:
+def _sqlite_failure(name: str, message: str, where: str) -> StoreError | DiskFull | None:
     if name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
         return StoreBusy(
             f"the store {where} is in use by another storyline process: its write lock was "
