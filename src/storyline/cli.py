@@ -191,7 +191,8 @@ def build(
     the story and store it: every read command answers from what build stored.
 
     Formats are detected by content and extension: plain text, HTML, JSON Lines
-    ({id, text, published, ...} per line) and WARC. Rerunning on the same input changes
+    ({id, text, published, ...} per line) and WARC, each also gzip-compressed (.html.gz),
+    and zip archives of them. Rerunning on the same input changes
     nothing; a killed run is finished by the next one. With no PATHS, the story of what the
     store holds is brought up to date.
     """
