@@ -13,13 +13,15 @@ def run_cli(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
 
 
-def assert_one_error(result: Result, *words: str) -> str:
+def assert_one_error(result: Result, *words: str, exit_code: int = 1) -> str:
     """The error line of a failed run, checked; ``words`` must all be in it."""
     # CliRunner keeps an exception that escaped the command (a shell would print its traceback).
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(
         result.exception
     )
-    return assert_one_line(result.exit_code, result.output, result.stderr, *words)
+    return assert_one_line(
+        result.exit_code, result.output, result.stderr, *words, exit_code=exit_code
+    )
 
 
 def assert_one_line(code: int, stdout: str, stderr: str, *words: str, exit_code: int = 1) -> str:

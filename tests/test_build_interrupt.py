@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.one_line import assert_one_line
+from tests.one_line import assert_one_error, assert_one_line, run_cli
 
 from storyline.cli import EXIT_INTERRUPTED
 
@@ -78,3 +78,12 @@ def test_ctrl_c_during_a_build(workers: str, tmp_path: Path, clean_export: str) 
     done = _storyline("build", "--db", str(db), str(DEMO))
     assert done.returncode == 0, done.stderr
     assert _export(db) == clean_export
+
+
+def test_ctrl_c_in_a_read_command(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("storyline.pipeline.open_story", interrupted)
+    run = run_cli("export", "--db", str(tmp_path / "story.db"))
+    assert_one_error(run, "interrupted", exit_code=EXIT_INTERRUPTED)

@@ -131,3 +131,9 @@ def test_report_replaces_its_file_whole_with_a_readable_mode(store: str, tmp_pat
     assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
     assert out.stat().st_mode & 0o777 == 0o644
     assert sorted(p.name for p in tmp_path.iterdir()) == ["story.html"]
+
+
+def test_full_disk_writing_standard_output(store: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _failing_half_way(monkeypatch, "write_json")
+    run = run_cli("export", "--db", store)
+    assert_one_error(run, "no space left on device writing standard output")
