@@ -7,6 +7,8 @@ from __future__ import annotations
 import errno
 import json
 import os
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -44,6 +46,34 @@ def _held(db: str) -> tuple[int, str | None]:
 def _command(option: tuple[str, ...], db: str, path: Path) -> list[str]:
     db_args = [] if option[0] == "demo" else ["--db", db]
     return [*option[:1], *db_args, *option[1:], str(path)]
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a read-only file system: as root, a folder's mode alone stops no write."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("option", FILE_OUTPUTS, ids=lambda o: " ".join(o))
+def test_output_on_a_read_only_file_system(
+    option: tuple[str, ...], store: str, read_only_folder: Path
+) -> None:
+    path = read_only_folder / "out.html"
+    run = run_cli(*_command(option, store, path))
+    assert_one_error(run, str(path), "Read-only file system")
+    assert list(read_only_folder.iterdir()) == []
 
 
 def _bad_paths(tmp: Path) -> dict[str, tuple[Path, str]]:

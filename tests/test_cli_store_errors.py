@@ -8,6 +8,7 @@ import hashlib
 import shutil
 import socket
 import sqlite3
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -145,3 +146,35 @@ def test_postgresql_that_never_answers_fails_fast(
     line = assert_one_error(result, f"no answer within {CONNECT_TIMEOUT_S} s")
     assert "secret" not in line
     assert seconds < 3 * CONNECT_TIMEOUT_S + 10
+
+
+@pytest.fixture
+def read_only_folder(built: Path, tmp_path: Path) -> Iterator[Path]:
+    """A folder on a read-only file system (as root, a mode alone would not stop a write)
+    holding a copy of the built store."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}")
+    try:
+        shutil.copy(built, folder / "story.db")
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_store_on_a_read_only_file_system(
+    command: str, read_only_folder: Path, tmp_path: Path
+) -> None:
+    db = read_only_folder / "story.db"
+    before = _digest(db)
+    result, _ = _run(command, str(db), tmp_path)
+    assert_one_error(result, str(db), "read-only file system")
+    assert _digest(db) == before

@@ -26,6 +26,8 @@ def check_output_file(path: Path) -> None:
             f"cannot write {path}: it is a folder", hint=f"give a file name, e.g. {path / 'out'}"
         )
     check_output_folder(path)
+    # A file created and removed at once: a read-only or full file system shows here.
+    _temporary_beside(path, path).unlink()
 
 
 def check_output_folder(path: Path) -> None:
@@ -48,10 +50,7 @@ def replacing(path: Path) -> Iterator[Path]:
     without an error, removed otherwise. OS errors become OutputError or DiskFull."""
     check_output_file(path)
     target = Path(os.path.realpath(path))  # write through a symlink, not over it
-    with output_errors(path):
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        os.close(fd)
-    temporary = Path(name)
+    temporary = _temporary_beside(target, path)
     try:
         with output_errors(path):
             yield temporary
@@ -78,6 +77,14 @@ def output_errors(path: Path) -> Iterator[None]:
         if exc.errno == errno.ENOSPC:
             raise DiskFull(f"no space left on device writing {path}") from exc
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _temporary_beside(target: Path, named: Path) -> Path:
+    """A new empty file in ``target``'s folder; errors name ``named``, the path given."""
+    with output_errors(named):
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        os.close(fd)
+    return Path(name)
 
 
 def _new_file_mode(target: Path) -> int:

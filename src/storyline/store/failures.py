@@ -4,6 +4,7 @@ store, a full disk, a server that does not answer, each as its own StoreError wi
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 from pathlib import Path
 
@@ -71,6 +72,12 @@ def _sqlite_failure(name: str, message: str, where: str) -> StoreError | DiskFul
             f"the store {where} is damaged: {message}",
             hint="restore it from a backup, or build again into a new --db",
         )
+    if name in ("SQLITE_READONLY", "SQLITE_CANTOPEN") and _read_only_folder(where):
+        return StoreError(
+            f"the store {where} is on a read-only file system",
+            hint="storyline writes beside a store even to read it (the WAL index): copy it to "
+            "a folder you may write to",
+        )
     if name == "SQLITE_READONLY":
         return StoreError(
             f"the store {where} cannot be written: {message}",
@@ -88,6 +95,13 @@ def _sqlite_failure(name: str, message: str, where: str) -> StoreError | DiskFul
             hint="check the disk the store is on",
         )
     return None
+
+
+def _read_only_folder(store_path: str) -> bool:
+    try:
+        return bool(os.statvfs(Path(store_path).parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _no_room_left(store_path: str) -> bool:
