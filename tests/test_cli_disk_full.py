@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, event
 from tests.one_line import assert_one_error, run_cli
+from tests.tmpfs import tmpfs
 
 from storyline.store import Store
 
@@ -88,20 +88,8 @@ TMPFS_BYTES = 16 * 1024 * 1024
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 16 MB tmpfs (mounting needs root and a kernel that lets this container mount)."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={TMPFS_BYTES}", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}")
-    try:
-        yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
+    with tmpfs(tmp_path / "disk", TMPFS_BYTES) as disk:
+        yield disk
 
 
 def _fill(disk: Path, leave: int) -> Path:

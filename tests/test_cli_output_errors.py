@@ -7,13 +7,13 @@ from __future__ import annotations
 import errno
 import json
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 import pytest
 from tests.one_line import assert_one_error, run_cli
+from tests.tmpfs import tmpfs
 
 from storyline.pipeline import build
 from storyline.store import Store
@@ -51,19 +51,8 @@ def _command(option: tuple[str, ...], db: str, path: Path) -> list[str]:
 @pytest.fixture
 def read_only_folder(tmp_path: Path) -> Iterator[Path]:
     """A folder on a read-only file system: as root, a folder's mode alone stops no write."""
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}")
-    try:
+    with tmpfs(tmp_path / "ro", 1024 * 1024, read_only=True) as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
 
 
 @pytest.mark.parametrize("option", FILE_OUTPUTS, ids=lambda o: " ".join(o))

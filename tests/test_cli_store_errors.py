@@ -8,7 +8,6 @@ import hashlib
 import shutil
 import socket
 import sqlite3
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 from tests.one_line import assert_one_error, run_cli
+from tests.tmpfs import remount_read_only, tmpfs
 
 from storyline.pipeline import build
 from storyline.store import Store
@@ -152,21 +152,10 @@ def test_postgresql_that_never_answers_fails_fast(
 def read_only_folder(built: Path, tmp_path: Path) -> Iterator[Path]:
     """A folder on a read-only file system (as root, a mode alone would not stop a write)
     holding a copy of the built store."""
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}")
-    try:
+    with tmpfs(tmp_path / "ro", 8 * 1024 * 1024) as folder:
         shutil.copy(built, folder / "story.db")
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        remount_read_only(folder)
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
