@@ -18,6 +18,8 @@ from tests.one_line import assert_one_error, assert_one_line, run_cli
 
 from storyline.cli import EXIT_INTERRUPTED
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "examples" / "corpus"
 STORYLINE = [sys.executable, "-m", "storyline"]

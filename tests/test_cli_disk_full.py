@@ -17,6 +17,8 @@ from tests.tmpfs import tmpfs
 
 from storyline.store import Store
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "examples" / "corpus"
 FIRST = DEMO / "wire"

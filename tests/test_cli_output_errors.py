@@ -18,6 +18,8 @@ from tests.tmpfs import tmpfs
 from storyline.pipeline import build
 from storyline.store import Store
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parent.parent
 WIRE = REPO / "examples" / "corpus" / "wire"
 

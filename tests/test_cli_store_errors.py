@@ -21,6 +21,8 @@ from storyline.pipeline import build
 from storyline.store import Store
 from storyline.store.database import BUSY_TIMEOUT_MS, CONNECT_TIMEOUT_S
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parent.parent
 WIRE = REPO / "examples" / "corpus" / "wire"
 ARTICLE = REPO / "examples" / "corpus" / "scraped"

@@ -198,17 +198,13 @@ def build(
     """
     config = _config(model, workers, max_bytes, engine, scheduler)
     anchors = _anchors(anchor_texts, anchors_file)
-    stored: list[Document] = []
     try:
-        result = _run_build(list(paths), db, config, quiet, anchors, full=full, stored=stored)
+        result = _run_build(list(paths), db, config, quiet, anchors, full=full)
     except StorylineError as exc:
         _fail(exc)
     except KeyboardInterrupt:
         # Each document is stored with its analysis in one transaction: those are kept.
-        print(
-            f"interrupted: {len(stored)} document(s) stored, run build again to continue",
-            file=sys.stderr,
-        )
+        print(f"interrupted: {_stored(db)}, run build again to continue", file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)
     story = result.story
     n_docs = len(story.documents) if story else 0
@@ -222,6 +218,17 @@ def build(
     sys.exit(EXIT_REJECTED if result.rejections else EXIT_OK)
 
 
+def _stored(db: str) -> str:
+    """What the store holds after an interrupted build, counted in it: the signal may have
+    come between a document's commit and its progress report."""
+    from storyline.pipeline import count_documents
+
+    try:
+        return f"{count_documents(db)} document(s) stored"
+    except StorylineError:  # interrupted while the store was being created
+        return "nothing stored"
+
+
 def _run_build(
     paths: list[str],
     db: str,
@@ -230,29 +237,17 @@ def _run_build(
     anchors: list[Any] | None = None,
     *,
     full: bool = False,
-    stored: list[Document] | None = None,
 ) -> Any:
-    """``stored`` collects the documents stored so far (what an interrupted run kept)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from storyline.pipeline import build as build_story
 
     stdin = sys.stdin.buffer if "-" in paths else None
-    kept = stored if stored is not None else []
-    build_run = partial(
+    run = partial(
         build_story, paths, db=db, config=config, stdin=stdin, anchors=anchors or (), full=full
     )
-
-    def run(progress: Callable[[str, Document | Rejection], None]) -> Any:
-        def tally(kind: str, item: Document | Rejection) -> None:
-            if kind == "document" and isinstance(item, Document):
-                kept.append(item)
-            progress(kind, item)
-
-        return build_run(progress=tally)
-
     if quiet or not stderr.is_terminal:
-        return run(_plain_progress)
+        return run(progress=_plain_progress)
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -269,7 +264,7 @@ def _run_build(
             else:
                 bar.advance(task)
 
-        return run(progress)
+        return run(progress=progress)
 
 
 def _plain_progress(kind: str, item: Document | Rejection) -> None:

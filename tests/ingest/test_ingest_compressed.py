@@ -221,6 +221,7 @@ def test_a_docx_is_not_an_archive_of_articles(tmp_path: Path) -> None:
     rejection(results(path), "binary")
 
 
+@pytest.mark.slow
 def test_build_reads_compressed_inputs_and_names_them(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "page.html.gz").write_bytes(gzip.compress(PAGE.encode()))
