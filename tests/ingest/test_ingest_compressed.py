@@ -234,3 +234,26 @@ def test_build_reads_compressed_inputs_and_names_them(tmp_path: Path) -> None:
     [line] = [line for line in run.stderr.splitlines() if line.startswith("rejected")]
     assert line.startswith(f"rejected {tmp_path / 'in' / 'cut.txt.gz'}: bad-archive: damaged")
     assert "4 new document(s)" in run.stderr
+
+
+def test_an_encrypted_zip_member_is_rejected_alone(tmp_path: Path) -> None:
+    data = bytearray(
+        _zip(
+            tmp_path / "a.zip", {"locked.txt": TEXT.encode(), "open.txt": TEXT.encode()}
+        ).read_bytes()
+    )
+    # Python writes no encrypted zips: set the "encrypted" flag of the first member by hand,
+    # in its local header and in its central directory entry.
+    data[6] |= 1
+    data[data.index(b"PK\x01\x02") + 8] |= 1
+    path = tmp_path / "locked.zip"
+    path.write_bytes(bytes(data))
+    items = results(path)
+    assert rejection(items, "bad-archive").source == f"{path}!locked.txt"
+    assert [i.document.source for i in items if isinstance(i, Ingested)] == [f"{path}!open.txt"]
+
+
+def test_a_zip_from_standard_input(tmp_path: Path) -> None:
+    archive = _zip(tmp_path / "a.zip", {"page.html": PAGE.encode()}).read_bytes()
+    [item] = list(ingest(["-"], Config(), stdin=io.BytesIO(archive)))
+    assert isinstance(item, Ingested) and item.document.source == "<stdin>!page.html"
