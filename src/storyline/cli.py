@@ -1,11 +1,14 @@
 """The command line: a thin layer over the library (storyline.pipeline).
 
 Exit codes: 0 when all input was accepted, 2 when some input was rejected (each rejection is
-one line on stderr naming the input and the reason), 1 when the run could not proceed.
+one line on stderr naming the input and the reason), 1 when the run could not proceed (one line
+on stderr: what, why and a hint), 130 when interrupted with Ctrl-C: the shell's convention
+(128 + SIGINT), which lets a script or make tell "the user stopped it" from "it failed".
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -22,10 +25,10 @@ from rich.table import Table
 
 from storyline import __version__
 from storyline.config import DEFAULT_LANGUAGE, DEFAULT_MAX_BYTES, DEFAULT_MODEL, Config
-from storyline.errors import StorylineError
+from storyline.errors import DiskFull, StorylineError
 from storyline.model import ENTITY_KINDS, Document, Rejection, ResolvedStory
 
-EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_REJECTED, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 stderr = Console(stderr=True, highlight=False)
 # A --model value that names the language it is for: "de=de_core_news_sm".
@@ -155,11 +158,28 @@ def _say_rejection(r: Rejection) -> None:
 
 
 def _fail(exc: StorylineError) -> NoReturn:
-    print(f"Error: {exc}", file=sys.stderr)
+    # One line whatever the message holds: driver errors can span several.
+    print("Error: " + " ".join(str(exc).split()), file=sys.stderr)
     sys.exit(EXIT_FAILED)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group, with what any command can meet and no command handles itself."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            print("interrupted", file=sys.stderr)
+            sys.exit(EXIT_INTERRUPTED)
+        except OSError as exc:
+            if exc.errno != errno.ENOSPC:
+                raise
+            where = exc.filename or "standard output"
+            _fail(DiskFull(f"no space left on device writing {where}"))
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="storyline")
 def main() -> None:
     """storyline turns a pile of news articles into the story they tell: a dated, sourced
@@ -199,7 +219,8 @@ def build(
     the story and store it: every read command answers from what build stored.
 
     Formats are detected by content and extension: plain text, HTML, JSON Lines
-    ({id, text, published, ...} per line) and WARC. Rerunning on the same input changes
+    ({id, text, published, ...} per line) and WARC, each also gzip-compressed (.html.gz),
+    and zip archives of them. Rerunning on the same input changes
     nothing; a killed run is finished by the next one. With no PATHS, the story of what the
     store holds is brought up to date.
     """
@@ -209,6 +230,10 @@ def build(
         result = _run_build(list(paths), db, config, quiet, anchors, full=full)
     except StorylineError as exc:
         _fail(exc)
+    except KeyboardInterrupt:
+        # Each document is stored with its analysis in one transaction: those are kept.
+        print(f"interrupted: {_stored(db)}, run build again to continue", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)
     story = result.story
     n_docs = len(story.documents) if story else 0
     n_events = len(story.timeline) if story else 0
@@ -228,6 +253,17 @@ def _not_analyzed_line(counts: dict[str, int]) -> str:
     by_count = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     languages = ", ".join(f"{language} ({n})" for language, n in by_count)
     return f"not analyzed: no pipeline for {languages}; add --model LANG=PIPELINE to analyze them"
+
+
+def _stored(db: str) -> str:
+    """What the store holds after an interrupted build, counted in it: the signal may have
+    come between a document's commit and its progress report."""
+    from storyline.pipeline import count_documents
+
+    try:
+        return f"{count_documents(db)} document(s) stored"
+    except StorylineError:  # interrupted while the store was being created
+        return "nothing stored"
 
 
 def _run_build(
@@ -301,7 +337,8 @@ def _listing_format(f: F) -> F:
 
 
 def _reading(read: Callable[[], T]) -> T:
-    """What a read command reads, or its error as one line."""
+    """What ``read`` returns (a read command's rows, a file written), or its error as one
+    line."""
     try:
         return read()
     except StorylineError as exc:
@@ -708,13 +745,17 @@ def export(db: str, fmt: str, output: Path | None, refresh: bool) -> None:
     """Export the whole story in the storyline/1 format (see the JSON Schema in the package),
     or its events as PLOVER-style records (--format plover)."""
     from storyline.present.export import write_json, write_jsonl, write_parquet
+    from storyline.present.output import check_output_file, write_text_file
     from storyline.present.plover import write_plover
 
+    if fmt == "parquet" and output is None:
+        _fail(StorylineError("parquet needs a directory", hint="pass -o DIR"))
+    if output is not None and fmt != "parquet":
+        _reading(partial(check_output_file, output))
     story = _open(db, refresh)
     if fmt == "parquet":
-        if output is None:
-            _fail(StorylineError("parquet needs a directory", hint="pass -o DIR"))
-        for path in write_parquet(story, output):
+        assert output is not None
+        for path in _reading(partial(write_parquet, story, output)):
             print(path, file=sys.stderr)
         return
     writers = {"json": write_json, "jsonl": write_jsonl, "plover": write_plover}
@@ -722,8 +763,7 @@ def export(db: str, fmt: str, output: Path | None, refresh: bool) -> None:
     if output is None:
         writer(story, sys.stdout)
         return
-    with output.open("w", encoding="utf-8") as out:
-        writer(story, out)
+    _reading(partial(write_text_file, output, partial(writer, story)))
 
 
 @main.command()
@@ -773,10 +813,13 @@ def dates(db: str, fmt: str, language: str | None, refresh: bool) -> None:
 @_refresh_option
 def report(db: str, output: Path, title: str | None, refresh: bool) -> None:
     """Write the story as one self-contained HTML file (no network needed to view it)."""
+    from storyline.present.output import check_output_file, write_text_file
     from storyline.present.report import render_report
 
+    _reading(partial(check_output_file, output))
     story = _open(db, refresh)
-    output.write_text(render_report(story, title=title), encoding="utf-8")
+    html = render_report(story, title=title)
+    _reading(partial(write_text_file, output, lambda out: out.write(html)))
     print(f"wrote {output}", file=sys.stderr)
 
 
@@ -830,6 +873,7 @@ def _demo_corpus() -> Path | None:
 @click.option("--db", default=None, help="Keep the demo store here (default: a temporary file).")
 def demo(output: Path, corpus: Path | None, db: str | None) -> None:
     """Build the bundled example corpus, print its timeline and write the HTML report."""
+    from storyline.present.output import check_output_file, write_text_file
     from storyline.present.report import render_report
     from storyline.present.sources import retelling_lines
     from storyline.present.table import timeline_table
@@ -837,6 +881,7 @@ def demo(output: Path, corpus: Path | None, db: str | None) -> None:
     corpus = corpus or _demo_corpus()
     if corpus is None:
         _fail(StorylineError("the example corpus was not found", hint="pass --corpus DIR"))
+    _reading(partial(check_output_file, output))
     with tempfile.TemporaryDirectory() as tmp:
         store = db or str(Path(tmp) / "demo.db")
         print(f"building the story of {corpus} ...", file=sys.stderr)
@@ -849,7 +894,8 @@ def demo(output: Path, corpus: Path | None, db: str | None) -> None:
     Console(highlight=False).print(timeline_table(story.timeline, documents))
     for line in retelling_lines(story.documents, story.derivations):
         print(line, file=sys.stderr)
-    output.write_text(render_report(story, title="storyline demo"), encoding="utf-8")
+    html = render_report(story, title="storyline demo")
+    _reading(partial(write_text_file, output, lambda out: out.write(html)))
     print(
         f"{len(story.documents)} documents, {len(story.entities)} entities, "
         f"{len(story.timeline)} timeline entries, {len(story.conflicts)} conflicts; "

@@ -26,6 +26,20 @@ class StoreError(StorylineError):
     hint = "check the --db path or URL and that you may write there"
 
 
+class StoreBusy(StoreError):
+    """Another process held the store's write lock for longer than a writer waits."""
+
+    hint = "wait for the other build to finish (or stop it), then run this command again"
+
+
+class DiskFull(StorylineError):
+    hint = "free some space on that disk (or write elsewhere), then run the command again"
+
+
+class OutputError(StorylineError):
+    hint = "choose a file in an existing folder you may write to"
+
+
 class SchemaMismatch(StoreError):
     hint = "the store was written by a newer storyline; upgrade, or use another --db"
 

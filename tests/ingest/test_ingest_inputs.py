@@ -95,9 +95,9 @@ def test_random_bytes_are_binary(tmp_path: Path) -> None:
     rejected(only([str(path)]), "binary")
 
 
-def test_gzip_that_is_not_warc_is_binary(tmp_path: Path) -> None:
-    path = tmp_path / "notes.gz"
-    path.write_bytes(gzip.compress(TEXT.encode()))
+def test_gzip_of_binary_data_is_binary(tmp_path: Path) -> None:
+    path = tmp_path / "noise.gz"
+    path.write_bytes(gzip.compress(random.Random(7).randbytes(4096)))
     rejected(only([str(path)]), "binary")
 
 

@@ -8,6 +8,7 @@ boundary, which would cost more than the extractors themselves.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -54,6 +55,9 @@ _worker_config: Config | None = None
 
 def _init_worker(config_json: str) -> None:
     global _worker_config
+    # Ctrl-C reaches every process of the terminal's group: the parent alone handles it (and
+    # terminates the pool), rather than each worker printing its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_config = Config.model_validate_json(config_json)
     from storyline.analyze.nlp import load_pipeline
 

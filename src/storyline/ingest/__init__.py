@@ -2,10 +2,10 @@
 article found.
 
 Formats: plain text, HTML, JSON Lines (and JSON), WARC / WARC.gz, detected by extension and
-content. Each article's text is cleaned of page residue (clean.py, with the rules in
-ingest/data/) and its id is the hash of the cleaned text, so the same article always gets the
-same id. Bad input never raises: it becomes a Rejection whose reason is one of
-REJECTION_REASONS.
+content; any of them gzip-compressed (page.html.gz), and zip archives of them (archive.py).
+Each article's text is cleaned of page residue (clean.py, with the rules in ingest/data/) and
+its id is the hash of the cleaned text, so the same article always gets the same id. Bad input
+never raises: it becomes a Rejection whose reason is one of REJECTION_REASONS.
 """
 
 from __future__ import annotations

@@ -6,9 +6,11 @@ import io
 import os
 import stat
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from storyline.ingest.archive import NESTED, read_gzip, read_zip
 from storyline.ingest.assemble import Draft, draft_from_html
 from storyline.ingest.decode import decode_text
 from storyline.ingest.html import decode_html, extract_html
@@ -56,21 +58,24 @@ def read_stdin(stdin: BinaryIO, max_bytes: int) -> Iterator[Draft | Rejection]:
     yield from read_stream(STDIN_NAME, io.BytesIO(data), max_bytes)
 
 
-def read_stream(name: str, stream: BinaryIO, max_bytes: int) -> Iterator[Draft | Rejection]:
+def read_stream(
+    name: str, stream: BinaryIO, max_bytes: int, *, nested: bool = False
+) -> Iterator[Draft | Rejection]:
+    """The articles of one input; ``nested``: it came out of a gzip file or zip archive."""
     head = stream.read(SNIFF_BYTES)
     if not head:
         raise Rejected("empty", "no bytes")
     fmt = detect_format(name, head)
-    if fmt in (Format.WARC, Format.JSONL):
+    if fmt in _STREAMED:
         if not stream.seekable():
             stream = io.BytesIO(head + stream.read())
         stream.seek(0)
-        reader = read_warc if fmt is Format.WARC else read_jsonl
-        yield from reader(name, stream, max_bytes)
+        yield from _read_streamed(fmt, name, stream, max_bytes, nested)
         return
     data = head + stream.read(max_bytes + 1 - len(head))
     if len(data) > max_bytes:
-        raise Rejected("too-large", f"more than max_bytes {max_bytes}")
+        decompressed = " once decompressed" if nested else ""
+        raise Rejected("too-large", f"more than max_bytes {max_bytes}{decompressed}")
     if not data.strip():
         raise Rejected("empty", "only whitespace")
     if fmt is Format.JSON:
@@ -79,6 +84,24 @@ def read_stream(name: str, stream: BinaryIO, max_bytes: int) -> Iterator[Draft |
         yield draft_from_html(name, data, extract_html(decode_html(data)))
     else:
         yield read_text(name, data)
+
+
+_STREAMED = frozenset({Format.WARC, Format.JSONL, Format.GZIP, Format.ZIP})
+
+
+def _read_streamed(
+    fmt: Format, name: str, stream: BinaryIO, max_bytes: int, nested: bool
+) -> Iterator[Draft | Rejection]:
+    if fmt is Format.WARC:
+        yield from read_warc(name, stream, max_bytes)
+    elif fmt is Format.JSONL:
+        yield from read_jsonl(name, stream, max_bytes)
+    elif nested:
+        raise Rejected("bad-archive", NESTED)
+    else:
+        inner = partial(read_stream, max_bytes=max_bytes, nested=True)
+        reader = read_gzip if fmt is Format.GZIP else read_zip
+        yield from reader(name, stream, inner)
 
 
 def read_text(name: str, data: bytes) -> Draft:

@@ -16,6 +16,8 @@ REJECTION_REASONS: dict[str, str] = {
     "bad-json": "a JSON Lines line (or JSON file) that is not valid JSON or not an object",
     "no-text": "a JSON record without a text field, or a WARC file without HTML records",
     "malformed-warc": "a WARC file that could not be parsed (records before the damage are kept)",
+    "bad-archive": "a gzip or zip input that is damaged or truncated (articles before the damage "
+    "are kept), a zip member that cannot be opened, or an archive inside an archive",
     "error": "an unexpected failure while reading this input (a bug worth reporting)",
 }
 

@@ -8,7 +8,6 @@ from enum import StrEnum
 
 from storyline.ingest.decode import bom_encoding
 from storyline.ingest.html import looks_like_html
-from storyline.ingest.reasons import Rejected
 
 SNIFF_BYTES = 8192
 GZIP_MAGIC = b"\x1f\x8b"
@@ -21,10 +20,12 @@ class Format(StrEnum):
     JSONL = "jsonl"  # one JSON object per line
     JSON = "json"  # one JSON document: an object or an array of objects
     WARC = "warc"  # plain or gzip-compressed
+    GZIP = "gzip"  # any other gzip file: read as the file it compresses
+    ZIP = "zip"  # an archive of articles
 
 
 # Formats that hold many articles: read as a stream, max_bytes applies to each record.
-CONTAINERS = frozenset({Format.JSONL, Format.JSON, Format.WARC})
+CONTAINERS = frozenset({Format.JSONL, Format.JSON, Format.WARC, Format.ZIP})
 
 _EXTENSIONS: tuple[tuple[str, Format], ...] = (
     (".warc.gz", Format.WARC),
@@ -34,11 +35,17 @@ _EXTENSIONS: tuple[tuple[str, Format], ...] = (
     (".html", Format.HTML),
     (".htm", Format.HTML),
     (".xhtml", Format.HTML),
+    (".zip", Format.ZIP),
 )
+# A local file header, or the end record of an empty archive.
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 
 
 def format_from_name(name: str) -> Format | None:
+    """The format a name says, looking through a .gz suffix (page.html.gz: HTML)."""
     lower = name.lower()
+    if lower.endswith(".gz") and not lower.endswith(".warc.gz"):
+        lower = lower.removesuffix(".gz")
     for suffix, fmt in _EXTENSIONS:
         if lower.endswith(suffix):
             return fmt
@@ -47,13 +54,15 @@ def format_from_name(name: str) -> Format | None:
 
 def detect_format(name: str, head: bytes) -> Format:
     """The format of an input from its name and its first bytes. A .json file holding one
-    object per line is JSON Lines. Raises Rejected("binary") for compressed data that is not a
-    WARC file."""
+    object per line is JSON Lines. Zip data is an archive only when named .zip or nothing (a
+    .docx or .epub is a zip too, and not a set of articles)."""
     by_name = format_from_name(name)
     if head.startswith(GZIP_MAGIC):
         if by_name is Format.WARC or _gunzip_head(head).startswith(WARC_MAGIC):
             return Format.WARC
-        raise Rejected("binary", "gzip-compressed data that is not a WARC file")
+        return Format.GZIP
+    if by_name is Format.ZIP or (head.startswith(ZIP_MAGICS) and "." not in _base(name)):
+        return Format.ZIP
     if by_name is Format.JSON:
         return Format.JSONL if _first_line_is_object(head) else Format.JSON
     if by_name is not None:
@@ -70,6 +79,10 @@ def detect_format(name: str, head: bytes) -> Format:
     if stripped.startswith("{") and _first_line_is_object(head):
         return Format.JSONL
     return Format.TEXT
+
+
+def _base(name: str) -> str:
+    return name.replace("\\", "/").rsplit("/", 1)[-1].rsplit("!", 1)[-1]
 
 
 def starts_like_warc(head: bytes) -> bool:

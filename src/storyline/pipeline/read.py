@@ -90,6 +90,17 @@ def current_store(db: str, *, refresh: bool = False) -> Iterator[Store]:
         yield store
 
 
+def count_documents(db: str = DEFAULT_DB) -> int:
+    """How many documents the store at ``db`` holds (0 when there is no store yet), whatever
+    the state of its story: what an interrupted build kept."""
+    try:
+        require_store(db)
+    except EmptyStore:
+        return 0
+    with Store.open(db, read_only=True) as store:
+        return store.count_documents()
+
+
 def open_story(db: str = DEFAULT_DB, *, refresh: bool = False) -> ResolvedStory:
     """The whole stored story (every document and record), for export and the report."""
     with current_store(db, refresh=refresh) as store:

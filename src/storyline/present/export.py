@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from storyline import datafiles
+from storyline.errors import OutputError
 from storyline.model import (
     SCHEMA_NAME,
     Conflict,
@@ -32,6 +33,12 @@ from storyline.model import (
     contract_dump,
 )
 from storyline.present.columns import Column, table_columns
+from storyline.present.output import (
+    check_output_folder,
+    output_errors,
+    replacing,
+    write_text_file,
+)
 
 _SCHEMA_FILE = "storyline-1.schema.json"
 SCHEMA_PATH: Path = datafiles.path("storyline.present", _SCHEMA_FILE)
@@ -142,7 +149,7 @@ def write_parquet(story: ResolvedStory, out_dir: Path) -> list[Path]:
 
     from storyline.present.columns import flatten
 
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_folder(out_dir)
     columns = table_columns(schema())
     obj = export_object(story)
     written: list[Path] = []
@@ -159,7 +166,8 @@ def write_parquet(story: ResolvedStory, out_dir: Path) -> list[Path]:
         )
         rows = [flatten(record, cols) for record in obj[table]]
         path = out_dir / f"{table}.parquet"
-        pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema), path)
+        with replacing(path) as temporary:
+            pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema), temporary)
         written.append(path)
         manifest["tables"][table] = {
             "file": path.name,
@@ -167,6 +175,15 @@ def write_parquet(story: ResolvedStory, out_dir: Path) -> list[Path]:
             "columns": [{"name": c.name, "type": c.type, "json": c.json} for c in cols],
         }
     manifest_path = out_dir / "_schema.json"
-    manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    # Written last: a folder whose _schema.json lists a table holds that table whole.
+    write_text_file(manifest_path, lambda out: out.write(json.dumps(manifest, indent=2) + "\n"))
     written.append(manifest_path)
     return written
+
+
+def _make_folder(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"cannot write into {out_dir}: it is a file, not a folder")
+    check_output_folder(out_dir)
+    with output_errors(out_dir):
+        out_dir.mkdir(exist_ok=True)

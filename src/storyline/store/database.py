@@ -18,8 +18,14 @@ DEFAULT_DB = "./storyline.db"
 # Execution option marking transactions that will write (see _begin).
 WRITE_OPTION = "storyline_write"
 
-# How long a writer waits for another process's write lock before giving up.
-BUSY_TIMEOUT_MS = 30_000
+# How long a writer waits for another process's write lock before giving up (StoreBusy).
+# storyline's own write transactions (a document with its analysis, the story tables) hold the
+# lock well under this, so two builds take turns; a lock held longer is a stuck or foreign
+# process, and a user left waiting longer without a word thinks storyline hangs.
+BUSY_TIMEOUT_MS = 5_000
+# Seconds to wait for a PostgreSQL server to answer a connection: a host that drops packets
+# would otherwise leave the command waiting for minutes.
+CONNECT_TIMEOUT_S = 5
 
 
 def resolve_url(db: str) -> URL:
@@ -54,6 +60,11 @@ def open_engine(
         parent = Path(url.database).parent
         if not parent.is_dir():
             raise StoreError(f"the folder for the store does not exist: {parent}")
+        if Path(url.database).is_dir():
+            raise StoreError(
+                f"the store {url.database} is a folder",
+                hint="give --db a file name, e.g. storyline.db",
+            )
         if read_only and not Path(url.database).is_file():
             raise StoreError(f"no store at {url.database}")
     try:
@@ -74,13 +85,18 @@ def _pg_settings(url: URL, read_only: bool, statement_timeout: float | None) -> 
     """PostgreSQL enforces both limits itself, set for the session when it connects."""
     if url.get_backend_name() != "postgresql":
         return {}
+    args: dict[str, Any] = {}
+    if "connect_timeout" not in url.query:  # the user's own choice in the URL wins
+        args["connect_timeout"] = CONNECT_TIMEOUT_S
     settings = []
     if read_only:
         settings.append("-c default_transaction_read_only=on")
     if statement_timeout is not None:
         # Its unit is the millisecond; 0 would mean no limit at all.
         settings.append(f"-c statement_timeout={max(1, round(statement_timeout * 1000))}")
-    return {"options": " ".join(settings)} if settings else {}
+    if settings:
+        args["options"] = " ".join(settings)
+    return args
 
 
 def timed_out(cause: BaseException | None) -> bool:

@@ -40,6 +40,7 @@ from storyline.model import (
 from storyline.store import schema, story_tables
 from storyline.store import search as fts
 from storyline.store.database import DEFAULT_DB, open_engine, timed_out, writer
+from storyline.store.failures import store_failure, store_name
 from storyline.store.migrations import VERSION_KEY, migrate, require_current
 from storyline.store.paged_reads import PagedReads
 from storyline.store.records import document_from_row, document_row, published_columns
@@ -53,15 +54,21 @@ STORY_KEY = "story.fingerprint"
 
 
 @contextmanager
-def _database_errors() -> Iterator[None]:
-    """Database failures surface as StoreError, which the CLI prints as one line."""
+def _database_errors(engine: Engine) -> Iterator[None]:
+    """Database failures surface as StoreError (or DiskFull), which the CLI prints as one
+    line."""
     try:
         yield
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, OSError) as exc:
         # The driver's message, without the statement and its parameters (whole documents).
-        cause = exc.orig if isinstance(exc, DBAPIError) else exc
+        cause: BaseException = exc.orig or exc if isinstance(exc, DBAPIError) else exc
         if timed_out(cause):
             raise QueryTimeout("the query took longer than its time limit") from exc
+        failure = store_failure(cause, store_name(engine.url))
+        if failure is not None:
+            raise failure from exc
+        if isinstance(exc, OSError):
+            raise
         raise StoreError(f"database error: {cause}") from exc
 
 
@@ -91,7 +98,7 @@ class Store(PagedReads):
         engine = open_engine(db, read_only=read_only, statement_timeout=statement_timeout)
         store = cls(engine)
         try:
-            with _database_errors():
+            with _database_errors(engine):
                 if read_only:
                     require_current(store._engine)
                     with store._engine.connect() as conn:
@@ -131,12 +138,12 @@ class Store(PagedReads):
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with _database_errors(), self._writer.begin() as conn:
+        with _database_errors(self._engine), self._writer.begin() as conn:
             yield conn
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with _database_errors(), self._engine.connect() as conn:
+        with _database_errors(self._engine), self._engine.connect() as conn:
             yield conn
 
     def reading(self) -> AbstractContextManager[Connection]:
