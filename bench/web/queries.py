@@ -13,8 +13,10 @@ from urllib.parse import urlencode
 
 from storyline.model import PLOVER_TYPES
 from storyline.store import Store
+from storyline.store.pages import EntityFilters, RecordFilters
 
 KINDS = ("timeline", "search", "entity", "event", "stats")
+_API_NAMES = {"since": "from", "until": "to"}
 
 # Names, words and outlets of the Timeline17 stories (BP oil spill, Egypt, the financial
 # crisis, H1N1, the Haiti quake, Iraq, Libya, Michael Jackson, Syria).
@@ -81,7 +83,10 @@ class Query:
 
     @property
     def url(self) -> str:
-        return f"/api/{self.path}" + (f"?{urlencode(self.params)}" if self.params else "")
+        # The API names the date window from/to ("from" is a Python keyword, hence since/until
+        # here and in the Store).
+        named = {_API_NAMES.get(k, k): v for k, v in self.params.items()}
+        return f"/api/{self.path}" + (f"?{urlencode(named)}" if named else "")
 
 
 @dataclass(frozen=True)
@@ -232,12 +237,13 @@ def in_process(store: Store, query: Query) -> object:
     p = dict(query.params)
     limit, offset = p.pop("limit", None), p.pop("offset", 0)
     if query.kind == "timeline":
-        return store.timeline_paged(limit=limit, offset=offset, **p)
+        return store.timeline_paged(RecordFilters(**p), limit=limit, offset=offset)
     if query.kind == "event":
         outlet = p.pop("source", None)
-        return store.events_paged(limit=limit, offset=offset, outlet=outlet, **p)
+        return store.events_paged(RecordFilters(outlet=outlet, **p), limit=limit, offset=offset)
     if query.kind == "entity":
-        return store.entities_paged(limit=limit, offset=offset, **p)
+        p.pop("mentions", None)  # what the API cuts from each item: no filter
+        return store.entities_paged(EntityFilters(**p), limit=limit, offset=offset)
     if query.kind == "search":
         return store.search(p["q"], limit=limit or 20, offset=offset), store.count_search(p["q"])
     return store.story_counts(), store.date_ranges()

@@ -30,7 +30,8 @@ def _record_json(row: Any) -> str:
 
 
 # Table -> the query of its records by filters, and the story table it pages by position.
-_JSON_QUERIES: dict[str, tuple[Callable[..., Select[Any]], Table | None]] = {
+# The filters each table's pages take: RecordFilters, or EntityFilters for entities.
+_JSON_QUERIES: dict[str, tuple[Callable[[Any], Select[Any]], Table | None]] = {
     "timeline": (pages.timeline_query, schema.timeline),
     "events": (pages.events_query, schema.events),
     "entities": (pages.entities_query, None),
@@ -76,11 +77,11 @@ class PagedReads:
     def records_json(
         self,
         table: str,
+        filters: pages.RecordFilters | pages.EntityFilters,
         *,
         limit: int | None = None,
         offset: int = 0,
         totals: MutableMapping[Hashable, int] | None = None,
-        **filters: str | pages.OutletMatch | None,
     ) -> Paged[str]:
         """A page of one table's records as stored: their JSON, what the web API sends
         (model.contract_json), filtered as the ``<table>_paged`` method of the same filters
@@ -89,9 +90,9 @@ class PagedReads:
         query is looked up and kept there (the caller keeps it only while the story is the
         same)."""
         make, positioned = _JSON_QUERIES[table]
-        key = (table, tuple(sorted((k, v) for k, v in filters.items() if v is not None)))
+        key = (table, filters)
         known = None if totals is None else totals.get(key)
-        found = self._fetch(make(**filters), _record_json, limit, offset, positioned, known)
+        found = self._fetch(make(filters), _record_json, limit, offset, positioned, known)
         if totals is not None and (offset or limit is None or len(found.items) >= limit):
             totals[key] = found.total
         return found
@@ -116,49 +117,37 @@ class PagedReads:
 
     def timeline_paged(
         self,
+        filters: pages.RecordFilters = pages.NO_FILTERS,
         *,
         limit: int | None = None,
         offset: int = 0,
-        since: str | None = None,
-        until: str | None = None,
-        actor: str | None = None,
-        story: str | None = None,
-        type: str | None = None,
     ) -> Paged[TimelineEntry]:
         """A page of the timeline filtered as pages.timeline_query says, and its total."""
-        query = pages.timeline_query(since=since, until=until, actor=actor, story=story, type=type)
+        query = pages.timeline_query(filters)
         return self._fetch(query, _parser(TimelineEntry), limit, offset, schema.timeline)
 
     def events_paged(
         self,
+        filters: pages.RecordFilters = pages.NO_FILTERS,
         *,
         limit: int | None = None,
         offset: int = 0,
-        since: str | None = None,
-        until: str | None = None,
-        actor: str | None = None,
-        type: str | None = None,
-        mode: str | None = None,
-        outlet: str | pages.OutletMatch | None = None,
-        story: str | None = None,
     ) -> Paged[Event]:
         """A page of the events filtered as pages.events_query says, and its total."""
-        query = pages.events_query(
-            since=since, until=until, actor=actor, type=type, mode=mode, outlet=outlet, story=story
+        return self._fetch(
+            pages.events_query(filters), _parser(Event), limit, offset, schema.events
         )
-        return self._fetch(query, _parser(Event), limit, offset, schema.events)
 
     def entities_paged(
         self,
+        filters: pages.EntityFilters = pages.EntityFilters(),  # noqa: B008 (frozen)
         *,
         limit: int | None = None,
         offset: int = 0,
-        kind: str | None = None,
-        q: str | None = None,
     ) -> Paged[Entity]:
         """A page of the entities by name (of one kind, whose name holds ``q``), and its
         total."""
-        return self._fetch(pages.entities_query(kind=kind, q=q), _parser(Entity), limit, offset)
+        return self._fetch(pages.entities_query(filters), _parser(Entity), limit, offset)
 
     def entity_weights(self) -> list[EntityWeight]:
         """Every entity by prominence: most documents naming it first, then most mentions,
@@ -199,17 +188,14 @@ class PagedReads:
 
     def documents_paged(
         self,
+        filters: pages.RecordFilters = pages.NO_FILTERS,
         *,
         limit: int | None = None,
         offset: int = 0,
-        since: str | None = None,
-        until: str | None = None,
-        outlet: str | pages.OutletMatch | None = None,
-        story: str | None = None,
     ) -> Paged[DocumentHead]:
         """A page of the documents without their text, in publication order (undated last),
         filtered by publication date, outlet (any case) and story, and its total."""
-        query = pages.documents_query(since=since, until=until, outlet=outlet, story=story)
+        query = pages.documents_query(filters)
         return self._fetch(query, _parser(DocumentHead), limit, offset)
 
     def count_records(self, table: str) -> int:

@@ -197,25 +197,39 @@ def outlet_docs(outlet: str | OutletMatch) -> Select[Any]:
     return select(schema.documents.c.id).where(outlet_filter(outlet))
 
 
+@dataclass(frozen=True)
+class RecordFilters:
+    """What a page of timeline lines, events or documents is filtered by (None: not by
+    that): ``since``/``until`` ISO dates; ``actor`` an entity id or a part of a name (any
+    case); ``type`` a PLOVER type and ``mode`` an event's mode (events); ``outlet`` the outlet
+    that published a document; ``story`` a story's id. Hashable: filtered totals are kept
+    by it."""
+
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    outlet: str | OutletMatch | None = None
+    story: str | None = None
+
+
+NO_FILTERS = RecordFilters()
+
+
 def story_docs(story: str) -> Select[Any]:
     members = schema.story_documents
     return select(members.c.doc).where(members.c.story == story)
 
 
-def timeline_query(
-    *,
-    since: str | None = None,
-    until: str | None = None,
-    actor: str | None = None,
-    story: str | None = None,
-    type: str | None = None,
-) -> Select[Any]:
+def timeline_query(f: RecordFilters = NO_FILTERS) -> Select[Any]:
     """Timeline lines in order: ``actor`` (an entity id, or a part of a name in any case)
     keeps the events whose source or target and the statements whose speaker it is;
     ``story`` the lines citing that story's documents; ``type`` the events of that PLOVER
-    type."""
+    type (``mode`` and ``outlet`` are not read)."""
     table = schema.timeline
     query = select(table.c.record).order_by(table.c.position)
+    actor, story, type = f.actor, f.story, f.type
     if actor is not None:
         events, quotes = schema.events, schema.quotes
         ids = named(actor)
@@ -230,25 +244,17 @@ def timeline_query(
         query = query.where(table.c.position.in_(in_story))
     if type is not None:
         query = query.where(table.c.type == type)
-    return dated(query, table.c.date, since, until)
+    return dated(query, table.c.date, f.since, f.until)
 
 
-def events_query(
-    *,
-    since: str | None = None,
-    until: str | None = None,
-    actor: str | None = None,
-    type: str | None = None,
-    mode: str | None = None,
-    outlet: str | OutletMatch | None = None,
-    story: str | None = None,
-) -> Select[Any]:
+def events_query(f: RecordFilters = NO_FILTERS) -> Select[Any]:
     """Events in contract order (by date, undated last): ``actor`` is an entity id or a part
     of an entity's name, matched against source and target; ``outlet`` keeps the events one
     of whose documents that outlet published (any case); ``story`` those drawing on that
     story's documents."""
     events, links = schema.events, schema.event_documents
     query = select(events.c.record).order_by(events.c.position)
+    actor, type, mode, outlet, story = f.actor, f.type, f.mode, f.outlet, f.story
     if actor is not None:
         query = query.where(_acts(events, actor, named(actor)))
     if type is not None:
@@ -263,17 +269,25 @@ def events_query(
         query = query.where(
             events.c.id.in_(select(links.c.event).where(links.c.doc.in_(story_docs(story))))
         )
-    return dated(query, events.c.date, since, until)
+    return dated(query, events.c.date, f.since, f.until)
 
 
-def entities_query(*, kind: str | None = None, q: str | None = None) -> Select[Any]:
+@dataclass(frozen=True)
+class EntityFilters:
+    """What a page of entities is filtered by: a kind, and a part of their names (any case)."""
+
+    kind: str | None = None
+    q: str | None = None
+
+
+def entities_query(f: EntityFilters = EntityFilters()) -> Select[Any]:
     """Entities by name (any case), of one kind, whose name holds ``q``."""
     entities = schema.entities
     query = select(entities.c.record).order_by(func.lower(entities.c.name), entities.c.id)
-    if kind is not None:
-        query = query.where(entities.c.kind == kind)
-    if q is not None:
-        query = query.where(holds(entities.c.name, q))
+    if f.kind is not None:
+        query = query.where(entities.c.kind == f.kind)
+    if f.q is not None:
+        query = query.where(holds(entities.c.name, f.q))
     return query
 
 
@@ -308,20 +322,15 @@ def published_day() -> ColumnElement[Any]:
     return func.coalesce(documents.c.published_best, documents.c.published_earliest)
 
 
-def documents_query(
-    *,
-    since: str | None = None,
-    until: str | None = None,
-    outlet: str | OutletMatch | None = None,
-    story: str | None = None,
-) -> Select[Any]:
-    """Documents' records (without their text) in publication order, undated last."""
+def documents_query(f: RecordFilters = NO_FILTERS) -> Select[Any]:
+    """Documents' records (without their text) in publication order, undated last, by
+    publication date, outlet and story (the other filters are not read)."""
     documents = schema.documents
     query = select(documents.c.record).order_by(
         documents.c.published_earliest.is_(None), published_day(), documents.c.id
     )
-    if outlet is not None:
-        query = query.where(outlet_filter(outlet))
-    if story is not None:
-        query = query.where(documents.c.id.in_(story_docs(story)))
-    return dated(query, published_day(), since, until)
+    if f.outlet is not None:
+        query = query.where(outlet_filter(f.outlet))
+    if f.story is not None:
+        query = query.where(documents.c.id.in_(story_docs(f.story)))
+    return dated(query, published_day(), f.since, f.until)

@@ -43,6 +43,7 @@ from storyline.store.database import DEFAULT_DB, open_engine, timed_out, writer
 from storyline.store.failures import store_failure, store_name
 from storyline.store.migrations import VERSION_KEY, migrate, require_current
 from storyline.store.paged_reads import PagedReads
+from storyline.store.pages import RecordFilters
 from storyline.store.records import document_from_row, document_row, published_columns
 from storyline.store.schema import analyses, doc_sources, documents, meta, raw, rejections
 from storyline.store.upsert import insert_new, insert_new_returning, upsert
@@ -474,15 +475,8 @@ class Store(PagedReads):
         """The stored timeline's lines in order, filtered by date, actor and story and
         paginated in SQL."""
         with self._read() as conn:
-            return story_tables.timeline_page(
-                conn,
-                limit=limit,
-                offset=offset,
-                since=since,
-                until=until,
-                actor=actor,
-                story=story,
-            )
+            filters = RecordFilters(since=since, until=until, actor=actor, story=story)
+            return story_tables.timeline_page(conn, filters, limit=limit, offset=offset)
 
     def entity_names(self, ids: Collection[str]) -> dict[str, str]:
         """The names of the stored entities among ``ids``."""

@@ -224,18 +224,14 @@ def read_page(
 
 def timeline_page(
     conn: Connection,
+    filters: pages.RecordFilters,
     *,
     limit: int | None = None,
     offset: int = 0,
-    since: str | None = None,
-    until: str | None = None,
-    actor: str | None = None,
-    story: str | None = None,
 ) -> list[TimelineEntry]:
     """Timeline lines in order, filtered as pages.timeline_query says."""
-    query = pages.timeline_query(since=since, until=until, actor=actor, story=story)
     # Paged by position first, as the web API pages it: the records are read for the page only.
-    page = pages.page_of(query, limit, offset, schema.timeline)
+    page = pages.page_of(pages.timeline_query(filters), limit, offset, schema.timeline)
     return [TimelineEntry.model_validate_json(r) for r in conn.scalars(page)]
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Path, Query
+from fastapi import Depends, Path, Query
 
 from storyline.model import ENTITY_KINDS, EventMode, EventType
+from storyline.store.pages import RecordFilters
 from storyline.web.limits import MAX_TEXT
 
 # A date at a calendar precision, as the stored dates are written.
@@ -102,3 +103,17 @@ RecordId = Annotated[
     str,
     Path(min_length=1, max_length=MAX_TEXT, description="The id, as the list endpoint gives it."),
 ]
+
+
+def _line_filters(
+    since: Since = None,
+    until: Until = None,
+    actor: Actor = None,
+    type: Type = None,
+    story: StoryId = None,
+) -> RecordFilters:
+    return RecordFilters(since=since, until=until, actor=actor, type=type, story=story)
+
+
+# The filters the timeline and the events share, as one query-parameter set.
+LineFilters = Annotated[RecordFilters, Depends(_line_filters)]

@@ -66,9 +66,9 @@ def _words(q: str | None) -> list[str]:
 def timeline_query(f: ViewFilters, *, dated: bool = True) -> Select[Any]:
     """The timeline's (position, record) rows in order, filtered as ``f`` says."""
     table = schema.timeline
-    query: Select[Any] = pages.timeline_query(actor=f.actor, story=f.story).with_only_columns(
-        table.c.position, table.c.record
-    )
+    query: Select[Any] = pages.timeline_query(
+        pages.RecordFilters(actor=f.actor, story=f.story)
+    ).with_only_columns(table.c.position, table.c.record)
     if f.type:
         groups = {g.key: g.types for g in event_groups()}
         if f.type == "statement":
@@ -148,7 +148,9 @@ def key_dates(conn: Connection, story: str | None, limit: int) -> list[dict[str,
     of_day = select(table.c.record).order_by(table.c.position).limit(_KEY_DAY_ROWS)
     if story:
         # A line many stories' documents report is a key date of this story by its own.
-        of_story = pages.timeline_query(story=story).with_only_columns(table.c.position)
+        of_story = pages.timeline_query(pages.RecordFilters(story=story)).with_only_columns(
+            table.c.position
+        )
         query = query.where(
             table.c.position.in_(of_story), links.c.doc.in_(pages.story_docs(story))
         )

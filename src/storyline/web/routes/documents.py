@@ -12,6 +12,7 @@ from pydantic import Field
 from storyline.model import Document, DocumentHead
 from storyline.present.export import dump_record
 from storyline.store import Store
+from storyline.store.pages import RecordFilters
 from storyline.web.outlets import outlet_match
 from storyline.web.paging import Page, PageParams, envelope, json_response, page_params
 from storyline.web.params import Outlet, RecordId, Since, StoryId, Until
@@ -39,14 +40,9 @@ async def documents(
     publication date with its basis (metadata, text, inferred) and evidence."""
 
     def work(store: Store) -> Response:
-        found = store.documents_paged(
-            limit=page.limit,
-            offset=page.offset,
-            since=since,
-            until=until,
-            outlet=outlet_match(request, store, outlet),
-            story=story,
-        )
+        published = outlet_match(request, store, outlet)
+        filters = RecordFilters(since=since, until=until, outlet=published, story=story)
+        found = store.documents_paged(filters, limit=page.limit, offset=page.offset)
         return json_response(envelope(found.items, page, found.total))
 
     return await run(request, work)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -25,12 +26,13 @@ from storyline.model import (
 from storyline.present.export import dump_record
 from storyline.store import Store
 from storyline.store.paged_reads import EntityWeight
+from storyline.store.pages import EntityFilters, Paged, RecordFilters
 from storyline.web import figure_reads, view_reads
 from storyline.web.outlets import outlet_match
 from storyline.web.paging import Page, PageParams, envelope, json_response, page_params, stored_page
 from storyline.web.params import (
-    Actor,
     Kind,
+    LineFilters,
     Mentions,
     Mode,
     NamePart,
@@ -38,7 +40,6 @@ from storyline.web.params import (
     Since,
     Speaker,
     StoryId,
-    Type,
     Until,
 )
 from storyline.web.queries import run
@@ -53,30 +54,12 @@ Paging = Annotated[PageParams, Depends(page_params)]
 
 
 @router.get("/timeline", response_model=Page[TimelineEntry])
-async def timeline(
-    request: Request,
-    page: Paging,
-    since: Since = None,
-    until: Until = None,
-    actor: Actor = None,
-    type: Type = None,
-    story: StoryId = None,
-) -> Response:
+async def timeline(request: Request, page: Paging, filters: LineFilters) -> Response:
     """The dated lines of the story in order: events and statements, each with every
     citation (the evidence it was read from) and the documents it draws on."""
 
     def work(store: Store) -> Response:
-        found = store.records_json(
-            "timeline",
-            limit=page.limit,
-            offset=page.offset,
-            totals=totals(request, store),
-            since=since,
-            until=until,
-            actor=actor,
-            type=type,
-            story=story,
-        )
+        found = _records(request, store, "timeline", filters, page)
         lines = [json.loads(r) for r in found.items]
         cited = {c["doc"] for e in lines for c in e["citations"]}
         cited |= {d for e in lines for d in e["documents"]}
@@ -89,31 +72,16 @@ async def timeline(
 async def events(
     request: Request,
     page: Paging,
-    since: Since = None,
-    until: Until = None,
-    actor: Actor = None,
-    type: Type = None,
+    filters: LineFilters,
     source: Outlet = None,
-    story: StoryId = None,
     mode: Mode = None,
 ) -> Response:
     """Events by date (undated last), each with its mentions, trigger and date evidence; the
     actors' names are in ``names``, the documents reporting them in ``documents``."""
 
     def work(store: Store) -> Response:
-        found = store.records_json(
-            "events",
-            limit=page.limit,
-            offset=page.offset,
-            totals=totals(request, store),
-            since=since,
-            until=until,
-            actor=actor,
-            type=type,
-            mode=mode,
-            outlet=outlet_match(request, store, source),
-            story=story,
-        )
+        outlet = outlet_match(request, store, source)
+        found = _records(request, store, "events", replace(filters, mode=mode, outlet=outlet), page)
         events = [json.loads(r) for r in found.items]
         actors = [e[k] for e in events for k in ACTOR_FIELDS]
         docs = {d for e in events for d in e["documents"]}
@@ -126,6 +94,19 @@ async def events(
         )
 
     return await run(request, work)
+
+
+def _records(
+    request: Request,
+    store: Store,
+    table: str,
+    filters: RecordFilters | EntityFilters,
+    page: PageParams,
+) -> Paged[str]:
+    """A page of a table's stored records, its filtered total counted once per story."""
+    return store.records_json(
+        table, filters, limit=page.limit, offset=page.offset, totals=totals(request, store)
+    )
 
 
 EntitySort = Annotated[
@@ -162,14 +143,7 @@ async def entities(
             records = store.entities_json(ids)
             items, total = [records[i] for i in ids if i in records], len(chosen)
         else:
-            found = store.records_json(
-                "entities",
-                limit=page.limit,
-                offset=page.offset,
-                totals=totals(request, store),
-                kind=kind,
-                q=q,
-            )
+            found = _records(request, store, "entities", EntityFilters(kind=kind, q=q), page)
             items, total = found.items, found.total
         if mentions is None:
             return stored_page(items, page, total)
