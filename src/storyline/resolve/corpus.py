@@ -119,13 +119,15 @@ def resolve_story(
     # A figure counted by an event's verb takes the event's date, which merging may have
     # found in another article ("killing 1,200" retold a year later).
     merged = {r.id: e for e in events for r in e.reports}
-    figure_context = FigureContext(
-        figure_subjects(figures, entities), figure_dates(figures, reported, documents, merged)
-    )
-    conflicts = figure_conflicts(figures, figure_context)
     stories = group_stories(
         analyses, remap, entities, events, documents=documents, state=story_state
     )
+    figure_context = FigureContext(
+        figure_subjects(figures, entities),
+        figure_dates(figures, reported, documents, merged),
+        {doc: story.id for story in stories for doc in story.documents},
+    )
+    conflicts = figure_conflicts(figures, figure_context)
     credits = source_credits(documents)
     days = {d.id: anchor_date(d) for d in documents}
     return ResolvedStory(
