@@ -22,6 +22,7 @@ from storyline.resolve.dating import Anchor, apply_dating
 from storyline.resolve.entities import resolve_entities
 from storyline.resolve.event_dates import StoryEventDater
 from storyline.resolve.event_merge import merge_events
+from storyline.resolve.figure_countries import figure_countries
 from storyline.resolve.figure_series import (
     FigureContext,
     figure_dates,
@@ -126,6 +127,7 @@ def resolve_story(
         figure_subjects(figures, entities),
         figure_dates(figures, reported, documents, merged),
         {doc: story.id for story in stories for doc in story.documents},
+        figure_countries(figures, analyses, entities),
     )
     conflicts = figure_conflicts(figures, figure_context)
     credits = source_credits(documents)

@@ -90,6 +90,8 @@ class FigureContext:
     # The story of each document, by id, when stories are known: within one, an article
     # may retell a dated count however long after (resolve/figures.py, RESTATED_DAYS).
     stories: Mapping[str, str] = field(default_factory=dict)
+    # The countries each figure's sentence names (resolve/figure_countries.py), by figure id.
+    countries: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def quantity(self, f: Figure) -> tuple[str, str]:
         return ((f.counts or "").casefold(), (self.subjects.get(f.id) or "").casefold())
@@ -104,7 +106,7 @@ class FigureContext:
             if len(named) == 1:
                 [place] = named
                 subjects.update((i, place) for i in ids)
-        return FigureContext(subjects, self.dates, self.stories)
+        return FigureContext(subjects, self.dates, self.stories, self.countries)
 
     def label(self, f: Figure) -> str:
         subject = self.subjects.get(f.id)

@@ -13,7 +13,8 @@ A conflict is one disagreement about one quantity at one time: figures that disa
 or through one another (1,140 against 1,200 against "about 1,250"), as long as all its values
 lie within one ``SERIES_RATIO`` band, all its dates agree (its own dates are one date at
 different precisions, its articles' days lie within ``SAME_TIME_DAYS`` of each other and can
-restate that date) and it names at most one place. Joining every disagreeing pair instead
+restate that date) and it names at most one place (its subject, and a country every sentence
+that names countries names: resolve/figure_countries.py). Joining every disagreeing pair instead
 chained $100 to $596 trillion and the years 2010 to 2013 into one "conflict" of 4,221 figures
 on Timeline17, each link a pair within 25 % and a week: the conflict rings everything and so
 says nothing. A figure with no date (or no place) may join the time (place) of the figures it
@@ -118,6 +119,9 @@ def _disagree(a: Figure, b: Figure, context: FigureContext) -> bool:
     sa, sb = context.subjects.get(a.id), context.subjects.get(b.id)
     if sa and sb and sa.casefold() != sb.casefold():
         return False
+    ca, cb = context.countries.get(a.id), context.countries.get(b.id)
+    if ca and cb and not ca & cb:
+        return False
     if not _same_time(a, b, context):
         return False
     own_day = a.as_of and a.as_of == b.as_of
@@ -196,6 +200,7 @@ class _Part:
     own_date: str | None
     place: str | None
     stories: frozenset[str]  # "" for an article in no known story
+    countries: frozenset[str] | None  # the ones every member's sentence names, of those naming any
 
     @classmethod
     def of(cls, f: Figure, context: FigureContext) -> _Part:
@@ -205,11 +210,15 @@ class _Part:
         place = context.subjects.get(f.id)
         story = context.stories.get(f.evidence.doc, "")
         folded = place and place.casefold()
-        return cls(f.value, f.value, published, published, own, folded, frozenset((story,)))
+        countries = context.countries.get(f.id)
+        return cls(
+            f.value, f.value, published, published, own, folded, frozenset((story,)), countries
+        )
 
     def joined(self, other: _Part) -> _Part | None:
         """The two as one conflict, or None when that would hold values beyond one
-        SERIES_RATIO band, two times or two places."""
+        SERIES_RATIO band, two times or two places (named, or the countries of their
+        sentences)."""
         low, high = min(self.low, other.low), max(self.high, other.high)
         if low <= 0 or high / low >= SERIES_RATIO:
             return None
@@ -219,6 +228,13 @@ class _Part:
         if own == "":
             return None
         days = [d for d in (self.first_day, self.last_day, other.first_day, other.last_day) if d]
+        countries = self.countries
+        if countries is not None and other.countries is not None:
+            countries = countries & other.countries
+            if not countries:
+                return None
+        elif countries is None:
+            countries = other.countries
         stories = self.stories | other.stories
         one_story = len(stories) == 1 and "" not in stories
         if own and days and not all(_restates(own, d.isoformat(), one_story) for d in days):
@@ -235,6 +251,7 @@ class _Part:
             own,
             self.place or other.place,
             stories,
+            countries,
         )
 
 
