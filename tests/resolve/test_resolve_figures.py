@@ -178,3 +178,21 @@ def test_a_dated_count_is_restated_within_its_story_or_a_year() -> None:
     assert figure_conflicts([october, retold], two_stories) == []
     in_december = {**dates, retold.id: ("2023-12-21", "publication")}
     assert len(figure_conflicts([october, retold], FigureContext({}, in_december))) == 1
+
+
+def test_articles_of_one_week_in_two_stories_do_not_conflict() -> None:
+    cairo = _fig("d1", 611, counts="people injured")
+    elsewhere = _fig("d2", 639, counts="people injured")
+    unknown = _fig("d3", 650, counts="people injured")
+    dates = {
+        cairo.id: ("2011-02-02", "publication"),
+        elsewhere.id: ("2011-02-03", "publication"),
+        unknown.id: ("2011-02-03", "publication"),
+    }
+    one_story = FigureContext({}, dates, {"d1": "s:egypt", "d2": "s:egypt"})
+    assert len(figure_conflicts([cairo, elsewhere], one_story)) == 1
+    two = FigureContext({}, dates, {"d1": "s:egypt", "d2": "s:libya"})
+    assert figure_conflicts([cairo, elsewhere], two) == []
+    # An article in no known story joins one of them, never both.
+    [conflict] = figure_conflicts([cairo, elsewhere, unknown], two)
+    assert len(conflict.items) == 2 and unknown.id in conflict.items

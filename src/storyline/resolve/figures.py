@@ -6,8 +6,9 @@ falls inside the other's stated range ("more than 250" has no top), while differ
 than ``SERIES_RATIO``. The ratio bound keeps a running tally (19,667 killed in December 2023,
 44,400 a year later) out of the conflicts: such figures form a series over time, not a
 disagreement. One time (the issue-11 rule) is: dates of their own that agree, article days
-within ``SAME_TIME_DAYS``, or a dated figure and one an article restates without its date
-(``RESTATED_DAYS``).
+within ``SAME_TIME_DAYS`` (of one story, when stories are known: a week's articles about
+Cairo and about Misrata count different things), or a dated figure and one an article
+restates without its date (``RESTATED_DAYS``).
 
 A conflict is one disagreement about one quantity at one time: figures that disagree, directly
 or through one another (1,140 against 1,200 against "about 1,250"), as long as all its values
@@ -77,13 +78,14 @@ def _same_time(a: Figure, b: Figure, context: FigureContext) -> bool:
     (day_a, basis_a), (day_b, basis_b) = da, db
     if basis_a != "publication" and basis_b != "publication":
         return day_a.startswith(day_b) or day_b.startswith(day_a)
+    story_a, story_b = context.stories.get(a.evidence.doc), context.stories.get(b.evidence.doc)
     if basis_a == "publication" and basis_b == "publication":
-        return _days_apart(day_a, day_b) <= SAME_TIME_DAYS
+        # Articles of one week in two stories report two pieces of news: their days say
+        # nothing of whether the figures count one thing.
+        other_news = story_a is not None and story_b is not None and story_a != story_b
+        return not other_news and _days_apart(day_a, day_b) <= SAME_TIME_DAYS
     own, published = (day_a, day_b) if basis_b == "publication" else (day_b, day_a)
-    story = context.stories.get(a.evidence.doc)
-    return _restates(
-        own, published, story is not None and story == context.stories.get(b.evidence.doc)
-    )
+    return _restates(own, published, story_a is not None and story_a == story_b)
 
 
 def _restates(own: str, published: str, one_story: bool) -> bool:
@@ -237,6 +239,8 @@ class _Part:
             countries = other.countries
         stories = self.stories | other.stories
         one_story = len(stories) == 1 and "" not in stories
+        if own is None and days and len(stories - {""}) > 1:
+            return None  # timed only by articles' days, in two stories (_same_time)
         if own and days and not all(_restates(own, d.isoformat(), one_story) for d in days):
             return None
         if days and (max(days) - min(days)).days > SAME_TIME_DAYS:
