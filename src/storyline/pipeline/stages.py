@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
-from storyline.config import DEFAULT_MODEL, UNDETERMINED, Config
+from storyline.config import DEFAULT_MODEL, RESOLVE_VERSION, UNDETERMINED, Config
 from storyline.engines import Engine, open_engine
 from storyline.errors import EmptyStore, NoInput
 from storyline.ingest import ingest
@@ -229,8 +229,10 @@ def analyze_missing(
 
 def story_fingerprint(config: Config, anchors: Sequence[Anchor]) -> str:
     """What a stored story depends on besides its documents (whose changes the store tracks
-    as pending): the pipeline version that analyzed them and the user's anchors."""
-    payload = json.dumps([config.pipeline_version, sorted((a.words, a.date) for a in anchors)])
+    as pending): the pipeline version that analyzed them, the version of what resolves them
+    and the user's anchors."""
+    anchored = sorted((a.words, a.date) for a in anchors)
+    payload = json.dumps([config.pipeline_version, RESOLVE_VERSION, anchored])
     return sha256_hex(payload.encode("utf-8"))
 
 

@@ -22,6 +22,7 @@ from storyline.resolve.dating import Anchor, apply_dating
 from storyline.resolve.entities import resolve_entities
 from storyline.resolve.event_dates import StoryEventDater
 from storyline.resolve.event_merge import merge_events
+from storyline.resolve.figure_countries import figure_countries
 from storyline.resolve.figure_series import (
     FigureContext,
     figure_dates,
@@ -119,13 +120,16 @@ def resolve_story(
     # A figure counted by an event's verb takes the event's date, which merging may have
     # found in another article ("killing 1,200" retold a year later).
     merged = {r.id: e for e in events for r in e.reports}
-    figure_context = FigureContext(
-        figure_subjects(figures, entities), figure_dates(figures, reported, documents, merged)
-    )
-    conflicts = figure_conflicts(figures, figure_context)
     stories = group_stories(
         analyses, remap, entities, events, documents=documents, state=story_state
     )
+    figure_context = FigureContext(
+        figure_subjects(figures, entities),
+        figure_dates(figures, reported, documents, merged),
+        {doc: story.id for story in stories for doc in story.documents},
+        figure_countries(figures, analyses, entities),
+    )
+    conflicts = figure_conflicts(figures, figure_context)
     credits = source_credits(documents)
     days = {d.id: anchor_date(d) for d in documents}
     return ResolvedStory(

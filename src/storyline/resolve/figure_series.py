@@ -10,6 +10,20 @@ A figure's date is its own as-of date, else the date of the event whose verb cou
 ("burst out of Gaza on October 7, killing 1,200": the killing's date, also when a later
 article retells it and the event is dated by another article), else the day its article
 appeared.
+
+A count that names only a unit ("USD", "%", "barrels", "miles": resolve/data/unit_counts.txt
+and every currency code) is no quantity: extraction keeps "$100 million" of aid and "$110
+million" of damages, or the BP well's "60,000 barrels" a day and its "4.9 million barrels" in
+all, as the same "USD" or "barrels", and a place beside them ("New York", for a share
+price's "1.5 percent") does not say what is measured either. A bare "people"
+(resolve/data/bare_counts.txt) is no quantity for the same reason: any crowd, employed,
+gathered or sharing a video, until the text says what happened to them ("people killed").
+Such figures form no series (a "USD" chart of every dollar amount in a store reads as a trend
+and is none) and no conflicts (resolve/figures.py). What extraction can tell apart stays: a
+counted thing ("people killed", "relief wells") is a quantity whatever its unit; the day
+extraction keeps what a unit measures ("barrels of oil a day"), that count is no longer
+unit-only. Until then the BP well's flow estimates are lost with the rest: extraction gives
+them as plain "barrels", like every other amount of oil.
 """
 
 from __future__ import annotations
@@ -17,7 +31,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 from storyline import datafiles
 from storyline.model import (
@@ -43,13 +58,40 @@ _PLACE_KINDS = frozenset({"place", "group"})
 _WORD = re.compile(r"[\w-]+")
 
 
+@cache
+def unit_only(counts: str) -> bool:
+    """Whether ``counts`` names a unit and not what is measured (module docstring), also with
+    an outcome read after it ("barrels released"), or anyone with nothing said of them."""
+    folded = counts.casefold()
+    currencies = datafiles.mapping("storyline.analyze", "currencies.txt").values()
+    if folded in _units() or counts in currencies or folded in _bare():
+        return True
+    what, _, outcome = folded.rpartition(" ")
+    outcomes = datafiles.mapping("storyline.analyze", "outcomes.txt").values()
+    return bool(what) and what in _units() and outcome in outcomes
+
+
+def _units() -> frozenset[str]:
+    return datafiles.words("storyline.resolve", "unit_counts.txt")
+
+
+def _bare() -> frozenset[str]:
+    return datafiles.words("storyline.resolve", "bare_counts.txt")
+
+
 @dataclass(frozen=True)
 class FigureContext:
     """What the cross-document stages know about each figure: its quantity's place (an
-    entity's name, or the figure's own words when no entity names it) and its date."""
+    entity's name, or the figure's own words when no entity names it), its date and its
+    article's story."""
 
     subjects: Mapping[str, str | None]
     dates: Mapping[str, tuple[str, PointBasis]]
+    # The story of each document, by id, when stories are known: within one, an article
+    # may retell a dated count however long after (resolve/figures.py, RESTATED_DAYS).
+    stories: Mapping[str, str] = field(default_factory=dict)
+    # The countries each figure's sentence names (resolve/figure_countries.py), by figure id.
+    countries: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def quantity(self, f: Figure) -> tuple[str, str]:
         return ((f.counts or "").casefold(), (self.subjects.get(f.id) or "").casefold())
@@ -64,7 +106,7 @@ class FigureContext:
             if len(named) == 1:
                 [place] = named
                 subjects.update((i, place) for i in ids)
-        return FigureContext(subjects, self.dates)
+        return FigureContext(subjects, self.dates, self.stories, self.countries)
 
     def label(self, f: Figure) -> str:
         subject = self.subjects.get(f.id)
@@ -184,7 +226,7 @@ def figure_series(figures: Iterable[Figure], context: FigureContext) -> list[Fig
     source counts them. Quantities with the most points first."""
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.counts and f.value >= SERIES_MIN and f.id in context.dates:
+        if f.counts and f.value >= SERIES_MIN and f.id in context.dates and not unit_only(f.counts):
             groups[context.quantity(f)].append(f)
     found = []
     for key, members in groups.items():

@@ -1,21 +1,43 @@
 """Where sources disagree on a figure.
 
 Two figures disagree when they count the same thing (same ``counts``, and the same subject
-where both name one), come from different documents, and neither value falls inside the other's
-stated range, while differing by less than ``SERIES_RATIO``. The ratio bound keeps a running
-tally (19,667 killed in December 2023, 44,400 a year later) out of the conflicts: such figures
-form a series over time, not a disagreement. Figures that disagree, directly or through one
-another, are one conflict: one record per quantity, every value and source in it.
+where both name one), come from different documents, hold for the same time, and neither value
+falls inside the other's stated range ("more than 250" has no top), while differing by less
+than ``SERIES_RATIO``. The ratio bound keeps a running tally (19,667 killed in December 2023,
+44,400 a year later) out of the conflicts: such figures form a series over time, not a
+disagreement. One time (the issue-11 rule) is: dates of their own that agree, article days
+within ``SAME_TIME_DAYS`` (of one story, when stories are known: a week's articles about
+Cairo and about Misrata count different things), or a dated figure and one an article
+restates without its date (``RESTATED_DAYS``).
+
+A conflict is one disagreement about one quantity at one time: figures that disagree, directly
+or through one another (1,140 against 1,200 against "about 1,250"), as long as all its values
+lie within one ``SERIES_RATIO`` band, all its dates agree (its own dates are one date at
+different precisions, its articles' days lie within ``SAME_TIME_DAYS`` of each other and can
+restate that date) and it names at most one place (its subject, and a country every sentence
+that names countries names: resolve/figure_countries.py). Joining every disagreeing pair instead
+chained $100 to $596 trillion and the years 2010 to 2013 into one "conflict" of 4,221 figures
+on Timeline17, each link a pair within 25 % and a week: the conflict rings everything and so
+says nothing. A figure with no date (or no place) may join the time (place) of the figures it
+disagrees with, never bridge two. Pairs are joined closest values first, so a figure between
+two times joins the one nearer.
+
+Figures whose count names only a unit ("USD", "%", "barrels": figure_series.unit_only) are no
+quantity, so they form no conflicts: two dollar amounts in a week's articles are seldom rival
+values of one thing, and a place beside them (a market's "New York") does not make them one.
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from storyline.model import Conflict, Figure
-from storyline.resolve.figure_series import FigureContext, figure_dates
+from storyline.resolve.figure_series import FigureContext, figure_dates, unit_only
 from storyline.timex.days import day_of
 
 SERIES_RATIO = 1.25
@@ -25,11 +47,20 @@ SMALL_COUNT = 100
 # Two tallies known only by the days their articles appeared hold for the same time when
 # those days are this close; further apart, a different value is change, not disagreement.
 SAME_TIME_DAYS = 7
+# An article may restate a figure with a date of its own without that date ("seizing around
+# 240 hostages", two months after 7 October) as long as the story goes on: in the same story,
+# or, across stories (or with none known), within this many days of the date. Later, the
+# figure is background to other news (the 270 killed at Lockerbie in 1988, in a 2011 Libya
+# article) and meets that news's figures only by chance.
+RESTATED_DAYS = 365
 
 
 def _range(f: Figure) -> tuple[float, float]:
     low = f.low if f.low is not None else f.value
     high = f.high if f.high is not None else f.value
+    if f.low is not None and f.high is None:
+        # "more than 100,000" is not contradicted by 110,000: a floor has no top.
+        high = math.inf
     if f.approximate:
         # "about 250" covers a few percent either side.
         low, high = min(low, f.value * 0.97), max(high, f.value * 1.03)
@@ -39,16 +70,42 @@ def _range(f: Figure) -> tuple[float, float]:
 def _same_time(a: Figure, b: Figure, context: FigureContext) -> bool:
     """Whether two figures can hold for one time: dates of their own (or of the event that
     counts them) that agree as far as both go ("2023-11" and "2023-11-24"); days of
-    publication close together; or one of each (a figure restated without its date)."""
+    publication close together; or one of each, the article restating the dated figure
+    (_restates)."""
     da, db = context.dates.get(a.id), context.dates.get(b.id)
     if da is None or db is None:
         return True
     (day_a, basis_a), (day_b, basis_b) = da, db
     if basis_a != "publication" and basis_b != "publication":
         return day_a.startswith(day_b) or day_b.startswith(day_a)
+    story_a, story_b = context.stories.get(a.evidence.doc), context.stories.get(b.evidence.doc)
     if basis_a == "publication" and basis_b == "publication":
-        return _days_apart(day_a, day_b) <= SAME_TIME_DAYS
-    return True
+        # Articles of one week in two stories report two pieces of news: their days say
+        # nothing of whether the figures count one thing.
+        other_news = story_a is not None and story_b is not None and story_a != story_b
+        return not other_news and _days_apart(day_a, day_b) <= SAME_TIME_DAYS
+    own, published = (day_a, day_b) if basis_b == "publication" else (day_b, day_a)
+    return _restates(own, published, story_a is not None and story_a == story_b)
+
+
+def _restates(own: str, published: str, one_story: bool) -> bool:
+    """Whether an article that appeared on ``published`` can restate a figure dated ``own``:
+    on or after that date (no one restates a value before its time), in the same story or
+    within RESTATED_DAYS."""
+    if published[: len(own)] < own:
+        return False
+    start, day = _first_day(own), day_of(published)
+    return one_story or start is None or day is None or (day - start).days <= RESTATED_DAYS
+
+
+def _first_day(value: str) -> dt.date | None:
+    """The first day of a day, month or year ("1988" -> 1988-01-01)."""
+    parts = value[:10].split("-")
+    try:
+        numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+        return dt.date(*numbers[:3])
+    except ValueError:
+        return None
 
 
 def _days_apart(a: str, b: str) -> int:
@@ -63,6 +120,9 @@ def _disagree(a: Figure, b: Figure, context: FigureContext) -> bool:
         return False
     sa, sb = context.subjects.get(a.id), context.subjects.get(b.id)
     if sa and sb and sa.casefold() != sb.casefold():
+        return False
+    ca, cb = context.countries.get(a.id), context.countries.get(b.id)
+    if ca and cb and not ca & cb:
         return False
     if not _same_time(a, b, context):
         return False
@@ -92,26 +152,121 @@ def _plain(f: Figure) -> bool:
 
 
 def _disagreeing(group: list[Figure], context: FigureContext) -> list[list[Figure]]:
-    """The sets of figures of one count that disagree, directly or through one another.
+    """The conflicts among figures of one count (module docstring), each in order of value.
     Sorted by value, each figure is compared only with the ones within SERIES_RATIO above it
     and, of those, only with the ones above its own range: the same value stated by a
     hundred articles is a hundred agreeing figures, and comparing them pairwise made the cost
     grow with the square of the corpus (a figure whose range does not hold its value is
-    compared with every one in the window)."""
+    compared with every one in the window). The disagreeing pairs are then joined closest
+    values first, a join refused when the conflict would span more than one band, time or
+    place."""
     group = sorted(group, key=lambda f: (f.value, f.id))
     values = [f.value for f in group]
     odd = [j for j, f in enumerate(group) if not _plain(f)]
+    pairs = [
+        (group[j].value / a.value, i, j)
+        for i, a in enumerate(group)
+        for j in _rivals(group, values, odd, i)
+        if _disagree(a, group[j], context)
+    ]
     parent = list(range(len(group)))
+    parts: dict[int, _Part] = {}
     linked: set[int] = set()
-    for i, a in enumerate(group):
-        for j in _rivals(group, values, odd, i):
-            if _disagree(a, group[j], context):
-                parent[_root(parent, j)] = _root(parent, i)
-                linked.update((i, j))
+    for _, i, j in sorted(pairs):
+        root_i, root_j = _root(parent, i), _root(parent, j)
+        if root_i != root_j:
+            part_i = parts.get(root_i) or _Part.of(group[root_i], context)
+            part_j = parts.get(root_j) or _Part.of(group[root_j], context)
+            joined = part_i.joined(part_j)
+            if joined is None:
+                continue
+            parent[root_j] = root_i
+            parts[root_i] = joined
+        linked.update((i, j))
     components: dict[int, list[Figure]] = defaultdict(list)
     for i in sorted(linked):
         components[_root(parent, i)].append(group[i])
     return list(components.values())
+
+
+@dataclass(frozen=True)
+class _Part:
+    """What a conflict being gathered spans: its values, the days its articles appeared, the
+    most precise date of its own (every other one a prefix of it), the place it names and
+    its articles' stories."""
+
+    low: float
+    high: float
+    first_day: dt.date | None
+    last_day: dt.date | None
+    own_date: str | None
+    place: str | None
+    stories: frozenset[str]  # "" for an article in no known story
+    countries: frozenset[str] | None  # the ones every member's sentence names, of those naming any
+
+    @classmethod
+    def of(cls, f: Figure, context: FigureContext) -> _Part:
+        day, basis = context.dates.get(f.id, (None, None))
+        published = day_of(day) if basis == "publication" else None
+        own = day if basis is not None and basis != "publication" else None
+        place = context.subjects.get(f.id)
+        story = context.stories.get(f.evidence.doc, "")
+        folded = place and place.casefold()
+        countries = context.countries.get(f.id)
+        return cls(
+            f.value, f.value, published, published, own, folded, frozenset((story,)), countries
+        )
+
+    def joined(self, other: _Part) -> _Part | None:
+        """The two as one conflict, or None when that would hold values beyond one
+        SERIES_RATIO band, two times or two places (named, or the countries of their
+        sentences)."""
+        low, high = min(self.low, other.low), max(self.high, other.high)
+        if low <= 0 or high / low >= SERIES_RATIO:
+            return None
+        if self.place and other.place and self.place != other.place:
+            return None
+        own = _finer(self.own_date, other.own_date)
+        if own == "":
+            return None
+        days = [d for d in (self.first_day, self.last_day, other.first_day, other.last_day) if d]
+        countries = self.countries
+        if countries is not None and other.countries is not None:
+            countries = countries & other.countries
+            if not countries:
+                return None
+        elif countries is None:
+            countries = other.countries
+        stories = self.stories | other.stories
+        one_story = len(stories) == 1 and "" not in stories
+        if own is None and days and len(stories - {""}) > 1:
+            return None  # timed only by articles' days, in two stories (_same_time)
+        if own and days and not all(_restates(own, d.isoformat(), one_story) for d in days):
+            return None
+        if days and (max(days) - min(days)).days > SAME_TIME_DAYS:
+            # Also beside a date of its own: articles months apart joined by one dated figure
+            # ("killing 257 since 2003") are a tally's course, not one time's count.
+            return None
+        return _Part(
+            low,
+            high,
+            min(days, default=None),
+            max(days, default=None),
+            own,
+            self.place or other.place,
+            stories,
+            countries,
+        )
+
+
+def _finer(a: str | None, b: str | None) -> str | None:
+    """The more precise of two dates when they agree as far as both go ("2023-11" and
+    "2023-11-24"), "" when they do not."""
+    if a is None or b is None:
+        return a or b
+    if a.startswith(b):
+        return a
+    return b if b.startswith(a) else ""
 
 
 def _rivals(group: list[Figure], values: list[float], odd: list[int], i: int) -> list[int]:
@@ -150,7 +305,7 @@ def figure_conflicts(
     context = context or own_context(figures)
     by_counts: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.counts:
+        if f.counts and not unit_only(f.counts):
             by_counts[f.counts.lower()].append(f)
     conflicts = []
     for counts, group in sorted(by_counts.items()):
