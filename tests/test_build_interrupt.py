@@ -25,6 +25,10 @@ DEMO = REPO / "examples" / "corpus"
 STORYLINE = [sys.executable, "-m", "storyline"]
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _storyline(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*STORYLINE, *args], capture_output=True, text=True, timeout=300)
 
@@ -92,6 +96,10 @@ def test_ctrl_c_during_a_build(
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # As a terminal's foreground job gets it: a runner that started these tests in the
+        # background (a shell without job control ignores SIGINT there) passes SIG_IGN on,
+        # and Python then never raises KeyboardInterrupt.
+        preexec_fn=_default_sigint,
     )
     deadline = time.monotonic() + 240
     while _stored(db) == 0 and build.poll() is None and time.monotonic() < deadline:
