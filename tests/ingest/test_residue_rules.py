@@ -169,3 +169,9 @@ def test_residue_of_every_family_leaves_the_article_whole() -> None:
     mixed = [part for pair in zip(article * 6, furniture, strict=False) for part in pair]
     cleaned = clean_text("\n\n".join(mixed))
     assert cleaned.text.split("\n\n") == [line for line in mixed if line in article]
+
+
+def test_a_line_longer_than_any_furniture_is_text() -> None:
+    banner = "We use cookies to improve your experience. "
+    assert is_residue(banner.strip())
+    assert not is_residue(banner * 60)
