@@ -96,6 +96,7 @@ bench: $(STAMP) $(BASELINE) $(ANCHORS_STAMP)
 	$(BIN)/python -m bench.extract.meantime_crossdoc_events
 	$(BIN)/python -m bench.extract.meantime_crossdoc_events --every-verb
 	$(BIN)/python -m bench.extract.rewrites
+	$(BIN)/python -m bench.ingest.extraction
 
 clean:
 	rm -rf $(VENV) story.html storyline.db .pytest_cache .mypy_cache .ruff_cache

@@ -43,6 +43,10 @@ def _split_credits(names: str) -> list[str]:
 
 
 def is_residue(line: str) -> bool:
+    # Furniture is short: a longer line is text, and the rules' lookaheads never scan a page
+    # that came with no line breaks at all.
+    if len(line) > settings("clean.toml")["residue"]["max_chars"]:
+        return False
     return any(p.fullmatch(line) for p in patterns("residue_lines.txt", re.IGNORECASE))
 
 

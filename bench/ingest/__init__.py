@@ -1,0 +1,1 @@
+"""Benchmarks of ingest: what storyline keeps of a page."""
