@@ -94,3 +94,16 @@ def test_jsonl_metadata_against_a_byline_in_its_text(tmp_path: Path) -> None:
     assert (doc.published, doc.published_basis) == ("2018-07-30", "text")
     [overruled] = doc.published_overruled
     assert (overruled.field, overruled.value) == ("jsonl date", "2018-08-04")
+
+
+def test_a_date_in_the_lede_does_not_overrule_metadata(tmp_path: Path) -> None:
+    page = (PAGES / "en_byline_meta_agree.html").read_text("utf-8")
+    lede = (
+        "<p>The ministry's report, published on 3 March 2017, found that the bridge had been "
+        "inspected only twice in ten years, and the council has now ordered a full survey.</p>"
+    )
+    page = page.replace("<p>Published 12 March 2019</p>", lede)
+    path = tmp_path / "lede.html"
+    path.write_text(page, encoding="utf-8")
+    doc = ingest_document(path)
+    assert doc.published == "2019-03-12" and doc.published_overruled == []

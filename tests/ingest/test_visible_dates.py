@@ -64,3 +64,13 @@ def test_byline_element_dates() -> None:
     assert byline_date("Updated 13 March 2019") is None
     found = byline_date("Updated 13 March 2019 · first published 11 March 2019")
     assert found is not None and found.value == "2019-03-11"
+
+
+def test_a_date_in_the_prose_of_the_lede_is_not_the_byline() -> None:
+    lede = (
+        "The ministry's report, published on 3 March 2019, found that the bridge had been "
+        "inspected only twice in ten years, and the council has now ordered a full survey."
+    )
+    assert published_in("Bridge closed\n\n" + lede, 600) is None
+    found = published_in("Bridge closed\nPublished 12 March 2019\n\n" + lede, 600)
+    assert found is not None and found.value == "2019-03-12"

@@ -22,7 +22,12 @@ import lxml.html
 from lxml import etree
 
 from storyline.ingest.dates import normalize_date
-from storyline.ingest.visible_dates import all_days, byline_date, published_in
+from storyline.ingest.visible_dates import (
+    HEADER_LINE_CHARS,
+    all_days,
+    byline_date,
+    published_in,
+)
 from storyline.ingest.whitespace import one_line
 from storyline.model import DateSource
 
@@ -70,6 +75,7 @@ _BYLINE_MARK = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_ELEMENTS = 40
+_BLOCKS = ("p", "div", "li", "span", "small", "time", "h1", "h2", "h3", "h4", "h5", "h6")
 _VISIBLE_CHARS = 1500
 _RAW_CHARS = 200
 _BYLINE_CHARS = 300
@@ -223,8 +229,20 @@ def _byline(root: Any) -> DateSource | None:
         found = byline_date(text)
         if found is not None:
             return DateSource(field="byline", raw=found.raw(text)[:_RAW_CHARS], value=found.value)
-    text = one_line(article.text_content())
+    text = "\n".join(_header_blocks(article))
     keyed = published_in(text, _VISIBLE_CHARS)
     if keyed is None:
         return None
     return DateSource(field="byline", raw=keyed.raw(text), value=keyed.value)
+
+
+def _header_blocks(article: Any) -> Iterator[str]:
+    """The article's innermost blocks of text, one a line, up to its first paragraph of
+    prose."""
+    for element in article.iter(*_BLOCKS):
+        if any(child.tag in _BLOCKS for child in element.iterchildren(etree.Element)):
+            continue
+        text = one_line(element.text_content())
+        yield text
+        if len(text) > HEADER_LINE_CHARS and element.tag == "p":
+            return

@@ -16,6 +16,8 @@ from functools import cache
 
 from storyline.ingest.rules import settings
 
+# A line longer than this is prose, not a headline, byline or date line.
+HEADER_LINE_CHARS = 150
 _MIN_YEAR = 1900
 _MAX_YEAR = 2200
 
@@ -124,9 +126,21 @@ def keyed_dates(text: str, max_chars: int) -> list[VisibleDate]:
 
 
 def published_in(text: str, max_chars: int) -> VisibleDate | None:
-    """The first date the text says the page was published on ("Published 12 March 2019"),
-    within its first max_chars."""
-    return next((d for d in keyed_dates(text, max_chars) if not d.updated), None)
+    """The first date the text's header says the page was published on ("Published 12 March
+    2019"): within its first max_chars, and before its first paragraph of prose (the lede's
+    "a report published on 3 March 2019" names another document's day)."""
+    return next((d for d in keyed_dates(text, header_end(text, max_chars)) if not d.updated), None)
+
+
+def header_end(text: str, max_chars: int) -> int:
+    """Where the header of a text ends: at its first line longer than a byline, or
+    max_chars."""
+    offset = 0
+    for line in text[:max_chars].split("\n"):
+        if len(line) > HEADER_LINE_CHARS:
+            return offset
+        offset += len(line) + 1
+    return max_chars
 
 
 def byline_date(text: str) -> VisibleDate | None:
