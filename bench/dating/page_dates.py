@@ -1,12 +1,14 @@
 """Publication dates of pages as ingest reads them, against an anchor: another checkout's
 code (main) on the same pages in the same run.
 
-Three sets of pages: tests/data/dated_pages (pages written for this benchmark imitating common
-layouts, with the expected date, basis and field in expected.json), the seeds and the demo
+Three sets: tests/data/dated_pages (pages written for this benchmark imitating common
+layouts, with the expected date, basis and field in expected.json); the seeds and the demo
 corpus (no expected file: the anchor's date and basis are the reference, and every difference
-is listed to be judged).
+is listed to be judged); with --text-corpora, PolNeAR's 924 articles and every
+``--t17-every``-th Timeline17 article as plain text under neutral names, scored against their
+gold days (what ingest reads from a text's own header, the only part of dating this touches).
 
-    .venv/bin/python -m bench.dating.page_dates --anchor-src /tmp/main-src/src
+    .venv/bin/python -m bench.dating.page_dates --anchor-src /tmp/main-src/src [--text-corpora]
 
 writes bench/out/page_dates.json. The anchor's src folder is put first on the child's
 PYTHONPATH, so both runs use this checkout's virtualenv and differ only in storyline's code.
@@ -19,6 +21,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -96,11 +99,44 @@ def _differences(
     }
 
 
+def _text_corpora(folder: Path, t17_every: int) -> dict[str, dict[str, str]]:
+    """PolNeAR and a sample of Timeline17 written as article-NNNN.txt: path → corpus, gold."""
+    from bench.dating import polnear_corpus, t17_corpus
+
+    gold: dict[str, dict[str, str]] = {}
+    chosen: list[tuple[str, Any]] = []
+    if polnear_corpus.available():
+        entries = polnear_corpus.entries(polnear_corpus.DATA)
+        chosen += [("polnear", (e.path.read_bytes, e.gold)) for e in entries]
+    if t17_corpus.available():
+        t17 = t17_corpus.sources()[::t17_every]
+        chosen += [("t17", (s.read, s.gold)) for s in t17]
+    for i, (corpus, (read, day)) in enumerate(chosen):
+        path = folder / f"article-{i:05d}.txt"
+        path.write_bytes(read())
+        gold[str(path)] = {"corpus": corpus, "gold": day.isoformat()}
+    return gold
+
+
+def _text_scores(found: dict[str, dict[str, Any]], gold: dict[str, dict[str, str]]) -> Any:
+    scores: dict[str, dict[str, int]] = {}
+    for path, want in gold.items():
+        got = found.get(path, {})
+        score = scores.setdefault(want["corpus"], {"articles": 0, "dated": 0, "exact": 0})
+        score["articles"] += 1
+        if got.get("date"):
+            score["dated"] += 1
+            score["exact"] += got["date"][:10] == want["gold"]
+    return scores
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--anchor-src", type=Path, required=False)
     parser.add_argument("--child", nargs="*")
     parser.add_argument("--out", default="page_dates.json")
+    parser.add_argument("--text-corpora", action="store_true")
+    parser.add_argument("--t17-every", type=int, default=4)
     args = parser.parse_args()
     if args.child is not None:
         print(json.dumps(read_dates(args.child)))
@@ -115,6 +151,20 @@ def main() -> None:
             "corpus": _run(src, corpus),
         }
     corpus_diff = _differences(results["anchor"]["corpus"], results["branch"]["corpus"])
+    text: dict[str, Any] = {}
+    if args.text_corpora:
+        with tempfile.TemporaryDirectory() as tmp:
+            gold = _text_corpora(Path(tmp), args.t17_every)
+            runs = {
+                label: _run(src, [tmp])
+                for label, src in (("anchor", args.anchor_src), ("branch", REPO / "src"))
+            }
+            text = {label: _text_scores(found, gold) for label, found in runs.items()}
+            text["changed"] = sorted(
+                Path(k).name
+                for k in gold
+                if runs["anchor"].get(k, {}).get("date") != runs["branch"].get(k, {}).get("date")
+            )
     path = write_run(
         args.out,
         "publication dates of pages (layouts written for the benchmark; seeds and demo corpus)",
@@ -122,10 +172,13 @@ def main() -> None:
         anchor_src=str(args.anchor_src),
         layouts={k: v["layouts"] for k, v in results.items()},
         seeds_and_demo=corpus_diff,
+        text_corpora=text,
+        machine_name="vm-2c",
     )
     summary = {k: f"{v['layouts']['right']}/{v['layouts']['pages']}" for k, v in results.items()}
     print(json.dumps({"layouts_right": summary, "out": str(path)}))
-    print(json.dumps({k: v for k, v in corpus_diff.items()}, indent=1, ensure_ascii=False))
+    print(json.dumps(corpus_diff, indent=1, ensure_ascii=False))
+    print(json.dumps(text, indent=1))
 
 
 if __name__ == "__main__":

@@ -107,3 +107,24 @@ def test_a_date_in_the_lede_does_not_overrule_metadata(tmp_path: Path) -> None:
     path.write_text(page, encoding="utf-8")
     doc = ingest_document(path)
     assert doc.published == "2019-03-12" and doc.published_overruled == []
+
+
+def test_an_article_marked_related_is_not_cut() -> None:
+    page = (PAGES / "de_byline_month_name.html").read_text("utf-8")
+    page = page.replace("<article>", '<div class="story has-related-links"><article>')
+    page = page.replace("</article>", "</article></div>")
+    stated = page_dates(page)
+    assert stated.byline is not None and stated.byline.value == "2018-07-30"
+
+
+def test_many_comments_are_cut_quickly() -> None:
+    import time
+
+    comment = '<div class="comment"><time datetime="2020-06-15">15 June 2020</time> Yes.</div>'
+    page = (PAGES / "en_comments_newer.html").read_text("utf-8")
+    page = page.replace("</article>", "</article>" + comment * 5000)
+    started = time.perf_counter()
+    stated = page_dates(page)
+    assert time.perf_counter() - started < 10
+    assert stated.byline is not None and stated.byline.value == "2020-06-01"
+    assert "2020-06-15" in stated.elsewhere

@@ -44,6 +44,7 @@ _ELSEWHERE_HEADING = re.compile(
     r"|commenti|fonti|leggi anche|комментарии|источники|читайте также)\s*:?\s*$",
     re.IGNORECASE,
 )
+_NEVER_CUT = ("html", "head", "body", "article", "main")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Meta names and properties of a publication date, best first.
 _META_FIELDS = (
@@ -106,24 +107,28 @@ def _marks(element: Any) -> str:
 
 
 def _cut_elsewhere(root: Any) -> list[Any]:
-    """Remove comment, related and source regions from the tree; return them."""
+    """Remove comment, related and source regions from the tree; return them. The article
+    itself is never one ("story has-related-links"), nor anything holding its headline."""
     cut: list[Any] = []
+    # The cut elements are referenced from `cut`, so lxml hands out the same proxy objects
+    # for them and their ids stay valid while this runs.
+    cut_ids: set[int] = set()
     for element in root.iter(etree.Element):
-        if element.tag in ("html", "body", "head") or any(_inside(element, c) for c in cut):
+        if element.tag in _NEVER_CUT or any(id(a) in cut_ids for a in element.iterancestors()):
             continue
-        if _ELSEWHERE.search(_marks(element)):
-            cut.append(element)
+        if _ELSEWHERE.search(_marks(element)) and next(element.iter("h1"), None) is None:
+            regions = [element]
         elif element.tag in _HEADINGS and _ELSEWHERE_HEADING.match(element.text_content()):
-            cut.extend(_under_heading(element))
+            regions = list(_under_heading(element))
+        else:
+            continue
+        cut.extend(regions)
+        cut_ids.update(id(r) for r in regions)
     for element in cut:
         parent = element.getparent()
         if parent is not None:
             parent.remove(element)
     return cut
-
-
-def _inside(element: Any, ancestor: Any) -> bool:
-    return any(a is ancestor for a in element.iterancestors())
 
 
 def _under_heading(heading: Any) -> Iterator[Any]:
