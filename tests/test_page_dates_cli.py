@@ -74,3 +74,12 @@ def test_export_carries_sources_and_date_conflicts_and_validates(built: Path) ->
     [conflict] = [c for c in export["conflicts"] if c["kind"] == "date"]
     assert conflict["items"] == [by_name["en_meta_template_default.html"]["id"]]
     assert "2019-01-01" in conflict["note"] and "2019-03-20" in conflict["note"]
+
+
+def test_conflicts_lists_the_date_conflict_with_its_document(built: Path) -> None:
+    result = run("conflicts", "--db", "p.db", "--format", "json", cwd=built)
+    assert result.returncode == 0, result.stderr
+    [conflict] = [c for c in json.loads(result.stdout) if c["kind"] == "date"]
+    assert conflict["figures"] == []
+    assert conflict["sources"] == ["Harbour bridge closed to lorries"]
+    assert "byline “Published 20 March 2019”" in conflict["note"]
