@@ -97,6 +97,16 @@ class DateInterval(Record):
     best: str | None = None
 
 
+class DateSource(Record):
+    """Where a publication date was read, so a reader can check it: the field ("meta
+    article:published_time", "json-ld datePublished", "time datetime", "byline", "jsonl
+    published", "htmldate") and its value as written there."""
+
+    field: str
+    raw: str
+    value: str | None = None  # the ISO date read from raw
+
+
 class DocumentHead(Record):
     """A document without its text: what listings (dates, a timeline's sources) read."""
 
@@ -112,6 +122,10 @@ class DocumentHead(Record):
     published_evidence: list[Evidence] = Field(default_factory=list)
     # Why an inferred date is what it is, one line per clue or lean that decided it.
     published_reasons: list[str] = Field(default_factory=list)
+    # Where a metadata or text date was read; None for an inferred date or an older store.
+    published_source: DateSource | None = None
+    # Metadata dates the page's visible byline overruled (they named another day).
+    published_overruled: list[DateSource] = Field(default_factory=list)
     # sha256 hex of the raw bytes; the raw bytes themselves live in the store.
     raw_ref: str | None = None
     # The language of the text, detected at ingest: an ISO 639-1 code ("en", "ru"), or "und"

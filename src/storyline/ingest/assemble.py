@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from storyline.ingest.clean import clean_text
+from storyline.ingest.date_choice import choose_date
 from storyline.ingest.html import HtmlArticle
 from storyline.ingest.language import detect_language
 from storyline.ingest.whitespace import has_words
 from storyline.model import (
+    DateSource,
     Document,
-    Evidence,
     Ingested,
-    PublishedBasis,
     Rejection,
     document_id,
     sha256_hex,
@@ -33,6 +33,8 @@ class Draft:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None  # ISO date from metadata
+    published_source: DateSource | None = None  # the field `published` was read from
+    byline: DateSource | None = None  # the date a page's byline shows
 
 
 def draft_from_html(source: str, raw: bytes, page: HtmlArticle, url: str | None = None) -> Draft:
@@ -45,6 +47,8 @@ def draft_from_html(source: str, raw: bytes, page: HtmlArticle, url: str | None 
         outlet=page.outlet,
         url=url or page.url,
         published=page.published,
+        published_source=page.published_source,
+        byline=page.byline,
     )
 
 
@@ -59,6 +63,8 @@ def fill_from_html(draft: Draft, page: HtmlArticle) -> Draft:
         outlet=draft.outlet or page.outlet,
         url=draft.url or page.url,
         published=draft.published or page.published,
+        published_source=draft.published_source if draft.published else page.published_source,
+        byline=page.byline,
     )
 
 
@@ -69,15 +75,10 @@ def build_document(draft: Draft) -> Ingested | Rejection:
             source=draft.source, reason="empty", detail="no text left once residue was removed"
         )
     doc_id = document_id(cleaned.text)
-    published: str | None = None
-    basis: PublishedBasis | None = None
-    evidence: list[Evidence] = []
-    if draft.published:
-        published, basis = draft.published, "metadata"
-    elif cleaned.published and cleaned.published_span:
-        published, basis = cleaned.published, "text"
-        start, end = cleaned.published_span
-        evidence = [Evidence(doc=doc_id, start=start, end=end, text=cleaned.text[start:end])]
+    metadata = draft.published_source
+    if draft.published and (metadata is None or metadata.value != draft.published):
+        metadata = DateSource(field="metadata", raw=draft.published, value=draft.published)
+    date = choose_date(doc_id, cleaned, metadata, draft.byline)
     language = detect_language(cleaned.text)
     document = Document(
         id=doc_id,
@@ -87,9 +88,11 @@ def build_document(draft: Draft) -> Ingested | Rejection:
         author=draft.author or cleaned.author,
         credits=list(cleaned.credits),
         url=draft.url,
-        published=published,
-        published_basis=basis,
-        published_evidence=evidence,
+        published=date.published,
+        published_basis=date.basis,
+        published_evidence=date.evidence,
+        published_source=date.source,
+        published_overruled=date.overruled,
         text=cleaned.text,
         raw_ref=sha256_hex(draft.raw),
         language=language.code,

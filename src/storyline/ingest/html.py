@@ -14,8 +14,10 @@ from typing import Any
 import trafilatura
 
 from storyline.ingest.decode import bom_encoding, decode_text
+from storyline.ingest.page_dates import PageDates, page_dates
 from storyline.ingest.reasons import Rejected
 from storyline.ingest.whitespace import has_words, one_line
+from storyline.model import DateSource
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _CHARSET_SNIFF_BYTES = 4096
@@ -35,6 +37,8 @@ class HtmlArticle:
     published: str | None = None  # ISO day from the page's metadata
     outlet: str | None = None
     url: str | None = None
+    published_source: DateSource | None = None  # where `published` was read
+    byline: DateSource | None = None  # the date the page's byline shows
 
 
 def looks_like_html(text: str) -> bool:
@@ -71,14 +75,29 @@ def extract_html(markup: str, url: str | None = None) -> HtmlArticle:
     # trafilatura puts one block (paragraph, list item, heading) per line; blank lines between
     # them keep the paragraph structure that plain-text articles have.
     text = "\n\n".join(line for line in raw_text.split("\n") if line.strip())
+    stated = page_dates(markup)
+    source = _published_source(stated, _field(found, "date"))
     return HtmlArticle(
         text=text,
         title=_field(found, "title"),
         author=_field(found, "author"),
-        published=_field(found, "date"),
+        published=source.value if source else None,
         outlet=_field(found, "sitename"),
         url=_field(found, "url"),
+        published_source=source,
+        byline=stated.byline,
     )
+
+
+def _published_source(stated: PageDates, htmldate: str | None) -> DateSource | None:
+    """The page's metadata date with its field; else, when the page shows no byline date
+    either, htmldate's (the URL, date markup) unless it is a day that a comment, related
+    article or source shows."""
+    if stated.metadata is not None:
+        return stated.metadata
+    if stated.byline is not None or htmldate is None or htmldate[:10] in stated.elsewhere:
+        return None
+    return DateSource(field="htmldate", raw=htmldate, value=htmldate)
 
 
 def _field(found: Any, name: str) -> str | None:

@@ -18,7 +18,7 @@ from storyline.ingest.html import extract_html, looks_like_html
 from storyline.ingest.reasons import Rejected
 from storyline.ingest.rules import settings
 from storyline.ingest.whitespace import has_words, one_line
-from storyline.model import Rejection
+from storyline.model import DateSource, Rejection
 
 
 def read_jsonl(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[Draft | Rejection]:
@@ -86,6 +86,7 @@ def article(obj: Any, source: str, position: int | None, raw: bytes) -> Draft | 
     named = isinstance(ident, str | int) and not isinstance(ident, bool)
     name = f"{source}#{ident}" if named else where
     url = _string(_first(obj, fields["url"]))
+    published = _published(obj, fields["published"])
     draft = Draft(
         source=name,
         raw=raw,
@@ -94,7 +95,8 @@ def article(obj: Any, source: str, position: int | None, raw: bytes) -> Draft | 
         author=_names(_first(obj, fields["author"])),
         outlet=_outlet(_first(obj, fields["outlet"])),
         url=url,
-        published=normalize_date(_first(obj, fields["published"])),
+        published=published.value if published else None,
+        published_source=published,
     )
     if looks_like_html(text):
         try:
@@ -117,6 +119,17 @@ def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
             yield None
             continue
         yield chunk.rstrip(b"\r\n")
+
+
+def _published(obj: dict[str, Any], names: list[str]) -> DateSource | None:
+    """The record's publication date, with the field it was read from."""
+    for name in names:
+        value = obj.get(name)
+        if value in (None, "", [], {}):
+            continue
+        day = normalize_date(value)
+        return DateSource(field=f"jsonl {name}", raw=str(value), value=day) if day else None
+    return None
 
 
 def _first(obj: dict[str, Any], names: list[str]) -> Any:

@@ -220,6 +220,8 @@ def open_conflicts(
     with current_store(db, refresh=refresh) as store:
         conflicts = store.conflicts(limit=limit, offset=offset)
         cited = {f.evidence.doc for _, figures in conflicts for f in figures}
+        # A date conflict's item is its document.
+        cited |= {doc for c, _ in conflicts if c.kind == "date" for doc in c.items}
         heads = store.document_heads(cited)
     return ConflictsPage(conflicts, {h.id: h for h in heads})
 

@@ -8,7 +8,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from storyline.model import DateInterval, DocumentHead
+from storyline.model import DateInterval, DateSource, DocumentHead
 from storyline.present.display import file_name
 
 
@@ -33,11 +33,30 @@ def date_rows(documents: Iterable[DocumentHead]) -> list[dict[str, Any]]:
                 "basis": doc.published_basis,
                 "evidence": [ev.model_dump() for ev in doc.published_evidence],
                 "reasons": list(doc.published_reasons),
+                "source_of_date": _dumped(doc.published_source),
+                "overruled": [s.model_dump() for s in doc.published_overruled],
                 "language": doc.language,
                 "not_analyzed": doc.not_analyzed,
             }
         )
     return rows
+
+
+def _dumped(source: DateSource | None) -> dict[str, Any] | None:
+    return None if source is None else source.model_dump()
+
+
+def source_label(row: dict[str, Any]) -> str:
+    """Where the date was read and what it said there, then metadata the byline overruled:
+    'meta article:published_time “2019-03-12T08:00:00Z”'."""
+    parts = [
+        f"{s['field']} “{' '.join(s['raw'].split())}”"
+        for s in ([row["source_of_date"]] if row.get("source_of_date") else [])
+        + row.get("overruled", [])
+    ]
+    if len(parts) > 1:
+        parts[1:] = [f"overruled: {p}" for p in parts[1:]]
+    return "; ".join(parts)
 
 
 def interval_label(row: dict[str, Any]) -> str:
@@ -58,6 +77,11 @@ def evidence_label(row: dict[str, Any], limit: int = 5) -> str:
             parts.append(part)
     more = len(parts) - limit
     return "; ".join(parts[:limit]) + (f"; +{more}" if more > 0 else "")
+
+
+def _evidence_and_source(row: dict[str, Any]) -> str:
+    source, evidence = source_label(row), evidence_label(row)
+    return source if evidence in source else " · ".join(p for p in (source, evidence) if p)
 
 
 def language_label(row: dict[str, Any]) -> str:
@@ -86,7 +110,7 @@ def dates_table(rows: list[dict[str, Any]]) -> Table:
             Text(date),
             Text(interval_label(row)),
             Text(row["basis"] or ""),
-            Text(evidence_label(row)),
+            Text(_evidence_and_source(row)),
             Text(language_label(row)),
         )
     return table

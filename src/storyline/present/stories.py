@@ -61,9 +61,13 @@ def stories_table(stories: Sequence[Story], names: Mapping[str, str] | None = No
     return table
 
 
-def _sources(figures: Sequence[Figure], documents: Mapping[str, DocumentHead]) -> list[str]:
-    """The documents' labels, once each, in the order of the figures' values."""
-    return list(dict.fromkeys(document_label(f.evidence.doc, documents) for f in figures))
+def _sources(
+    conflict: Conflict, figures: Sequence[Figure], documents: Mapping[str, DocumentHead]
+) -> list[str]:
+    """The documents' labels, once each, in the order of the figures' values (a date
+    conflict's item is its document)."""
+    docs = conflict.items if conflict.kind == "date" else [f.evidence.doc for f in figures]
+    return list(dict.fromkeys(document_label(doc, documents) for doc in docs))
 
 
 def conflicts_json(
@@ -75,7 +79,7 @@ def conflicts_json(
         {
             **dump_record(c),
             "figures": [dump_record(f) for f in figures],
-            "sources": _sources(figures, documents),
+            "sources": _sources(c, figures, documents),
         }
         for c, figures in conflicts
     ]
@@ -89,5 +93,5 @@ def conflicts_table(
     table.add_column("Where sources disagree", overflow="fold", ratio=3)
     table.add_column("Sources", overflow="fold", ratio=2, style="dim")
     for c, figures in conflicts:
-        table.add_row(Text(c.kind), Text(c.note), Text(", ".join(_sources(figures, documents))))
+        table.add_row(Text(c.kind), Text(c.note), Text(", ".join(_sources(c, figures, documents))))
     return table

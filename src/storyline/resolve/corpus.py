@@ -18,6 +18,7 @@ from storyline.model import (
     TimeExpression,
 )
 from storyline.resolve.credits import source_credits
+from storyline.resolve.date_conflicts import date_conflicts
 from storyline.resolve.dating import Anchor, apply_dating
 from storyline.resolve.entities import resolve_entities
 from storyline.resolve.event_dates import StoryEventDater
@@ -140,7 +141,7 @@ def resolve_story(
         quotes=sorted(quotes, key=lambda q: q.id),
         times=sorted(times, key=lambda t: t.id),
         stories=stories,
-        conflicts=conflicts,
+        conflicts=conflicts + date_conflicts(documents),
         series=figure_series(figures, figure_context.joined(c.items for c in conflicts)),
         rejections=sorted(rejections, key=lambda r: r.source),
         source_credits=credits,

@@ -587,6 +587,8 @@ def _adopt_date(conn: Connection, doc: Document) -> bool:
             "published_basis": doc.published_basis,
             "published_evidence": doc.published_evidence,
             "published_reasons": [],
+            "published_source": doc.published_source,
+            "published_overruled": doc.published_overruled,
         }
     )
     _write_date(conn, dated)

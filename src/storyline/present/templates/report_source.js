@@ -531,6 +531,15 @@ var StorylineData = (function () {
         var mine = inStory(filters && filters.story);
         var list = [];
         (data.conflicts || []).forEach(function (c) {
+          // A date conflict is one page's byline against its own metadata: its item is the
+          // document, shown when the document is in the story.
+          if (c.kind === "date") {
+            if (c.items.every(mine)) {
+              list.push({kind: c.kind, note: c.note, quantity: "", date: c.date || "",
+                items: c.items.map(conflictItem)});
+            }
+            return;
+          }
           var kept = c.items.filter(function (id) {
             var f = figures.get(id);
             return !f || mine(f.evidence.doc);
