@@ -26,16 +26,20 @@ def timeline_table(entries: Sequence[TimelineEntry], documents: Cited) -> Table:
     """date | summary | type | sources, for printing with rich."""
     table = Table(title="Timeline", expand=True)
     table.add_column(_HEADERS[0], no_wrap=True, style="bold")
-    table.add_column(_HEADERS[1], overflow="fold", ratio=3)
+    table.add_column(_HEADERS[1], overflow="fold", ratio=2)
     table.add_column(_HEADERS[2], no_wrap=True, style="cyan")
-    table.add_column(_HEADERS[3], overflow="fold", style="dim", ratio=1)
+    # One source a line, cut to the column's width: a long file name folded into a narrow
+    # column took a line for every few characters.
+    table.add_column(
+        _HEADERS[3], no_wrap=True, overflow="ellipsis", style="dim", ratio=1, min_width=16
+    )
     for entry in ordered_timeline(entries):
         # Text() rather than str so brackets in article text are not read as rich markup.
         table.add_row(
             Text(entry.date),
             Text(entry.summary),
             Text(_type_label(entry)),
-            Text(", ".join(entry_sources(entry, documents))),
+            Text("\n".join(entry_sources(entry, documents))),
         )
     return table
 

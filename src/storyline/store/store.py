@@ -471,11 +471,12 @@ class Store(PagedReads):
         until: str | None = None,
         actor: str | None = None,
         story: str | None = None,
+        type: str | None = None,
     ) -> list[TimelineEntry]:
-        """The stored timeline's lines in order, filtered by date, actor and story and
-        paginated in SQL."""
+        """The stored timeline's lines in order, filtered by date, actor, story and PLOVER
+        type and paginated in SQL."""
         with self._read() as conn:
-            filters = RecordFilters(since=since, until=until, actor=actor, story=story)
+            filters = RecordFilters(since=since, until=until, actor=actor, story=story, type=type)
             return story_tables.timeline_page(conn, filters, limit=limit, offset=offset)
 
     def entity_names(self, ids: Collection[str]) -> dict[str, str]:
