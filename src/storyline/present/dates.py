@@ -10,6 +10,7 @@ from rich.text import Text
 
 from storyline.model import DateInterval, DocumentHead
 from storyline.present.display import file_name
+from storyline.present.label_column import add_label_column
 
 
 def date_rows(documents: Iterable[DocumentHead]) -> list[dict[str, Any]]:
@@ -71,8 +72,7 @@ def language_label(row: dict[str, Any]) -> str:
 def dates_table(rows: list[dict[str, Any]]) -> Table:
     """The rows of date_rows as a terminal table."""
     table = Table(title="Publication dates", expand=True)
-    # The file name on one line, cut to the column: folded, a long one took a dozen lines.
-    table.add_column("Document", no_wrap=True, overflow="ellipsis", ratio=2, min_width=14)
+    add_label_column(table, "Document", min_width=12, style="")
     table.add_column("Date", no_wrap=True, style="bold")
     # An interval breaks after its dash, each date whole on its line.
     table.add_column("Interval", max_width=12)

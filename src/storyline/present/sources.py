@@ -14,6 +14,7 @@ from rich.text import Text
 
 from storyline.model import Derivation, DocumentHead, SourceCredit
 from storyline.present.display import document_label, published_day, source_label
+from storyline.present.label_column import add_label_column
 from storyline.resolve.outlets import outlet_key
 
 
@@ -142,7 +143,7 @@ def _retells_cell(o: Outlet) -> Text:
 
 def sources_table(found: Sequence[Outlet]) -> Table:
     table = Table(title="Sources", expand=True)
-    table.add_column("Outlet", overflow="fold", ratio=3, style="bold")
+    add_label_column(table, "Outlet", ratio=3, style="bold")
     table.add_column("Documents", no_wrap=True, justify="right")
     table.add_column("Credits", overflow="fold", ratio=2)
     table.add_column("Told / cites", overflow="fold", ratio=2)

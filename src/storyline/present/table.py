@@ -11,6 +11,7 @@ from rich.text import Text
 
 from storyline.model import DocumentHead, TimelineEntry
 from storyline.present.display import entry_sources, ordered_timeline
+from storyline.present.label_column import add_label_column
 
 _HEADERS = ("Date", "Summary", "Type", "Sources")
 # The documents a timeline's lines cite, by id: what their source labels are made of.
@@ -28,11 +29,7 @@ def timeline_table(entries: Sequence[TimelineEntry], documents: Cited) -> Table:
     table.add_column(_HEADERS[0], no_wrap=True, style="bold")
     table.add_column(_HEADERS[1], overflow="fold", ratio=2)
     table.add_column(_HEADERS[2], no_wrap=True, style="cyan")
-    # One source a line, cut to the column's width: a long file name folded into a narrow
-    # column took a line for every few characters.
-    table.add_column(
-        _HEADERS[3], no_wrap=True, overflow="ellipsis", style="dim", ratio=1, min_width=16
-    )
+    add_label_column(table, _HEADERS[3], min_width=16)
     for entry in ordered_timeline(entries):
         # Text() rather than str so brackets in article text are not read as rich markup.
         table.add_row(
