@@ -187,3 +187,22 @@ def test_help_says_which_filters_a_listing_does_not_take() -> None:
     ):
         text = " ".join(invoke(command, "--help").stdout.split())
         assert says in text, (command, text)
+
+
+@pytest.mark.slow
+def test_figures_by_date_and_story(demo_db: str) -> None:
+    every = as_json("figures", demo_db)
+    dated = sorted(f["as_of"] for f in every if f["as_of"])
+    middle = dated[len(dated) // 2]
+    since = as_json("figures", demo_db, "--since", middle)
+    assert since == [f for f in every if f["as_of"] and f["as_of"] >= middle]
+    assert 0 < len(since) < len(every)
+    until = as_json("figures", demo_db, "--until", middle[:7])  # a month takes all its days
+    assert until == [f for f in every if f["as_of"] and f["as_of"][:7] <= middle[:7]]
+    story = as_json("stories", demo_db)[0]
+    members = set(story["documents"])
+    in_story = as_json("figures", demo_db, "--story", story["id"])
+    assert in_story == [f for f in every if f["evidence"]["doc"] in members]
+    assert 0 < len(in_story) < len(every)
+    series = invoke("figures", "--series", "--since", middle, "--db", demo_db)
+    assert series.exit_code == 1 and "do not apply to --series" in series.stderr

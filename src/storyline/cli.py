@@ -670,14 +670,28 @@ def conflicts(db: str, fmt: str | None, limit: int | None, offset: int, refresh:
     is_flag=True,
     help="Each quantity over time: its values in date order, with sources.",
 )
+@_date_options("Figures as of a date")
+@click.option(
+    "--story", "story_id", metavar="ID", help="Only figures read in this story's documents."
+)
 @_paging_options
 @_refresh_option
 def figures(
-    db: str, fmt: str | None, series: bool, limit: int | None, offset: int, refresh: bool
+    db: str,
+    fmt: str | None,
+    series: bool,
+    since: str | None,
+    until: str | None,
+    story_id: str | None,
+    limit: int | None,
+    offset: int,
+    refresh: bool,
 ) -> None:
     """List the figures the sources report (tolls, counts, amounts) by the date they hold
     as of: value, bounds, what is counted, whose figure it is, where it was read. With
-    --series, each quantity reported on two days or more as a series over time."""
+    --series, each quantity reported on two days or more as a series over time (paged
+    only). A figure has no event type, and whose it is is a source's words, not an actor
+    (--type, --actor: see `timeline`)."""
     from storyline.pipeline import open_figures, open_series
     from storyline.present.figures import (
         figures_json,
@@ -686,7 +700,15 @@ def figures(
         series_table,
     )
 
+    _check_dates(since, until)
     if series:
+        if since or until or story_id:
+            _fail(
+                StorylineError(
+                    "--since, --until and --story do not apply to --series",
+                    hint="a series spans its dates: list the figures without --series",
+                )
+            )
         found = _reading(partial(open_series, db, limit=limit, offset=offset, refresh=refresh))
         _print_listing(
             fmt,
@@ -696,7 +718,18 @@ def figures(
             f"no figure series{_past(offset)} in the story in {db}",
         )
         return
-    page = _reading(partial(open_figures, db, limit=limit, offset=offset, refresh=refresh))
+    page = _reading(
+        partial(
+            open_figures,
+            db,
+            since=since,
+            until=until,
+            story=story_id,
+            limit=limit,
+            offset=offset,
+            refresh=refresh,
+        )
+    )
     _print_listing(
         fmt,
         len(page.figures),

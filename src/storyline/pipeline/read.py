@@ -176,11 +176,20 @@ def open_actors(
 
 
 def open_figures(
-    db: str = DEFAULT_DB, *, limit: int | None = None, offset: int = 0, refresh: bool = False
+    db: str = DEFAULT_DB,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    refresh: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    story: str | None = None,
 ) -> FiguresPage:
-    """A page of the stored figures, by the date they hold as of (undated last)."""
+    """A page of the stored figures, by the date they hold as of (undated last): those as of
+    a date in [since, until], read in one story's documents."""
+    filters = RecordFilters(since=since, until=until, story=story)
     with current_store(db, refresh=refresh) as store:
-        figures = store.figures(limit=limit, offset=offset)
+        figures = store.figures(limit=limit, offset=offset, filters=filters)
         heads = store.document_heads({f.evidence.doc for f in figures})
     return FiguresPage(figures, {h.id: h for h in heads})
 
