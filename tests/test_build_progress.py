@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import subprocess
 import sys
@@ -76,6 +77,17 @@ def test_inputs_are_counted_as_ingest_reads_them(tmp_path: Path) -> None:
     assert count_inputs([str(tmp_path)]).total == 1 + 1 + 6 + 3
     assert count_inputs([str(tmp_path)]).exact
     assert count_inputs([str(tmp_path / "missing.txt")]).total == 1  # one rejection
+
+
+def test_a_count_never_reads_a_pipe_or_stops_at_damage(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # opened for reading, it would block until a writer came
+    (tmp_path / "broken.jsonl.gz").write_bytes(gzip.compress(b'{"text": "a"}\n' * 50)[:40])
+    (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04 not really")
+    counted = count_inputs(
+        [str(fifo), str(tmp_path / "broken.jsonl.gz"), str(tmp_path / "broken.zip")]
+    )
+    assert (counted.total, counted.exact) == (3, False)
 
 
 def test_what_cannot_be_counted_cheaply_is_an_estimate(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ itself hold many articles), JSON arrays, and standard input (read once, by inges
 from __future__ import annotations
 
 import gzip
+import stat
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -45,10 +46,15 @@ def count_inputs(paths: Sequence[str]) -> InputCount:
 
 def _count_file(name: str, path: Path) -> tuple[int, bool]:
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            # A pipe (bash's <(...)) can be read once only, and that read is ingest's.
+            return 1, False
         with path.open("rb") as stream:
             return _count_stream(name, stream)
-    except (OSError, EOFError, zipfile.BadZipFile, ValueError):
-        return 1, True  # unreadable or damaged: ingest rejects it (or what follows the damage)
+    except Exception:
+        # Unreadable or damaged (of any of the many kinds gzip, zlib and zipfile raise):
+        # ingest rejects it, or what follows the damage. A count must never stop a build.
+        return 1, False
 
 
 def _count_stream(name: str, stream: BinaryIO) -> tuple[int, bool]:

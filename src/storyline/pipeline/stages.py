@@ -142,6 +142,7 @@ def preload_pipelines(config: Config) -> bool:
     in worker processes, which load their own."""
     if config.engine != "local" or config.workers > 1:
         return False
+    _require_pipelines(config)  # a pipeline not installed is said as build says it
     from storyline.analyze.nlp import load_pipeline
 
     for model in dict.fromkeys([config.spacy_model, *config.language_models.values()]):
