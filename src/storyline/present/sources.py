@@ -144,10 +144,11 @@ def _retells_cell(o: Outlet) -> Text:
 def sources_table(found: Sequence[Outlet]) -> Table:
     table = Table(title="Sources", expand=True)
     add_label_column(table, "Outlet", ratio=3, style="bold")
-    table.add_column("Documents", no_wrap=True, justify="right")
-    table.add_column("Credits", overflow="fold", ratio=2)
-    table.add_column("Told / cites", overflow="fold", ratio=2)
-    table.add_column("Retells", overflow="fold", ratio=2)
+    # Short headers and word-wrapped lists: at 80 columns "Credits" folded to "Credit s".
+    table.add_column("Docs", no_wrap=True, justify="right")
+    table.add_column("Credits", ratio=2, min_width=7)
+    table.add_column("Told / cites", ratio=2)
+    table.add_column("Retells", ratio=2, min_width=7)
     table.add_column("First", no_wrap=True)
     table.add_column("Last", no_wrap=True)
     for o in found:
