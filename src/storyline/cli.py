@@ -917,8 +917,8 @@ def dates(
 ) -> None:
     """List the documents with their publication date: the day, or the interval it lies in,
     where it comes from (metadata, the text, or inferred) and the evidence for it, and their
-    language (and, for those no pipeline analyzed, why). A document has no event type or
-    actor to filter by (--type, --actor: see `timeline`)."""
+    language (and, for those no pipeline analyzed, why). Documents are not filtered by
+    event type or actor (--type, --actor: see `timeline`, whose lines cite documents)."""
     from storyline.pipeline import open_dates
     from storyline.present.dates import date_rows, dates_table
 
