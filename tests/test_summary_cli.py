@@ -66,7 +66,10 @@ def test_since_until_and_table(demo_db: str) -> None:
         )
     )
     assert rows and all(str(r["date"]).startswith("2023-11") for r in rows)
-    table = invoke("timeline", "--db", demo_db, "--summary", "--max-dates", "2")
+    # A table asked for: a pipe gets TSV by default.
+    table = invoke(
+        "timeline", "--db", demo_db, "--summary", "--max-dates", "2", "--format", "table"
+    )
     assert table.exit_code == 0 and "Summary timeline" in table.output
 
 

@@ -275,9 +275,9 @@ def _run_build(
     *,
     full: bool = False,
 ) -> Any:
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from storyline.pipeline import build as build_story
+    from storyline.pipeline import count_inputs, preload_pipelines
+    from storyline.present.progress import BuildProgress
 
     stdin = sys.stdin.buffer if "-" in paths else None
     run = partial(
@@ -285,21 +285,22 @@ def _run_build(
     )
     if quiet or not stderr.is_terminal:
         return run(progress=_plain_progress)
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TextColumn("{task.completed} documents"),
-        TimeElapsedColumn(),
-        console=stderr,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("analyzing", total=None)
+    # Counted first (a quick read of each input) so that the bar has its total from the
+    # first document; with no paths the build analyzes what a killed run left: no total.
+    count = count_inputs(paths) if paths else None
+    total = count.total if count is not None else None
+    with BuildProgress(stderr, total, exact=count is None or count.exact) as shown:
+        description = "analyzing"
+        if count is not None and count.total:
+            shown.loading(config.spacy_model)
+            if not preload_pipelines(config):
+                description = f"analyzing (workers loading {config.spacy_model})"
+        shown.start(description)
 
         def progress(kind: str, item: Document | Rejection) -> None:
             if isinstance(item, Rejection):
-                bar.console.print(_rejection_line(item), markup=False)
-            else:
-                bar.advance(task)
+                shown.say(_rejection_line(item))
+            shown.advance()
 
         return run(progress=progress)
 
@@ -325,15 +326,64 @@ def _paging_options(f: F) -> F:
     return click.option("--limit", type=click.IntRange(1), help="At most this many rows.")(f)
 
 
+# What a listing's --format help says of table and tsv, and the default it shows.
+_TABLE_HELP = (
+    "table: for reading, as wide as the terminal; tsv: a header line, then one record a "
+    "line, tab-separated (the default when standard output is not a terminal)"
+)
+_TABLE_DEFAULT = "table on a terminal, else tsv"
+
+
+def _date_options(what: str) -> Callable[[F], F]:
+    """--since and --until for a listing of ``what`` ("Lines", "Quotes")."""
+
+    def add(f: F) -> F:
+        f = click.option(
+            "--until", metavar="DATE", help=f"{what} dated on or before DATE (YYYY[-MM[-DD]])."
+        )(f)
+        return click.option(
+            "--since", metavar="DATE", help=f"{what} dated on or after DATE (YYYY[-MM[-DD]])."
+        )(f)
+
+    return add
+
+
+def _check_dates(since: str | None, until: str | None) -> None:
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not _DATE_PREFIX.fullmatch(value):
+            _fail(
+                StorylineError(
+                    f"{name} {value!r} is not a date", hint="use YYYY, YYYY-MM or YYYY-MM-DD"
+                )
+            )
+
+
 def _listing_format(f: F) -> F:
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(["table", "json", "jsonl"]),
-        default="table",
-        show_default=True,
-        help="json: one array; jsonl: one object per line.",
+        type=click.Choice(["table", "tsv", "json", "jsonl"]),
+        show_default=_TABLE_DEFAULT,
+        help=f"{_TABLE_HELP}; json: one array; jsonl: one object per line.",
     )(f)
+
+
+def _table_or_tsv(fmt: str | None) -> str:
+    """The format given, else a table for a person at a terminal and TSV for a pipe: a
+    table drawn for no one wraps at 80 columns and breaks every line-based tool."""
+    if fmt is not None:
+        return fmt
+    return "table" if sys.stdout.isatty() else "tsv"
+
+
+def _print_table(fmt: str, table: Table) -> None:
+    """``table`` drawn for the terminal, or as TSV (fmt "tsv")."""
+    from storyline.present.tsv import table_tsv
+
+    if fmt == "tsv":
+        click.echo(table_tsv(table), nl=False)
+    else:
+        Console(highlight=False).print(table)
 
 
 def _reading(read: Callable[[], T]) -> T:
@@ -346,20 +396,21 @@ def _reading(read: Callable[[], T]) -> T:
 
 
 def _print_listing(
-    fmt: str,
+    fmt: str | None,
     count: int,
     table: Callable[[], Table],
     rows: Callable[[], list[dict[str, Any]]],
     nothing: str,
 ) -> None:
-    """A read command's rows as a table, a JSON array or JSON lines; with none, the line
+    """A read command's rows as a table, TSV, a JSON array or JSON lines; with none, the line
     ``nothing`` on stderr (and an empty array for json, so a pipe still gets JSON)."""
+    fmt = _table_or_tsv(fmt)
     if count == 0:
         if fmt == "json":
             click.echo("[]")
         print(nothing, file=sys.stderr)
-    elif fmt == "table":
-        Console(highlight=False).print(table())
+    elif fmt in ("table", "tsv"):
+        _print_table(fmt, table())
     elif fmt == "json":
         click.echo(json.dumps(rows(), ensure_ascii=False, indent=2))
     else:
@@ -381,13 +432,18 @@ def _open(db: str, refresh: bool) -> ResolvedStory:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "jsonl", "md"]),
-    default="table",
-    show_default=True,
+    type=click.Choice(["table", "tsv", "json", "jsonl", "md"]),
+    show_default=_TABLE_DEFAULT,
+    help=f"{_TABLE_HELP}; json, jsonl; md: a Markdown table.",
 )
 @_paging_options
-@click.option("--since", metavar="DATE", help="Lines dated on or after DATE (YYYY[-MM[-DD]]).")
-@click.option("--until", metavar="DATE", help="Lines dated on or before DATE (YYYY[-MM[-DD]]).")
+@_date_options("Lines")
+@click.option(
+    "--type",
+    "event_type",
+    metavar="TYPE",
+    help="Only events of this PLOVER type (ASSAULT, PROTEST, ...; statements have none).",
+)
 @click.option(
     "--actor",
     metavar="NAME",
@@ -416,11 +472,12 @@ def _open(db: str, refresh: bool) -> ResolvedStory:
 @_refresh_option
 def timeline(
     db: str,
-    fmt: str,
+    fmt: str | None,
     limit: int | None,
     offset: int,
     since: str | None,
     until: str | None,
+    event_type: str | None,
     actor: str | None,
     story_id: str | None,
     summary: bool,
@@ -435,14 +492,10 @@ def timeline(
     from storyline.pipeline import open_timeline
     from storyline.present.table import timeline_json, timeline_markdown, timeline_table
 
-    for name, value in (("--since", since), ("--until", until)):
-        if value is not None and not _DATE_PREFIX.fullmatch(value):
-            _fail(
-                StorylineError(
-                    f"{name} {value!r} is not a date", hint="use YYYY, YYYY-MM or YYYY-MM-DD"
-                )
-            )
+    _check_dates(since, until)
     if summary:
+        if event_type is not None:
+            _fail(StorylineError("--type does not apply to --summary", hint="use --story ID"))
         _summary_timeline(db, fmt, since, until, actor, story_id, max_dates, sentences, refresh)
         return
     try:
@@ -454,13 +507,15 @@ def timeline(
             until=until,
             actor=actor,
             story=story_id,
+            type=event_type,
             refresh=refresh,
         )
     except StorylineError as exc:
         _fail(exc)
     entries, documents = page.entries, page.documents
-    if fmt == "table":
-        Console(highlight=False).print(timeline_table(entries, documents))
+    fmt = _table_or_tsv(fmt)
+    if fmt in ("table", "tsv"):
+        _print_table(fmt, timeline_table(entries, documents))
     elif fmt == "md":
         click.echo(timeline_markdown(entries, documents))
     elif fmt == "json":
@@ -472,7 +527,7 @@ def timeline(
 
 def _summary_timeline(
     db: str,
-    fmt: str,
+    fmt: str | None,
     since: str | None,
     until: str | None,
     actor: str | None,
@@ -516,10 +571,11 @@ def _summary_timeline(
 @_paging_options
 @_refresh_option
 def actors(
-    db: str, fmt: str, kind: str | None, limit: int | None, offset: int, refresh: bool
+    db: str, fmt: str | None, kind: str | None, limit: int | None, offset: int, refresh: bool
 ) -> None:
     """List the story's actors (people, organizations, places, groups), most mentioned
-    first: name, kind, country, mentions, documents and other names."""
+    first: name, kind, country, mentions, documents and other names. An actor has no date,
+    event type or story of its own to filter by: see `timeline --actor NAME`."""
     from storyline.pipeline import open_actors
     from storyline.present.actors import actors_json, actors_table
 
@@ -545,9 +601,10 @@ def actors(
 @_listing_format
 @_paging_options
 @_refresh_option
-def sources(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) -> None:
+def sources(db: str, fmt: str | None, limit: int | None, offset: int, refresh: bool) -> None:
     """List the outlets the documents come from, most documents first: how many, the wires
-    they credit and the days they cover."""
+    they credit and the days they cover. Outlets are listed whole: no date, actor, type or
+    story filter (see `dates --story ID` for one story's documents)."""
     from storyline.pipeline import open_sources
     from storyline.present.sources import sources_json, sources_table
 
@@ -566,9 +623,10 @@ def sources(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) ->
 @_listing_format
 @_paging_options
 @_refresh_option
-def stories(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) -> None:
+def stories(db: str, fmt: str | None, limit: int | None, offset: int, refresh: bool) -> None:
     """List the stories the documents were grouped into, largest first: id (for
-    `timeline --story`), title, key actors, dates, documents and events."""
+    `timeline --story` and `dates --story`), title, key actors, dates, documents and
+    events. Stories are paged only (--limit, --offset)."""
     from storyline.pipeline import open_entity_names, open_stories
     from storyline.present.stories import stories_json, stories_table
 
@@ -588,8 +646,9 @@ def stories(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) ->
 @_listing_format
 @_paging_options
 @_refresh_option
-def conflicts(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) -> None:
-    """List where sources disagree: one line per quantity, every value and who gave it."""
+def conflicts(db: str, fmt: str | None, limit: int | None, offset: int, refresh: bool) -> None:
+    """List where sources disagree: one line per quantity, every value and who gave it.
+    Conflicts are paged only (--limit, --offset)."""
     from storyline.pipeline import open_conflicts
     from storyline.present.stories import conflicts_json, conflicts_table
 
@@ -611,12 +670,28 @@ def conflicts(db: str, fmt: str, limit: int | None, offset: int, refresh: bool) 
     is_flag=True,
     help="Each quantity over time: its values in date order, with sources.",
 )
+@_date_options("Figures as of a date")
+@click.option(
+    "--story", "story_id", metavar="ID", help="Only figures read in this story's documents."
+)
 @_paging_options
 @_refresh_option
-def figures(db: str, fmt: str, series: bool, limit: int | None, offset: int, refresh: bool) -> None:
+def figures(
+    db: str,
+    fmt: str | None,
+    series: bool,
+    since: str | None,
+    until: str | None,
+    story_id: str | None,
+    limit: int | None,
+    offset: int,
+    refresh: bool,
+) -> None:
     """List the figures the sources report (tolls, counts, amounts) by the date they hold
     as of: value, bounds, what is counted, whose figure it is, where it was read. With
-    --series, each quantity reported on two days or more as a series over time."""
+    --series, each quantity reported on two days or more as a series over time (paged
+    only). A figure has no event type, and whose it is is a source's words, not an actor
+    (--type, --actor: see `timeline`)."""
     from storyline.pipeline import open_figures, open_series
     from storyline.present.figures import (
         figures_json,
@@ -625,7 +700,15 @@ def figures(db: str, fmt: str, series: bool, limit: int | None, offset: int, ref
         series_table,
     )
 
+    _check_dates(since, until)
     if series:
+        if since or until or story_id:
+            _fail(
+                StorylineError(
+                    "--since, --until and --story do not apply to --series",
+                    hint="a series spans its dates: list the figures without --series",
+                )
+            )
         found = _reading(partial(open_series, db, limit=limit, offset=offset, refresh=refresh))
         _print_listing(
             fmt,
@@ -635,7 +718,18 @@ def figures(db: str, fmt: str, series: bool, limit: int | None, offset: int, ref
             f"no figure series{_past(offset)} in the story in {db}",
         )
         return
-    page = _reading(partial(open_figures, db, limit=limit, offset=offset, refresh=refresh))
+    page = _reading(
+        partial(
+            open_figures,
+            db,
+            since=since,
+            until=until,
+            story=story_id,
+            limit=limit,
+            offset=offset,
+            refresh=refresh,
+        )
+    )
     _print_listing(
         fmt,
         len(page.figures),
@@ -648,21 +742,47 @@ def figures(db: str, fmt: str, series: bool, limit: int | None, offset: int, ref
 @main.command()
 @_db_option
 @_listing_format
-@click.option("--speaker", metavar="NAME", help="Only quotes whose speaker's name holds NAME.")
+@click.option(
+    "--speaker",
+    "--actor",
+    "speaker",
+    metavar="NAME",
+    help="Only quotes whose speaker's name holds NAME (--actor: the same).",
+)
+@_date_options("Quotes")
 @_paging_options
 @_refresh_option
 def quotes(
-    db: str, fmt: str, speaker: str | None, limit: int | None, offset: int, refresh: bool
+    db: str,
+    fmt: str | None,
+    speaker: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    offset: int,
+    refresh: bool,
 ) -> None:
     """List who said what, by date: the speaker (the actor's name, or the words naming
-    them), the date, the quote and where it was read."""
+    them), the date, the quote and where it was read. Quotes have no event type, and are
+    not filtered by story (--type, --story: see `timeline`, whose statements are quotes)."""
     from storyline.pipeline import open_quotes
     from storyline.present.quotes import quotes_json, quotes_table
 
+    _check_dates(since, until)
     page = _reading(
-        partial(open_quotes, db, speaker=speaker, limit=limit, offset=offset, refresh=refresh)
+        partial(
+            open_quotes,
+            db,
+            speaker=speaker,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
+            refresh=refresh,
+        )
     )
     by = f" by a speaker named like {speaker!r}" if speaker else ""
+    by += " in those dates" if since or until else ""
     _print_listing(
         fmt,
         len(page.quotes),
@@ -771,33 +891,62 @@ def export(db: str, fmt: str, output: Path | None, refresh: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
+    type=click.Choice(["table", "tsv", "json"]),
+    show_default=_TABLE_DEFAULT,
+    help=f"{_TABLE_HELP}; json: one array.",
 )
 @click.option(
     "--language",
     metavar="CODE",
     help="Only the documents in this language (ISO 639-1, e.g. ru; und: undetermined).",
 )
+@_date_options("Documents")
+@click.option("--story", "story_id", metavar="ID", help="Only this story's documents.")
+@_paging_options
 @_refresh_option
-def dates(db: str, fmt: str, language: str | None, refresh: bool) -> None:
+def dates(
+    db: str,
+    fmt: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+    story_id: str | None,
+    limit: int | None,
+    offset: int,
+    refresh: bool,
+) -> None:
     """List the documents with their publication date: the day, or the interval it lies in,
     where it comes from (metadata, the text, or inferred) and the evidence for it, and their
-    language (and, for those no pipeline analyzed, why)."""
+    language (and, for those no pipeline analyzed, why). Documents are not filtered by
+    event type or actor (--type, --actor: see `timeline`, whose lines cite documents)."""
     from storyline.pipeline import open_dates
     from storyline.present.dates import date_rows, dates_table
 
-    try:
-        rows = date_rows(open_dates(db, refresh=refresh))
-    except StorylineError as exc:
-        _fail(exc)
+    _check_dates(since, until)
+    # The language is read from each record, not a column: with it, paging follows the
+    # filter here rather than in the store.
+    paged_here = language is not None
+    heads = _reading(
+        partial(
+            open_dates,
+            db,
+            refresh=refresh,
+            since=since,
+            until=until,
+            story=story_id,
+            limit=None if paged_here else limit,
+            offset=0 if paged_here else offset,
+        )
+    )
+    rows = date_rows(heads)
     if language is not None:
         rows = [row for row in rows if row["language"] == language.lower()]
+        rows = rows[offset : None if limit is None else offset + limit]
+    fmt = _table_or_tsv(fmt)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        Console(highlight=False).print(dates_table(rows))
+        _print_table(fmt, dates_table(rows))
 
 
 @main.command()

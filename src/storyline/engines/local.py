@@ -50,6 +50,23 @@ def analyze_batch(documents: list[Document], config: Config) -> list[Analysis]:
     return [found[i] for i in range(len(documents))]
 
 
+def stream_batch(documents: list[Document], config: Config) -> Iterator[Analysis]:
+    """analyze_batch's analyses one at a time as each is done, when the whole batch goes to
+    one pipeline (the common case): spaCy parses a batch at once, but the extractors run per
+    document, so a progress display advances per document rather than by the batch."""
+    models = {config.model_for(doc.language) for doc in documents}
+    if len(models) != 1 or None in models:
+        yield from analyze_batch(documents, config)
+        return
+    from storyline.analyze.document import analyze_document
+    from storyline.analyze.nlp import load_pipeline
+
+    nlp = load_pipeline(models.pop())
+    parses = nlp.pipe((doc.text for doc in documents), batch_size=config.batch_size)
+    for doc, sdoc in zip(documents, parses, strict=True):
+        yield analyze_document(sdoc, doc, config.analysis_version(doc.language))
+
+
 _worker_config: Config | None = None
 
 
@@ -101,7 +118,7 @@ class LocalEngine:
         batched = batches(documents, self.config.batch_size)
         if self._pool is None:
             for batch in batched:
-                yield from analyze_batch(batch, self.config)
+                yield from stream_batch(batch, self.config)
             return
         for analyses in self._pool.imap(_worker_batch, batched):
             yield from analyses

@@ -12,6 +12,7 @@ The CLI imports this package and the presenters, nothing else.
 """
 
 from storyline.pipeline.anchors import read_anchors, save_anchors, stored_anchors
+from storyline.pipeline.inputs import InputCount, count_inputs
 from storyline.pipeline.read import (
     ConflictsPage,
     FiguresPage,
@@ -36,6 +37,7 @@ from storyline.pipeline.stages import (
     analyze,
     analyze_stories,
     build,
+    preload_pipelines,
     story_fingerprint,
     update_story,
 )
@@ -45,6 +47,7 @@ __all__ = [
     "BuildResult",
     "ConflictsPage",
     "FiguresPage",
+    "InputCount",
     "Progress",
     "QuotesPage",
     "SummaryPage",
@@ -53,6 +56,7 @@ __all__ = [
     "analyze_stories",
     "build",
     "count_documents",
+    "count_inputs",
     "open_actors",
     "open_conflicts",
     "open_dates",
@@ -65,6 +69,7 @@ __all__ = [
     "open_story",
     "open_summary_timeline",
     "open_timeline",
+    "preload_pipelines",
     "read_anchors",
     "save_anchors",
     "stored_anchors",

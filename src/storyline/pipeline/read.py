@@ -31,6 +31,7 @@ from storyline.pipeline.stages import (
 from storyline.present.actors import Actor, by_prominence
 from storyline.present.sources import Outlet, outlets
 from storyline.store import Store
+from storyline.store.pages import RecordFilters
 
 
 @dataclass(frozen=True)
@@ -116,14 +117,21 @@ def open_timeline(
     until: str | None = None,
     actor: str | None = None,
     story: str | None = None,
+    type: str | None = None,
     refresh: bool = False,
 ) -> TimelinePage:
-    """A page of the stored timeline, filtered by date, actor (a part of an entity's name)
-    and story id in the store; only the documents it cites are read, and without their
-    text."""
+    """A page of the stored timeline, filtered by date, actor (a part of an entity's name),
+    story id and PLOVER type in the store; only the documents it cites are read, and without
+    their text."""
     with current_store(db, refresh=refresh) as store:
         entries = store.timeline(
-            limit=limit, offset=offset, since=since, until=until, actor=actor, story=story
+            limit=limit,
+            offset=offset,
+            since=since,
+            until=until,
+            actor=actor,
+            story=story,
+            type=type,
         )
         cited = {ev.doc for e in entries for ev in e.citations} | {
             d for e in entries for d in e.documents
@@ -132,11 +140,24 @@ def open_timeline(
     return TimelinePage(entries, {h.id: h for h in heads})
 
 
-def open_dates(db: str = DEFAULT_DB, *, refresh: bool = False) -> list[DocumentHead]:
-    """Every document's publication date, basis, evidence and reasons, in publication order
-    (undated last), as the last build stored them."""
+def open_dates(
+    db: str = DEFAULT_DB,
+    *,
+    refresh: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    story: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[DocumentHead]:
+    """The documents' publication dates, basis, evidence and reasons, in publication order
+    (undated last), as the last build stored them: every document, or those published in
+    [since, until] and of one story, a page of them, filtered and paged in the store."""
     with current_store(db, refresh=refresh) as store:
-        return store.document_heads()
+        if (since, until, story, limit, offset) == (None, None, None, None, 0):
+            return store.document_heads()
+        filters = RecordFilters(since=since, until=until, story=story)
+        return store.documents_paged(filters, limit=limit, offset=offset).items
 
 
 def open_actors(
@@ -155,11 +176,20 @@ def open_actors(
 
 
 def open_figures(
-    db: str = DEFAULT_DB, *, limit: int | None = None, offset: int = 0, refresh: bool = False
+    db: str = DEFAULT_DB,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    refresh: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    story: str | None = None,
 ) -> FiguresPage:
-    """A page of the stored figures, by the date they hold as of (undated last)."""
+    """A page of the stored figures, by the date they hold as of (undated last): those as of
+    a date in [since, until], read in one story's documents."""
+    filters = RecordFilters(since=since, until=until, story=story)
     with current_store(db, refresh=refresh) as store:
-        figures = store.figures(limit=limit, offset=offset)
+        figures = store.figures(limit=limit, offset=offset, filters=filters)
         heads = store.document_heads({f.evidence.doc for f in figures})
     return FiguresPage(figures, {h.id: h for h in heads})
 
@@ -181,11 +211,19 @@ def open_quotes(
     limit: int | None = None,
     offset: int = 0,
     refresh: bool = False,
+    since: str | None = None,
+    until: str | None = None,
 ) -> QuotesPage:
     """A page of the stored quotes by date (undated last); ``speaker`` keeps those whose
-    speaker's name holds it, in any case."""
+    speaker's name holds it, in any case; ``since``/``until`` those dated in that window."""
     with current_store(db, refresh=refresh) as store:
-        rows = store.quotes(limit=limit, offset=offset, speaker=speaker)
+        if since is None and until is None:
+            rows = store.quotes(limit=limit, offset=offset, speaker=speaker)
+        else:
+            paged = store.quotes_paged(
+                limit=limit, offset=offset, speaker=speaker, since=since, until=until
+            )
+            rows = paged.items
         heads = store.document_heads({q.evidence.doc for q, _ in rows})
     speakers = {q.speaker: name for q, name in rows if q.speaker and name is not None}
     return QuotesPage([q for q, _ in rows], speakers, {h.id: h for h in heads})

@@ -135,6 +135,21 @@ def _require_pipelines(config: Config) -> None:
     require_pipelines(config.language_models.values())
 
 
+def preload_pipelines(config: Config) -> bool:
+    """Load the spaCy pipelines now when the analysis runs in this process (one local
+    worker), so that a progress display can show the load as its own step and time the
+    analysis from its first document. Returns False (nothing loaded) when the analysis runs
+    in worker processes, which load their own."""
+    if config.engine != "local" or config.workers > 1:
+        return False
+    _require_pipelines(config)  # a pipeline not installed is said as build says it
+    from storyline.analyze.nlp import load_pipeline
+
+    for model in dict.fromkeys([config.spacy_model, *config.language_models.values()]):
+        load_pipeline(model)
+    return True
+
+
 def require_store(db: str) -> None:
     """Raise EmptyStore when a local store does not exist (opening it would create one)."""
     if "://" not in db and not Path(db).exists():

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from storyline.model import DateInterval, DateSource, DocumentHead
 from storyline.present.display import file_name
+from storyline.present.label_column import add_label_column
 
 
 def date_rows(documents: Iterable[DocumentHead]) -> list[dict[str, Any]]:
@@ -95,11 +96,12 @@ def language_label(row: dict[str, Any]) -> str:
 def dates_table(rows: list[dict[str, Any]]) -> Table:
     """The rows of date_rows as a terminal table."""
     table = Table(title="Publication dates", expand=True)
-    table.add_column("Document", overflow="fold", ratio=1, min_width=14)
+    add_label_column(table, "Document", min_width=12, style="")
     table.add_column("Date", no_wrap=True, style="bold")
-    table.add_column("Interval", no_wrap=True)
+    # An interval breaks after its dash, each date whole on its line.
+    table.add_column("Interval", max_width=12)
     table.add_column("Basis", no_wrap=True, style="cyan")
-    table.add_column("Evidence", overflow="fold", ratio=2, style="dim")
+    table.add_column("Evidence", overflow="fold", ratio=3, style="dim")
     table.add_column("Language", overflow="fold", min_width=8)
     for row in rows:
         name = file_name(row["source"]) or row["id"][:8]

@@ -12,6 +12,7 @@ from rich.text import Text
 from storyline.model import DocumentHead, Evidence, Figure, FigureSeries, SeriesPoint
 from storyline.present.display import clipped, document_label, point_date_label
 from storyline.present.export import dump_record
+from storyline.present.label_column import add_label_column
 
 # Evidence is a short span; a long one is still cut in the table (the JSON has it whole).
 _EVIDENCE_SHOWN = 120
@@ -79,7 +80,7 @@ def figures_table(figures: Sequence[Figure], documents: Mapping[str, DocumentHea
     table.add_column("Counts", overflow="fold", ratio=2, style="cyan")
     table.add_column("As of", no_wrap=True)
     table.add_column("Attributed to", overflow="fold", ratio=2)
-    table.add_column("Source", overflow="fold", ratio=1, style="dim")
+    add_label_column(table, "Source", min_width=10)
     table.add_column("Evidence", overflow="fold", ratio=3, style="dim")
     for f in figures:
         # Text() rather than str so brackets in article text are not read as rich markup.
@@ -114,7 +115,7 @@ def series_table(series: Sequence[FigureSeries], documents: Mapping[str, Documen
     table.add_column("Date", no_wrap=True)
     table.add_column("Value", no_wrap=True, justify="right")
     table.add_column("Whose", overflow="fold", ratio=2)
-    table.add_column("Source", overflow="fold", ratio=2, style="dim")
+    add_label_column(table, "Source", ratio=2)
     for one in series:
         for i, point in enumerate(one.points):
             table.add_row(

@@ -11,6 +11,7 @@ from rich.text import Text
 from storyline.model import DocumentHead, Quote
 from storyline.present.display import clipped, document_label
 from storyline.present.export import dump_record
+from storyline.present.label_column import add_label_column
 
 # Characters of a quote shown in a table cell; the JSON has it whole.
 QUOTE_SHOWN = 160
@@ -46,7 +47,7 @@ def quotes_table(
     table.add_column("Speaker", overflow="fold", ratio=1, style="bold")
     table.add_column("Date", no_wrap=True)
     table.add_column("Quote", overflow="fold", ratio=4)
-    table.add_column("Source", overflow="fold", ratio=1, style="dim")
+    add_label_column(table, "Source")
     for q in quotes:
         # Text() rather than str so brackets in article text are not read as rich markup.
         table.add_row(

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from storyline.model import Derivation, DocumentHead, SourceCredit
 from storyline.present.display import document_label, published_day, source_label
+from storyline.present.label_column import add_label_column
 from storyline.resolve.outlets import outlet_key
 
 
@@ -142,11 +143,12 @@ def _retells_cell(o: Outlet) -> Text:
 
 def sources_table(found: Sequence[Outlet]) -> Table:
     table = Table(title="Sources", expand=True)
-    table.add_column("Outlet", overflow="fold", ratio=3, style="bold")
-    table.add_column("Documents", no_wrap=True, justify="right")
-    table.add_column("Credits", overflow="fold", ratio=2)
-    table.add_column("Told / cites", overflow="fold", ratio=2)
-    table.add_column("Retells", overflow="fold", ratio=2)
+    add_label_column(table, "Outlet", ratio=3, style="bold")
+    # Short headers and word-wrapped lists: at 80 columns "Credits" folded to "Credit s".
+    table.add_column("Docs", no_wrap=True, justify="right")
+    table.add_column("Credits", ratio=2, min_width=7)
+    table.add_column("Told / cites", ratio=2)
+    table.add_column("Retells", ratio=2, min_width=7)
     table.add_column("First", no_wrap=True)
     table.add_column("Last", no_wrap=True)
     for o in found:

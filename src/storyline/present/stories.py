@@ -11,6 +11,7 @@ from rich.text import Text
 from storyline.model import Conflict, DocumentHead, Figure, Story
 from storyline.present.display import document_label
 from storyline.present.export import dump_record
+from storyline.present.label_column import add_label_column
 
 
 def _actor_names(story: Story, names: Mapping[str, str]) -> list[str]:
@@ -41,19 +42,22 @@ def stories_json(
 
 
 def stories_table(stories: Sequence[Story], names: Mapping[str, str] | None = None) -> Table:
+    """Readable at 80 columns: one key actor a line (cut to the column), the dates over two
+    lines when the column is narrow, short count headers, no outer edge."""
     names = names or {}
-    table = Table(title="Stories", expand=True)
+    table = Table(title="Stories", expand=True, show_edge=False)
     table.add_column("Id", no_wrap=True, style="dim")
-    table.add_column("Title", overflow="fold", ratio=3, style="bold")
-    table.add_column("Key actors", overflow="fold", ratio=2)
-    table.add_column("Dates", no_wrap=True, style="dim")
-    table.add_column("Documents", no_wrap=True, justify="right")
+    table.add_column("Title", overflow="fold", ratio=3, style="bold", min_width=16)
+    add_label_column(table, "Key actors", ratio=2, min_width=10, style="")
+    # "2024-10-24 – 2024-12-02" breaks after its dash: each date stays whole on its line.
+    table.add_column("Dates", max_width=12)
+    table.add_column("Docs", no_wrap=True, justify="right")
     table.add_column("Events", no_wrap=True, justify="right")
     for s in stories:
         table.add_row(
             s.id,
             Text(s.title),
-            Text(", ".join(_actor_names(s, names))),
+            Text("\n".join(_actor_names(s, names))),
             _dates(s),
             str(len(s.documents)),
             str(len(s.events)),
@@ -91,7 +95,7 @@ def conflicts_table(
     table = Table(title="Conflicts", expand=True)
     table.add_column("Kind", no_wrap=True, style="cyan")
     table.add_column("Where sources disagree", overflow="fold", ratio=3)
-    table.add_column("Sources", overflow="fold", ratio=2, style="dim")
+    add_label_column(table, "Sources", ratio=2)
     for c, figures in conflicts:
-        table.add_row(Text(c.kind), Text(c.note), Text(", ".join(_sources(c, figures, documents))))
+        table.add_row(Text(c.kind), Text(c.note), Text("\n".join(_sources(c, figures, documents))))
     return table

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from storyline.model import DatedSummary, DocumentHead
 from storyline.present.display import source_label
+from storyline.present.label_column import add_label_column
 
 
 def summary_json(days: Sequence[DatedSummary]) -> list[dict[str, Any]]:
@@ -26,7 +27,7 @@ def summary_table(days: Sequence[DatedSummary], documents: Mapping[str, Document
     table = Table(title="Summary timeline", expand=True)
     table.add_column("date", no_wrap=True, style="bold")
     table.add_column("summary", overflow="fold", ratio=4)
-    table.add_column("source", overflow="fold", style="dim", ratio=1)
+    add_label_column(table, "source", min_width=16)
     for day in days:
         for i, (sentence, cited) in enumerate(zip(day.sentences, day.citations, strict=True)):
             # Text() rather than str so brackets in article text are not read as rich markup.

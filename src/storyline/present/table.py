@@ -11,6 +11,7 @@ from rich.text import Text
 
 from storyline.model import DocumentHead, TimelineEntry
 from storyline.present.display import entry_sources, ordered_timeline
+from storyline.present.label_column import add_label_column
 
 _HEADERS = ("Date", "Summary", "Type", "Sources")
 # The documents a timeline's lines cite, by id: what their source labels are made of.
@@ -26,16 +27,16 @@ def timeline_table(entries: Sequence[TimelineEntry], documents: Cited) -> Table:
     """date | summary | type | sources, for printing with rich."""
     table = Table(title="Timeline", expand=True)
     table.add_column(_HEADERS[0], no_wrap=True, style="bold")
-    table.add_column(_HEADERS[1], overflow="fold", ratio=3)
+    table.add_column(_HEADERS[1], overflow="fold", ratio=2)
     table.add_column(_HEADERS[2], no_wrap=True, style="cyan")
-    table.add_column(_HEADERS[3], overflow="fold", style="dim", ratio=1)
+    add_label_column(table, _HEADERS[3], min_width=16)
     for entry in ordered_timeline(entries):
         # Text() rather than str so brackets in article text are not read as rich markup.
         table.add_row(
             Text(entry.date),
             Text(entry.summary),
             Text(_type_label(entry)),
-            Text(", ".join(entry_sources(entry, documents))),
+            Text("\n".join(entry_sources(entry, documents))),
         )
     return table
 

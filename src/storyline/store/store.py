@@ -43,7 +43,7 @@ from storyline.store.database import DEFAULT_DB, open_engine, timed_out, writer
 from storyline.store.failures import store_failure, store_name
 from storyline.store.migrations import VERSION_KEY, migrate, require_current
 from storyline.store.paged_reads import PagedReads
-from storyline.store.pages import RecordFilters
+from storyline.store.pages import NO_FILTERS, RecordFilters
 from storyline.store.records import document_from_row, document_row, published_columns
 from storyline.store.schema import analyses, doc_sources, documents, meta, raw, rejections
 from storyline.store.upsert import insert_new, insert_new_returning, upsert
@@ -471,11 +471,12 @@ class Store(PagedReads):
         until: str | None = None,
         actor: str | None = None,
         story: str | None = None,
+        type: str | None = None,
     ) -> list[TimelineEntry]:
-        """The stored timeline's lines in order, filtered by date, actor and story and
-        paginated in SQL."""
+        """The stored timeline's lines in order, filtered by date, actor, story and PLOVER
+        type and paginated in SQL."""
         with self._read() as conn:
-            filters = RecordFilters(since=since, until=until, actor=actor, story=story)
+            filters = RecordFilters(since=since, until=until, actor=actor, story=story, type=type)
             return story_tables.timeline_page(conn, filters, limit=limit, offset=offset)
 
     def entity_names(self, ids: Collection[str]) -> dict[str, str]:
@@ -488,10 +489,17 @@ class Store(PagedReads):
         with self._read() as conn:
             return story_tables.entities_of_kind(conn, kind)
 
-    def figures(self, *, limit: int | None = None, offset: int = 0) -> list[Figure]:
-        """The stored figures by as-of date (undated last), paginated in SQL."""
+    def figures(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        filters: RecordFilters = NO_FILTERS,
+    ) -> list[Figure]:
+        """The stored figures by as-of date (undated last), filtered by as-of date and story
+        and paginated in SQL."""
         with self._read() as conn:
-            return story_tables.figures_page(conn, limit=limit, offset=offset)
+            return story_tables.figures_page(conn, limit=limit, offset=offset, filters=filters)
 
     def stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]:
         """The stored stories, largest first, paginated in SQL."""

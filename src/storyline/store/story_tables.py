@@ -244,12 +244,23 @@ def entities_of_kind(conn: Connection, kind: str | None = None) -> list[Entity]:
     return [Entity.model_validate_json(r) for r in conn.scalars(query)]
 
 
-def figures_page(conn: Connection, *, limit: int | None = None, offset: int = 0) -> list[Figure]:
-    """Figures by the date they hold as of (undated last), then in contract order."""
+def figures_page(
+    conn: Connection,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    filters: pages.RecordFilters = pages.NO_FILTERS,
+) -> list[Figure]:
+    """Figures by the date they hold as of (undated last), then in contract order; of the
+    ``filters``, since/until keep those as of a date in that window, story those read in
+    that story's documents (the others are not read)."""
     table = schema.figures
     query = select(table.c.record).order_by(
         table.c.as_of.is_(None), table.c.as_of, table.c.position
     )
+    if filters.story is not None:
+        query = query.where(table.c.doc.in_(pages.story_docs(filters.story)))
+    query = pages.dated(query, table.c.as_of, filters.since, filters.until)
     page = pages.page_of(query, limit, offset)
     return [Figure.model_validate_json(r) for r in conn.scalars(page)]
 
